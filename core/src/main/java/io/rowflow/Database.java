@@ -1,0 +1,147 @@
+package io.rowflow;
+
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.rowflow.dialect.Dialect;
+import io.rowflow.mapping.EntityModel;
+import java.util.Objects;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The entry point to Rowflow: entity CRUD, raw SQL, schema generation and reactive transactions
+ * over one R2DBC {@link ConnectionFactory}.
+ *
+ * <p>Every method returns a cold publisher: nothing happens until subscription, and each
+ * subscription runs the operation again. Outside a transaction each operation acquires its own
+ * connection when subscribed and releases it on completion, error and cancellation. Inside
+ * {@link #inTransaction(Function)} (or a publisher passed through {@link #transactional(Flux)})
+ * every operation joins the transaction's connection through the Reactor {@code Context};
+ * operations started concurrently there are queued, one statement at a time.
+ *
+ * <p>Errors arrive through {@code onError} as {@link RowflowException}s: {@link DataAccessException}
+ * and its subtypes for database failures (with the SQL, never the bound values),
+ * {@link OptimisticLockException}, {@link NonUniqueResultException}. Arguments that cannot work
+ * (an unmapped class, an update without id) fail at the call with {@link MappingException} or
+ * {@link QueryException}. A {@code Database} is thread-safe; create one per connection factory.
+ *
+ * @since 0.1
+ */
+public interface Database {
+
+    /** A database over an R2DBC URL such as {@code r2dbc:postgresql://user@localhost/db} or {@code r2dbc:h2:mem:///demo}. */
+    static Database connect(String r2dbcUrl) {
+        Objects.requireNonNull(r2dbcUrl, "r2dbcUrl");
+        return builder(ConnectionFactories.get(r2dbcUrl)).build();
+    }
+
+    /** A database over a connection factory (use a pool, such as r2dbc-pool, in services), with defaults. */
+    static Database create(ConnectionFactory connectionFactory) {
+        return builder(connectionFactory).build();
+    }
+
+    /** A builder to set the dialect, naming strategy, converters and batch sizes. */
+    static DatabaseBuilder builder(ConnectionFactory connectionFactory) {
+        return new DatabaseBuilder(connectionFactory);
+    }
+
+    /** The dialect in use, detected from the connection factory's metadata unless set explicitly. */
+    Dialect dialect();
+
+    /** The connection factory operations acquire connections from. */
+    ConnectionFactory connectionFactory();
+
+    /** The mapping model of an entity class; throws {@link MappingException} if it cannot be mapped. */
+    <T> EntityModel<T> model(Class<T> entityType);
+
+    // ---- writing ----
+
+    /**
+     * Inserts one entity. Emits the inserted entity: with its generated id and initial version set
+     * (a mutable entity is updated in place and emitted; a record is emitted as a new instance).
+     */
+    <T> Mono<T> insert(T entity);
+
+    /**
+     * Inserts many entities of one class with multi-row statements of up to
+     * {@link DatabaseBuilder#insertChunkSize(int)} rows (fewer when the dialect's bind-parameter
+     * limit requires), all in one transaction (or the current one). Emits the inserted entities
+     * in input order, with generated ids set.
+     */
+    <T> Flux<T> insertAll(Iterable<? extends T> entities);
+
+    /**
+     * Inserts a stream of entities chunk by chunk with bounded memory; see {@link #insertAll(Iterable)}.
+     */
+    <T> Flux<T> insertAll(Publisher<? extends T> entities);
+
+    /**
+     * Updates every column of an entity by id and emits the entity as stored. With a
+     * {@link io.rowflow.annotation.Version} the update only matches the version read and
+     * increments it; if no row matches, emits {@link OptimisticLockException}.
+     */
+    <T> Mono<T> update(T entity);
+
+    /**
+     * Inserts the entity, or overwrites the row with the same id if there is one, in one
+     * statement ({@code ON CONFLICT} / {@code MERGE}). Emits the row as stored. The version, if
+     * any, is incremented on overwrite without being checked. An entity with a {@code null}
+     * generated id is simply inserted.
+     */
+    <T> Mono<T> upsert(T entity);
+
+    /**
+     * Deletes the entity's row by id (and version, if versioned). Emits {@code true} when a row
+     * was deleted, {@code false} when none existed; a versioned entity whose version no longer
+     * matches emits {@link OptimisticLockException}.
+     */
+    <T> Mono<Boolean> delete(T entity);
+
+    /** Deletes the row with this id; emits whether a row was deleted. */
+    Mono<Boolean> deleteById(Class<?> entityType, Object id);
+
+    // ---- reading ----
+
+    /** Emits the entity with this id, or completes empty. */
+    <T> Mono<T> findById(Class<T> entityType, Object id);
+
+    /** Streams every row of the entity's table, with backpressure; cancel to stop early. */
+    <T> Flux<T> findAll(Class<T> entityType);
+
+    /** Emits the number of rows in the entity's table. */
+    Mono<Long> count(Class<?> entityType);
+
+    /** Emits whether a row with this id exists. */
+    Mono<Boolean> existsById(Class<?> entityType, Object id);
+
+    /**
+     * Starts a hand-written SQL statement with named parameters ({@code :name}), the escape hatch
+     * for what the rest of the API does not cover. Values are always bound, never inlined.
+     */
+    SqlQuery sql(String sql);
+
+    /** Schema generation from the entity models: for tests, demos and quick starts. */
+    Schema schema();
+
+    // ---- transactions ----
+
+    /**
+     * Runs the publisher returned by {@code work} in a transaction: commits when it completes,
+     * rolls back when it errors or is cancelled. Inside an enclosing transaction of this database
+     * the work runs in a savepoint instead, rolled back alone on error. A statement that fails
+     * inside dooms the scope even if the error is handled: it then rolls back and emits
+     * {@link TransactionRollbackException}.
+     */
+    <T> Flux<T> inTransaction(Function<Transaction, ? extends Publisher<T>> work);
+
+    /** {@link #inTransaction(Function)} with an isolation level or read-only flag. */
+    <T> Flux<T> inTransaction(TransactionOptions options, Function<Transaction, ? extends Publisher<T>> work);
+
+    /** Runs a flux in a transaction: {@code flux.as(db::transactional)}. */
+    <T> Flux<T> transactional(Flux<T> flux);
+
+    /** Runs a mono in a transaction: {@code mono.as(db::transactional)}. */
+    <T> Mono<T> transactional(Mono<T> mono);
+}

@@ -1,0 +1,84 @@
+package io.rowflow;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.rowflow.convert.Converter;
+import io.rowflow.dialect.Dialect;
+import io.rowflow.internal.runtime.DefaultDatabase;
+import io.rowflow.mapping.NamingStrategy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configures a {@link Database}. Obtain one from {@link Database#builder(ConnectionFactory)}.
+ *
+ * @since 0.1
+ */
+public final class DatabaseBuilder {
+
+    private final ConnectionFactory connectionFactory;
+    private @Nullable Dialect dialect;
+    private NamingStrategy namingStrategy = NamingStrategy.SNAKE_CASE;
+    private final Map<Class<?>, Converter<?, ?>> converters = new LinkedHashMap<>();
+    private final List<Dialect> extraDialects = new ArrayList<>();
+    private int insertChunkSize = 1_000;
+
+    DatabaseBuilder(ConnectionFactory connectionFactory) {
+        this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
+    }
+
+    /** Uses this dialect instead of detecting one from the connection factory's metadata. */
+    public DatabaseBuilder dialect(Dialect dialect) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        return this;
+    }
+
+    /** Makes a dialect available to detection, tried before the built-in ones. */
+    public DatabaseBuilder registerDialect(Dialect dialect) {
+        extraDialects.add(Objects.requireNonNull(dialect, "dialect"));
+        return this;
+    }
+
+    /** Derives table and column names with this strategy; snake_case by default. */
+    public DatabaseBuilder namingStrategy(NamingStrategy namingStrategy) {
+        this.namingStrategy = Objects.requireNonNull(namingStrategy, "namingStrategy");
+        return this;
+    }
+
+    /** Registers a converter for its Java type; it wins over built-in conversions. */
+    public DatabaseBuilder converter(Converter<?, ?> converter) {
+        Objects.requireNonNull(converter, "converter");
+        converters.put(converter.javaType(), converter);
+        return this;
+    }
+
+    /** The most rows one multi-row insert statement carries; 1,000 by default. */
+    public DatabaseBuilder insertChunkSize(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("insertChunkSize must be positive: " + rows);
+        }
+        this.insertChunkSize = rows;
+        return this;
+    }
+
+    /**
+     * Creates the database. Throws {@link RowflowException} if no dialect was set and none matches
+     * the connection factory's metadata.
+     */
+    public Database build() {
+        Dialect chosen = dialect != null ? dialect : detect();
+        return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize);
+    }
+
+    private Dialect detect() {
+        String product = connectionFactory.getMetadata().getName();
+        List<Dialect> candidates = new ArrayList<>(extraDialects);
+        candidates.addAll(Dialect.builtIns());
+        return candidates.stream().filter(d -> d.matches(product)).findFirst()
+                .orElseThrow(() -> new RowflowException("No Rowflow dialect matches database '" + product
+                        + "'; pass one with Database.builder(factory).dialect(...)"));
+    }
+}

@@ -1,0 +1,36 @@
+package io.rowflow.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Customises how a property maps to its column. Properties without it are mapped by convention.
+ *
+ * @since 0.1
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
+public @interface Column {
+
+    /** The column name; empty means "derive it from the property name". */
+    String name() default "";
+
+    /** Whether the column accepts {@code NULL}; primitives are never nullable. Used for DDL. */
+    boolean nullable() default true;
+
+    /** Maximum length for text columns; {@code 0} means unbounded. Used for DDL. */
+    int length() default 0;
+
+    /** Precision for decimal columns; {@code 0} means the dialect's default. Used for DDL. */
+    int precision() default 0;
+
+    /** Scale for decimal columns, used only when {@link #precision()} is set. Used for DDL. */
+    int scale() default 0;
+
+    /** Whether the column carries a unique constraint. Used for DDL. */
+    boolean unique() default false;
+}

@@ -1,0 +1,95 @@
+package io.rowflow.dialect;
+
+import io.rowflow.convert.Converter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * H2 2.x over r2dbc-h2: {@code $n} markers, {@code SELECT ... FROM FINAL TABLE (...)} to read
+ * generated values, standard {@code MERGE} for upsert, {@code Duration} stored as nanoseconds.
+ *
+ * <p>Rowflow quotes every identifier, so tables it creates have lower-case names. Add
+ * {@code DATABASE_TO_LOWER=TRUE} to the H2 URL if hand-written SQL should find them unquoted.
+ *
+ * @since 0.1
+ */
+public final class H2Dialect extends StandardSqlDialect {
+
+    private static final Converter<Duration, Long> DURATION_AS_NANOS =
+            Converter.of(Duration.class, Long.class, Duration::toNanos, Duration::ofNanos);
+
+    /** Creates the dialect. */
+    public H2Dialect() {
+    }
+
+    @Override
+    public String name() {
+        return "H2";
+    }
+
+    @Override
+    public boolean matches(String databaseProductName) {
+        return databaseProductName.toLowerCase(Locale.ROOT).equals("h2");
+    }
+
+    @Override
+    public String bindMarker(int index) {
+        return "$" + (index + 1);
+    }
+
+    @Override
+    public String returning(String dataChangeStatement, List<String> quotedColumns) {
+        return "SELECT " + String.join(", ", quotedColumns) + " FROM FINAL TABLE (" + dataChangeStatement + ")";
+    }
+
+    @Override
+    public String upsert(Upsert upsert) {
+        List<String> columns = upsert.insertColumns();
+        StringBuilder sql = new StringBuilder("MERGE INTO ").append(upsert.table()).append(" t USING (VALUES (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(bindMarker(i));
+        }
+        sql.append(")) s (").append(String.join(", ", columns)).append(") ON (")
+                .append(upsert.keyColumns().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND ")))
+                .append(")");
+        if (!upsert.updateColumns().isEmpty() || upsert.versionColumn() != null) {
+            sql.append(" WHEN MATCHED THEN UPDATE SET ")
+                    .append(upsert.updateColumns().stream().map(c -> c + " = s." + c).collect(Collectors.joining(", ")));
+            if (upsert.versionColumn() != null) {
+                sql.append(upsert.updateColumns().isEmpty() ? "" : ", ")
+                        .append(upsert.versionColumn()).append(" = t.").append(upsert.versionColumn()).append(" + 1");
+            }
+        }
+        sql.append(" WHEN NOT MATCHED THEN INSERT (").append(String.join(", ", columns)).append(") VALUES (")
+                .append(columns.stream().map(c -> "s." + c).collect(Collectors.joining(", "))).append(")");
+        return returning(sql.toString(), upsert.returningColumns());
+    }
+
+    @Override
+    public @Nullable Converter<?, ?> converterFor(Class<?> javaType) {
+        return javaType == Duration.class ? DURATION_AS_NANOS : null;
+    }
+
+    @Override
+    protected String unboundedTextType() {
+        return "character varying";
+    }
+
+    @Override
+    protected String unboundedDecimalType() {
+        return "decfloat";
+    }
+
+    @Override
+    protected String binaryType() {
+        return "binary varying";
+    }
+
+    @Override
+    public String toString() {
+        return "H2Dialect";
+    }
+}

@@ -1,0 +1,91 @@
+package io.rowflow.dialect;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL over r2dbc-postgresql: {@code $n} markers, {@code RETURNING},
+ * {@code INSERT ... ON CONFLICT DO UPDATE}, {@code interval} for {@code Duration}.
+ *
+ * @since 0.1
+ */
+public final class PostgresDialect extends StandardSqlDialect {
+
+    private final Set<Class<?>> nativeTypes;
+
+    /** Creates the dialect. */
+    public PostgresDialect() {
+        Set<Class<?>> types = new HashSet<>(super.nativeTypes());
+        types.add(Duration.class);
+        this.nativeTypes = Set.copyOf(types);
+    }
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public boolean matches(String databaseProductName) {
+        return databaseProductName.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
+    @Override
+    public String bindMarker(int index) {
+        return "$" + (index + 1);
+    }
+
+    @Override
+    public String returning(String dataChangeStatement, List<String> quotedColumns) {
+        return dataChangeStatement + " RETURNING " + String.join(", ", quotedColumns);
+    }
+
+    @Override
+    public String upsert(Upsert upsert) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(upsert.table()).append(" AS t (")
+                .append(String.join(", ", upsert.insertColumns())).append(") VALUES (");
+        for (int i = 0; i < upsert.insertColumns().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(bindMarker(i));
+        }
+        sql.append(") ON CONFLICT (").append(String.join(", ", upsert.keyColumns())).append(") DO UPDATE SET ");
+        List<String> updates = upsert.updateColumns().isEmpty() ? upsert.keyColumns() : upsert.updateColumns();
+        sql.append(updates.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")));
+        if (upsert.versionColumn() != null) {
+            sql.append(", ").append(upsert.versionColumn()).append(" = t.").append(upsert.versionColumn()).append(" + 1");
+        }
+        return returning(sql.toString(), upsert.returningColumns());
+    }
+
+    @Override
+    public Set<Class<?>> nativeTypes() {
+        return nativeTypes;
+    }
+
+    @Override
+    public String columnType(Class<?> storedType, int length, int precision, int scale) {
+        return storedType == Duration.class ? "interval" : super.columnType(storedType, length, precision, scale);
+    }
+
+    @Override
+    protected String unboundedTextType() {
+        return "text";
+    }
+
+    @Override
+    protected String unboundedDecimalType() {
+        return "numeric";
+    }
+
+    @Override
+    protected String binaryType() {
+        return "bytea";
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresDialect";
+    }
+}

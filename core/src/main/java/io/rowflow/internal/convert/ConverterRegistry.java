@@ -1,0 +1,124 @@
+package io.rowflow.internal.convert;
+
+import io.rowflow.annotation.EnumType;
+import io.rowflow.convert.Converter;
+import io.rowflow.dialect.Dialect;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides how each Java type is stored. Precedence: a converter registered by the user, then the
+ * dialect's storage convention, then Rowflow's built-in conversions, then the driver's native
+ * types. Resolved codecs are cached per type.
+ */
+public final class ConverterRegistry {
+
+    private static final Map<Class<?>, Class<?>> PRIMITIVE_TO_WRAPPER = Map.of(
+            int.class, Integer.class, long.class, Long.class, short.class, Short.class, byte.class, Byte.class,
+            boolean.class, Boolean.class, double.class, Double.class, float.class, Float.class,
+            char.class, Character.class);
+
+    private static final List<Converter<?, ?>> BUILT_INS = List.of(
+            Converter.of(Byte.class, Short.class, Byte::shortValue, Short::byteValue),
+            Converter.of(Character.class, String.class, String::valueOf, ConverterRegistry::singleCharacter),
+            Converter.of(BigInteger.class, BigDecimal.class, BigDecimal::new, BigDecimal::toBigIntegerExact),
+            Converter.of(Instant.class, OffsetDateTime.class, i -> i.atOffset(ZoneOffset.UTC), OffsetDateTime::toInstant));
+
+    private final Map<Class<?>, Converter<?, ?>> userConverters;
+    private final Dialect dialect;
+    private final Map<Class<?>, ValueCodec> byName = new ConcurrentHashMap<>();
+    private final Map<Class<?>, ValueCodec> byOrdinal = new ConcurrentHashMap<>();
+
+    /** Creates a registry over the user's converters (keyed by Java type) and a dialect. */
+    public ConverterRegistry(Map<Class<?>, Converter<?, ?>> userConverters, Dialect dialect) {
+        this.userConverters = Map.copyOf(userConverters);
+        this.dialect = dialect;
+    }
+
+    /**
+     * The codec for a Java type, or {@code null} if the type cannot be stored. Enums without a user
+     * converter are stored by name or by ordinal as asked.
+     */
+    public @Nullable ValueCodec codecFor(Class<?> javaType, EnumType enumType) {
+        Map<Class<?>, ValueCodec> cache = enumType == EnumType.ORDINAL ? byOrdinal : byName;
+        ValueCodec cached = cache.get(javaType);
+        if (cached != null) {
+            return cached;
+        }
+        ValueCodec resolved = resolve(javaType, enumType);
+        if (resolved != null) {
+            cache.putIfAbsent(javaType, resolved);
+        }
+        return resolved;
+    }
+
+    /** The codec for the runtime class of a bound value (enums by name). */
+    public @Nullable ValueCodec codecForValue(Object value) {
+        Class<?> type = value.getClass();
+        if (type.isAnonymousClass() && type.getSuperclass() != null && type.getSuperclass().isEnum()) {
+            type = type.getSuperclass();
+        }
+        return codecFor(type, EnumType.NAME);
+    }
+
+    private @Nullable ValueCodec resolve(Class<?> declaredType, EnumType enumType) {
+        Class<?> type = PRIMITIVE_TO_WRAPPER.getOrDefault(declaredType, declaredType);
+        Converter<?, ?> converter = userConverters.get(type);
+        if (converter == null) {
+            converter = dialect.converterFor(type);
+        }
+        if (converter == null && !dialect.nativeTypes().contains(type)) {
+            converter = builtIn(type, enumType);
+        }
+        if (converter != null) {
+            if (!dialect.nativeTypes().contains(converter.databaseType())) {
+                return null;
+            }
+            return new ValueCodec(declaredType, converter.databaseType(), converter);
+        }
+        return dialect.nativeTypes().contains(type) ? new ValueCodec(declaredType, type, null) : null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static @Nullable Converter<?, ?> builtIn(Class<?> type, EnumType enumType) {
+        if (type.isEnum()) {
+            return enumType == EnumType.ORDINAL ? ordinalConverter((Class) type) : nameConverter((Class) type);
+        }
+        for (Converter<?, ?> converter : BUILT_INS) {
+            if (converter.javaType() == type) {
+                return converter;
+            }
+        }
+        return null;
+    }
+
+    private static <E extends Enum<E>> Converter<E, String> nameConverter(Class<E> type) {
+        return Converter.of(type, String.class, Enum::name, name -> Enum.valueOf(type, name));
+    }
+
+    private static <E extends Enum<E>> Converter<E, Integer> ordinalConverter(Class<E> type) {
+        E[] constants = type.getEnumConstants();
+        Function<Integer, E> byOrdinal = ordinal -> {
+            if (ordinal < 0 || ordinal >= constants.length) {
+                throw new IllegalArgumentException("no constant of " + type.getSimpleName() + " has ordinal " + ordinal);
+            }
+            return constants[ordinal];
+        };
+        return Converter.of(type, Integer.class, Enum::ordinal, byOrdinal);
+    }
+
+    private static Character singleCharacter(String value) {
+        if (value.length() != 1) {
+            throw new IllegalArgumentException("expected exactly one character but got " + value.length());
+        }
+        return value.charAt(0);
+    }
+}

@@ -1,0 +1,65 @@
+package io.rowflow.internal.execution;
+
+import io.rowflow.DataAccessException;
+import io.rowflow.internal.tx.TransactionManager;
+import io.rowflow.internal.tx.TransactionScope;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Finds the connection for an operation: the current transaction's (queued behind its other
+ * statements), or a connection of its own, acquired on subscription and closed on completion,
+ * error and cancellation.
+ */
+public final class Executor {
+
+    private final Mono<Connection> connections;
+    private final TransactionManager transactions;
+    private final StatementRunner runner;
+
+    /** Creates an executor over a connection source, the database's transactions and a statement runner. */
+    public Executor(Mono<Connection> connections, TransactionManager transactions, StatementRunner runner) {
+        this.connections = connections;
+        this.transactions = transactions;
+        this.runner = runner;
+    }
+
+    /** Runs work on a connection: the current transaction's if there is one, else a fresh one. */
+    public <T> Flux<T> withConnection(Function<Connection, ? extends Publisher<T>> work) {
+        return Flux.deferContextual(context -> {
+            TransactionScope scope = transactions.current(context);
+            if (scope != null) {
+                return scope.state().run(work).doOnError(DataAccessException.class, scope::statementFailed);
+            }
+            return Flux.usingWhen(connections, work, Connection::close, (connection, error) -> connection.close(),
+                    Connection::close);
+        });
+    }
+
+    /** Streams the rows of a query. */
+    public <T> Flux<T> query(PreparedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper) {
+        return withConnection(connection -> runner.query(connection, sql, fetchSize, mapper));
+    }
+
+    /** Runs a data-changing statement and emits the affected row count. */
+    public Mono<Long> update(PreparedSql sql) {
+        return withConnection(connection -> runner.update(connection, sql)).single();
+    }
+
+    /** The statement runner, for work that runs several statements on one connection. */
+    public StatementRunner runner() {
+        return runner;
+    }
+
+    /** Runs a statement returning rows of generated values on a given connection. */
+    public <T> Flux<T> returning(Connection connection, PreparedSql sql, Function<Readable, T> mapper) {
+        return runner.returning(connection, sql, mapper);
+    }
+}

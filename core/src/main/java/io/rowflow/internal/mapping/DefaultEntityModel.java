@@ -1,0 +1,134 @@
+package io.rowflow.internal.mapping;
+
+import io.rowflow.mapping.ColumnModel;
+import io.rowflow.mapping.EntityModel;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The built model of one entity (or projection) class: columns flattened in declaration order,
+ * plus the conversions between an instance and its column values.
+ *
+ * @param <T> the mapped type
+ */
+public final class DefaultEntityModel<T> implements EntityModel<T> {
+
+    private final Class<T> type;
+    private final String tableName;
+    private final @Nullable String schemaName;
+    private final CompositeType root;
+    private final List<MappedColumn> columns;
+    private final @Nullable MappedColumn idColumn;
+    private final @Nullable MappedColumn versionColumn;
+    private final Map<String, MappedColumn> columnsByPath;
+    private final boolean entity;
+
+    DefaultEntityModel(Class<T> type, String tableName, @Nullable String schemaName, CompositeType root,
+                       List<MappedColumn> columns, boolean entity) {
+        this.type = type;
+        this.tableName = tableName;
+        this.schemaName = schemaName;
+        this.root = root;
+        this.columns = List.copyOf(columns);
+        this.entity = entity;
+        this.idColumn = columns.stream().filter(MappedColumn::isId).findFirst().orElse(null);
+        this.versionColumn = columns.stream().filter(MappedColumn::isVersion).findFirst().orElse(null);
+        Map<String, MappedColumn> byPath = new LinkedHashMap<>();
+        columns.forEach(c -> byPath.put(c.propertyPath(), c));
+        this.columnsByPath = Collections.unmodifiableMap(byPath);
+    }
+
+    @Override
+    public Class<T> type() {
+        return type;
+    }
+
+    @Override
+    public String tableName() {
+        return tableName;
+    }
+
+    @Override
+    public @Nullable String schemaName() {
+        return schemaName;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<ColumnModel> columns() {
+        return (List) columns;
+    }
+
+    /** The columns with their internal details. */
+    public List<MappedColumn> mappedColumns() {
+        return columns;
+    }
+
+    /** Whether this is a {@code @Table} entity (as opposed to a projection type). */
+    public boolean isEntity() {
+        return entity;
+    }
+
+    @Override
+    public MappedColumn idColumn() {
+        if (idColumn == null) {
+            throw new IllegalStateException(type.getName() + " has no id column");
+        }
+        return idColumn;
+    }
+
+    @Override
+    public @Nullable MappedColumn versionColumn() {
+        return versionColumn;
+    }
+
+    @Override
+    public @Nullable MappedColumn column(String propertyPath) {
+        return columnsByPath.get(propertyPath);
+    }
+
+    /** The column values of an entity, indexed like {@link #mappedColumns()}; Java values, not yet converted. */
+    public Object[] extract(T entity) {
+        Object[] values = new Object[columns.size()];
+        root.extract(entity, values);
+        return values;
+    }
+
+    /** The value of one column in an entity. */
+    public @Nullable Object valueOf(T entity, MappedColumn column) {
+        return extract(entity)[column.index()];
+    }
+
+    /** Creates an entity from column values indexed like {@link #mappedColumns()}. */
+    @SuppressWarnings("unchecked")
+    public T assemble(Object[] columnValues) {
+        return (T) root.assemble(columnValues, false);
+    }
+
+    /**
+     * Returns the entity with some column values replaced: a mutable entity is changed in place and
+     * returned, an immutable one (a record) is copied.
+     */
+    public T with(T entity, Map<MappedColumn, Object> replacements) {
+        if (root.mutable() && replacements.keySet().stream().allMatch(c -> c.propertyPath().indexOf('.') < 0)) {
+            for (Property property : root.properties()) {
+                MappedColumn column = property.column();
+                if (column != null && replacements.containsKey(column)) {
+                    root.set(entity, property, replacements.get(column));
+                }
+            }
+            return entity;
+        }
+        Object[] values = extract(entity);
+        replacements.forEach((column, value) -> values[column.index()] = value);
+        return assemble(values);
+    }
+
+    @Override
+    public String toString() {
+        return "EntityModel[" + type.getName() + " -> " + tableName + "]";
+    }
+}

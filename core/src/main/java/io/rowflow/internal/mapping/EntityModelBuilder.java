@@ -1,0 +1,388 @@
+package io.rowflow.internal.mapping;
+
+import io.rowflow.MappingException;
+import io.rowflow.annotation.Column;
+import io.rowflow.annotation.Embedded;
+import io.rowflow.annotation.EntityConstructor;
+import io.rowflow.annotation.EnumType;
+import io.rowflow.annotation.Enumerated;
+import io.rowflow.annotation.GeneratedValue;
+import io.rowflow.annotation.Id;
+import io.rowflow.annotation.References;
+import io.rowflow.annotation.Table;
+import io.rowflow.annotation.Transient;
+import io.rowflow.annotation.Version;
+import io.rowflow.internal.convert.ConverterRegistry;
+import io.rowflow.internal.convert.ValueCodec;
+import io.rowflow.mapping.NamingStrategy;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds {@link DefaultEntityModel}s from annotations, validating as it goes so that a broken
+ * entity fails at first use with a {@link MappingException} naming the class and field.
+ */
+final class EntityModelBuilder {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]*");
+    private static final Set<Class<?>> ID_GENERATED_TYPES = Set.of(Integer.class, Long.class, Short.class);
+    private static final Set<Class<?>> VERSION_TYPES = Set.of(int.class, Integer.class, long.class, Long.class);
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    private final NamingStrategy naming;
+    private final ConverterRegistry converters;
+
+    EntityModelBuilder(NamingStrategy naming, ConverterRegistry converters) {
+        this.naming = naming;
+        this.converters = converters;
+    }
+
+    /** Builds the model of a {@code @Table} entity: it must have exactly one {@code @Id}. */
+    <T> DefaultEntityModel<T> entity(Class<T> type) {
+        Table table = type.getAnnotation(Table.class);
+        if (table == null) {
+            throw new MappingException(type.getName() + " is not an entity: annotate it with @Table");
+        }
+        String tableName = table.name().isEmpty() ? naming.tableName(type) : table.name();
+        checkIdentifier(tableName, type.getName(), "table name");
+        String schema = table.schema().isEmpty() ? null : table.schema();
+        if (schema != null) {
+            checkIdentifier(schema, type.getName(), "schema name");
+        }
+        Build build = new Build(type.getName());
+        CompositeType root = composite(type, "", "", build, true);
+        long ids = build.columns.stream().filter(MappedColumn::isId).count();
+        if (ids == 0) {
+            throw new MappingException(type.getName() + " has no @Id property; every entity needs exactly one");
+        }
+        return new DefaultEntityModel<>(type, tableName, schema, root, build.columns, true);
+    }
+
+    /** Builds the model of a projection type (record or class) read from rows by column name. */
+    <T> DefaultEntityModel<T> projection(Class<T> type) {
+        Build build = new Build(type.getName());
+        CompositeType root = composite(type, "", "", build, true);
+        return new DefaultEntityModel<>(type, naming.tableName(type), null, root, build.columns, false);
+    }
+
+    private CompositeType composite(Class<?> type, String pathPrefix, String columnPrefix, Build build, boolean root) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isPrimitive() || type.isArray()) {
+            throw new MappingException(type.getName() + " cannot be mapped: it must be a concrete class or a record");
+        }
+        List<PropertySource> sources = type.isRecord() ? recordProperties(type) : fieldProperties(type);
+        if (sources.isEmpty()) {
+            throw new MappingException(type.getName() + " has no mapped properties");
+        }
+        Instantiation instantiation = type.isRecord() ? recordConstructor(type, sources) : classConstructor(type, sources);
+        List<Property> properties = new ArrayList<>();
+        for (PropertySource source : sources) {
+            properties.add(property(type, source, pathPrefix, columnPrefix, build, root, instantiation.mutable));
+        }
+        return new CompositeType(type, properties, instantiation.instantiator, instantiation.mutable);
+    }
+
+    private Property property(Class<?> owner, PropertySource source, String pathPrefix, String columnPrefix,
+                              Build build, boolean root, boolean mutable) {
+        String where = owner.getName() + "." + source.name;
+        AnnotatedElement annotations = source.annotations;
+        boolean id = annotations.isAnnotationPresent(Id.class);
+        boolean version = annotations.isAnnotationPresent(Version.class);
+        boolean generated = annotations.isAnnotationPresent(GeneratedValue.class);
+        if (generated && !id) {
+            throw new MappingException(where + " is @GeneratedValue but not @Id; only the id can be generated");
+        }
+        if (!root && (id || version)) {
+            throw new MappingException(where + " is inside an @Embedded value object and cannot be @Id or @Version");
+        }
+        if (mutable && source.setter == null) {
+            throw new MappingException(where + " is final and has no setter; make it non-final, add a setter, "
+                    + "or give " + owner.getSimpleName() + " an @EntityConstructor");
+        }
+        Embedded embedded = annotations.getAnnotation(Embedded.class);
+        if (embedded != null) {
+            if (id || version) {
+                throw new MappingException(where + " cannot be both @Embedded and @Id/@Version");
+            }
+            String prefix = Embedded.DEFAULT_PREFIX.equals(embedded.prefix())
+                    ? naming.columnName(source.name) + "_" : embedded.prefix();
+            CompositeType nested = composite(source.type, pathPrefix + source.name + ".", columnPrefix + prefix, build, false);
+            return new Property(source.name, source.getter, source.setter, null, nested, false);
+        }
+        MappedColumn column = column(owner, source, pathPrefix, columnPrefix, build, id, version, generated);
+        return new Property(source.name, source.getter, source.setter, column, null, source.type.isPrimitive());
+    }
+
+    private MappedColumn column(Class<?> owner, PropertySource source, String pathPrefix, String columnPrefix,
+                                Build build, boolean id, boolean version, boolean generated) {
+        String where = owner.getName() + "." + source.name;
+        AnnotatedElement annotations = source.annotations;
+        Enumerated enumerated = annotations.getAnnotation(Enumerated.class);
+        ValueCodec codec = converters.codecFor(source.type, enumerated == null ? EnumType.NAME : enumerated.value());
+        if (codec == null) {
+            throw new MappingException(where + " has type " + source.type.getName()
+                    + ", which Rowflow cannot store: register a Converter for it on the Database, "
+                    + "mark the field @Transient, or mark a value object @Embedded");
+        }
+        if (id && build.columns.stream().anyMatch(MappedColumn::isId)) {
+            String other = build.columns.stream().filter(MappedColumn::isId).findFirst().orElseThrow().propertyPath();
+            throw new MappingException(build.owner + " has two @Id properties, " + other + " and " + source.name
+                    + "; composite keys are not supported");
+        }
+        if (version && build.columns.stream().anyMatch(MappedColumn::isVersion)) {
+            throw new MappingException(build.owner + " has more than one @Version property (" + source.name + ")");
+        }
+        if (version && !VERSION_TYPES.contains(source.type)) {
+            throw new MappingException(where + " is @Version but has type " + source.type.getName()
+                    + "; use int, long, Integer or Long");
+        }
+        if (generated && !ID_GENERATED_TYPES.contains(codec.storedType())) {
+            throw new MappingException(where + " is @GeneratedValue but has type " + source.type.getName()
+                    + "; identity columns must be integer types");
+        }
+        Column column = annotations.getAnnotation(Column.class);
+        String columnName = columnPrefix + (column == null || column.name().isEmpty()
+                ? naming.columnName(source.name) : column.name());
+        checkIdentifier(columnName, where, "column name");
+        for (MappedColumn existing : build.columns) {
+            if (existing.columnName().equalsIgnoreCase(columnName)) {
+                throw new MappingException(build.owner + " maps column '" + columnName + "' twice: from "
+                        + existing.propertyPath() + " and from " + pathPrefix + source.name);
+            }
+        }
+        boolean nullable = !id && !source.type.isPrimitive() && (column == null || column.nullable());
+        References references = annotations.getAnnotation(References.class);
+        MappedColumn mapped = new MappedColumn(pathPrefix + source.name, columnName, source.type, nullable,
+                column == null ? 0 : column.length(), column == null ? 0 : column.precision(),
+                column == null ? 0 : column.scale(), column != null && column.unique(), id, generated, version,
+                references == null ? null : references.value(), build.columns.size(), codec, build.owner);
+        build.columns.add(mapped);
+        return mapped;
+    }
+
+    private static void checkIdentifier(String name, String where, String what) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new MappingException(where + ": '" + name + "' is not a valid " + what
+                    + " (letters, digits, _ and $, not starting with a digit)");
+        }
+    }
+
+    // ---- discovering properties ----
+
+    private static List<PropertySource> recordProperties(Class<?> type) {
+        List<PropertySource> sources = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (component.isAnnotationPresent(Transient.class)) {
+                throw new MappingException(type.getName() + "." + component.getName()
+                        + " is @Transient, but a record component cannot be skipped: its canonical constructor needs it");
+            }
+            Method accessor = component.getAccessor();
+            MethodHandle getter = handle(type, component.getName(), () -> LOOKUP.unreflect(accessible(accessor)));
+            sources.add(new PropertySource(component.getName(), component.getType(), component, getter, null));
+        }
+        return sources;
+    }
+
+    private static List<PropertySource> fieldProperties(Class<?> type) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        List<PropertySource> sources = new ArrayList<>();
+        for (Class<?> declaring : hierarchy) {
+            for (Field field : declaring.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
+                        || field.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                sources.add(new PropertySource(field.getName(), field.getType(), field,
+                        getterFor(type, field), setterFor(type, field)));
+            }
+        }
+        return sources;
+    }
+
+    private static MethodHandle getterFor(Class<?> type, Field field) {
+        String capitalized = Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
+        for (String name : List.of("get" + capitalized, "is" + capitalized)) {
+            Method method = findMethod(type, name);
+            if (method != null && method.getReturnType() == field.getType()) {
+                return handle(type, field.getName(), () -> LOOKUP.unreflect(accessible(method)));
+            }
+        }
+        return handle(type, field.getName(), () -> LOOKUP.unreflectGetter(accessible(field)));
+    }
+
+    private static @Nullable MethodHandle setterFor(Class<?> type, Field field) {
+        String capitalized = Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
+        Method method = findMethod(type, "set" + capitalized, field.getType());
+        if (method != null) {
+            return setterHandle(type, field.getName(), () -> LOOKUP.unreflect(accessible(method)));
+        }
+        if (Modifier.isFinal(field.getModifiers())) {
+            return null;
+        }
+        return setterHandle(type, field.getName(), () -> LOOKUP.unreflectSetter(accessible(field)));
+    }
+
+    private static @Nullable Method findMethod(Class<?> type, String name, Class<?>... parameters) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                Method method = c.getDeclaredMethod(name, parameters);
+                if (!Modifier.isStatic(method.getModifiers())) {
+                    return method;
+                }
+            } catch (NoSuchMethodException ignored) {
+                // look in the superclass
+            }
+        }
+        return null;
+    }
+
+    // ---- constructors ----
+
+    private record Instantiation(Instantiator instantiator, boolean mutable) {
+    }
+
+    private static Instantiation recordConstructor(Class<?> type, List<PropertySource> sources) {
+        Class<?>[] parameterTypes = sources.stream().map(s -> s.type).toArray(Class<?>[]::new);
+        Constructor<?> canonical;
+        try {
+            canonical = type.getDeclaredConstructor(parameterTypes);
+        } catch (NoSuchMethodException e) {
+            throw new MappingException("Record " + type.getName() + " has no canonical constructor "
+                    + Arrays.toString(parameterTypes), e);
+        }
+        return new Instantiation(constructorInstantiator(type, canonical), false);
+    }
+
+    private static Instantiation classConstructor(Class<?> type, List<PropertySource> sources) {
+        if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
+            throw new MappingException(type.getName() + " is an inner class; make it static so Rowflow can create it");
+        }
+        Constructor<?> annotated = null;
+        Constructor<?> noArgs = null;
+        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            if (constructor.isAnnotationPresent(EntityConstructor.class)) {
+                annotated = constructor;
+            }
+            if (constructor.getParameterCount() == 0) {
+                noArgs = constructor;
+            }
+        }
+        if (annotated == null && noArgs != null) {
+            return new Instantiation(setterInstantiator(type, noArgs, sources), true);
+        }
+        Constructor<?> chosen = annotated;
+        if (chosen == null && type.getDeclaredConstructors().length == 1) {
+            chosen = type.getDeclaredConstructors()[0];
+        }
+        if (chosen == null) {
+            throw new MappingException(type.getName() + " has no usable constructor: add a no-argument constructor "
+                    + "(mutable entity) or mark one constructor @EntityConstructor");
+        }
+        checkParameters(type, chosen, sources);
+        return new Instantiation(constructorInstantiator(type, chosen), false);
+    }
+
+    private static void checkParameters(Class<?> type, Constructor<?> constructor, List<PropertySource> sources) {
+        Class<?>[] expected = sources.stream().map(s -> s.type).toArray(Class<?>[]::new);
+        if (!Arrays.equals(expected, constructor.getParameterTypes())) {
+            String fields = String.join(", ", sources.stream().map(s -> s.type.getSimpleName() + " " + s.name).toList());
+            throw new MappingException(type.getName() + ": constructor " + constructor + " must take the mapped fields "
+                    + "in declaration order: (" + fields + ")");
+        }
+        var parameters = constructor.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i].isNamePresent() && !parameters[i].getName().equals(sources.get(i).name)) {
+                throw new MappingException(type.getName() + ": constructor parameter '" + parameters[i].getName()
+                        + "' is in the position of field '" + sources.get(i).name + "'; keep them in field order");
+            }
+        }
+    }
+
+    private static Instantiator constructorInstantiator(Class<?> type, Constructor<?> constructor) {
+        MethodHandle handle = handle(type, "<init>", () -> LOOKUP.unreflectConstructor(accessible(constructor)))
+                .asSpreader(Object[].class, constructor.getParameterCount())
+                .asType(MethodType.methodType(Object.class, Object[].class));
+        return values -> (Object) handle.invokeExact(values);
+    }
+
+    private static Instantiator setterInstantiator(Class<?> type, Constructor<?> noArgs, List<PropertySource> sources) {
+        MethodHandle create = handle(type, "<init>", () -> LOOKUP.unreflectConstructor(accessible(noArgs)))
+                .asType(MethodType.methodType(Object.class));
+        MethodHandle[] setters = new MethodHandle[sources.size()];
+        for (int i = 0; i < setters.length; i++) {
+            setters[i] = sources.get(i).setter;
+        }
+        return values -> {
+            Object instance = (Object) create.invokeExact();
+            for (int i = 0; i < setters.length; i++) {
+                if (setters[i] != null) {
+                    setters[i].invokeExact(instance, values[i]);
+                }
+            }
+            return instance;
+        };
+    }
+
+    // ---- method handle plumbing ----
+
+    private interface HandleSupplier {
+        MethodHandle get() throws IllegalAccessException;
+    }
+
+    private static MethodHandle handle(Class<?> type, String member, HandleSupplier supplier) {
+        try {
+            MethodHandle handle = supplier.get();
+            if (member.equals("<init>")) {
+                return handle;
+            }
+            return handle.asType(MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new MappingException("Cannot access " + type.getName() + "." + member + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MethodHandle setterHandle(Class<?> type, String member, HandleSupplier supplier) {
+        try {
+            return supplier.get().asType(MethodType.methodType(void.class, Object.class, Object.class));
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new MappingException("Cannot access " + type.getName() + "." + member + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T extends java.lang.reflect.AccessibleObject> T accessible(T member) {
+        member.setAccessible(true);
+        return member;
+    }
+
+    /** A property found on a class or record, before it is turned into a column or embedded type. */
+    private record PropertySource(String name, Class<?> type, AnnotatedElement annotations,
+                                  MethodHandle getter, @Nullable MethodHandle setter) {
+    }
+
+    /** Accumulates the flattened columns of one model while it is built. */
+    private static final class Build {
+        final String owner;
+        final List<MappedColumn> columns = new ArrayList<>();
+
+        Build(String owner) {
+            this.owner = owner;
+        }
+    }
+
+}

@@ -1,0 +1,114 @@
+package io.rowflow.internal.runtime;
+
+import io.rowflow.DataAccessException;
+import io.rowflow.QueryException;
+import io.rowflow.dialect.Dialect;
+import io.rowflow.internal.execution.BindValues;
+import io.rowflow.internal.execution.EntityRowMapper;
+import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.PreparedSql;
+import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.internal.sql.EntitySql;
+import io.rowflow.internal.tx.TransactionManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+
+/**
+ * {@code insertAll}: multi-row {@code INSERT ... VALUES (...), (...)} statements of up to the
+ * configured chunk size (and within the dialect's bind-parameter limit), run one after another
+ * in the current transaction or a new one, so the batch is all-or-nothing. Memory is bounded by
+ * one chunk.
+ */
+final class BatchInsert {
+
+    private final EntityContext entities;
+    private final Executor executor;
+    private final TransactionManager transactions;
+    private final Dialect dialect;
+    private final int chunkSize;
+
+    BatchInsert(EntityContext entities, Executor executor, TransactionManager transactions, Dialect dialect, int chunkSize) {
+        this.entities = entities;
+        this.executor = executor;
+        this.transactions = transactions;
+        this.dialect = dialect;
+        this.chunkSize = chunkSize;
+    }
+
+    <T> Flux<T> insertAll(Publisher<? extends T> source) {
+        return transactions.required(tx -> Flux.<T>from(source).switchOnFirst((first, all) -> {
+            if (!first.hasValue()) {
+                return all;
+            }
+            DefaultEntityModel<T> model = entities.modelOf(first.get());
+            int rowsPerStatement = Math.max(1, Math.min(chunkSize,
+                    dialect.maxBindParameters() / Math.max(1, model.mappedColumns().size())));
+            return all.map(entity -> pending(model, entity))
+                    .windowUntilChanged(Pending::withId)
+                    .concatMap(run -> run.buffer(rowsPerStatement).concatMap(chunk -> insertChunk(model, chunk)));
+        }));
+    }
+
+    private static <T> Pending<T> pending(DefaultEntityModel<T> model, T entity) {
+        if (entity == null) {
+            throw new QueryException("insertAll got a null element");
+        }
+        if (entity.getClass() != model.type()) {
+            throw new QueryException("insertAll takes entities of one class, but got a " + entity.getClass().getName()
+                    + " among " + model.type().getName());
+        }
+        Object[] values = model.extract(entity);
+        MappedColumn id = model.idColumn();
+        boolean withId = values[id.index()] != null;
+        if (!withId && !id.isGenerated()) {
+            EntityContext.requireId(model, values, "insert");
+        }
+        Map<MappedColumn, Object> replacements = EntityContext.replacements();
+        EntityContext.initialVersion(model, values, replacements);
+        return new Pending<>(entity, values, replacements, withId);
+    }
+
+    private <T> Flux<T> insertChunk(DefaultEntityModel<T> model, List<Pending<T>> chunk) {
+        boolean withId = chunk.get(0).withId();
+        EntitySql sql = entities.sql(model);
+        List<MappedColumn> columns = sql.insertColumns(withId);
+        BindValues binds = new BindValues(columns.size() * chunk.size());
+        for (Pending<T> row : chunk) {
+            columns.forEach(column -> binds.add(column.codec(), row.values()[column.index()]));
+        }
+        PreparedSql statement = binds.toStatement(sql.insert(chunk.size(), withId));
+        if (withId || !model.idColumn().isGenerated()) {
+            return executor.update(statement).thenMany(Flux.fromIterable(chunk).map(row -> row.applied(model)));
+        }
+        MappedColumn id = model.idColumn();
+        return executor.withConnection(connection -> executor.returning(connection, statement,
+                        readable -> EntityRowMapper.read(readable, 0, id)))
+                .collectList()
+                .flatMapMany(ids -> withGeneratedIds(model, chunk, ids, statement));
+    }
+
+    private static <T> Flux<T> withGeneratedIds(DefaultEntityModel<T> model, List<Pending<T>> chunk, List<Object> ids,
+                                                PreparedSql statement) {
+        if (ids.size() != chunk.size()) {
+            return Flux.error(new DataAccessException("Inserted " + chunk.size() + " rows but the database returned "
+                    + ids.size() + " generated ids", statement.sql(), null, false, null));
+        }
+        List<T> inserted = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            chunk.get(i).replacements().put(model.idColumn(), ids.get(i));
+            inserted.add(chunk.get(i).applied(model));
+        }
+        return Flux.fromIterable(inserted);
+    }
+
+    /** One entity waiting to be inserted, with its column values extracted. */
+    private record Pending<T>(T entity, Object[] values, Map<MappedColumn, Object> replacements, boolean withId) {
+        T applied(DefaultEntityModel<T> model) {
+            return replacements.isEmpty() ? entity : model.with(entity, replacements);
+        }
+    }
+}

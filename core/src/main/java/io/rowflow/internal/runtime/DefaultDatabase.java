@@ -1,0 +1,167 @@
+package io.rowflow.internal.runtime;
+
+import io.rowflow.Database;
+import io.rowflow.Schema;
+import io.rowflow.SqlQuery;
+import io.rowflow.Transaction;
+import io.rowflow.TransactionOptions;
+import io.rowflow.convert.Converter;
+import io.rowflow.dialect.Dialect;
+import io.rowflow.internal.convert.ConverterRegistry;
+import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.StatementRunner;
+import io.rowflow.internal.mapping.EntityModels;
+import io.rowflow.internal.schema.DdlGenerator;
+import io.rowflow.internal.sql.NamedParameters;
+import io.rowflow.internal.tx.TransactionManager;
+import io.rowflow.mapping.EntityModel;
+import io.rowflow.mapping.NamingStrategy;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@link Database} implementation: wires the models, converters, executor and transaction
+ * manager of one connection factory and delegates each operation to the class doing that job.
+ */
+public final class DefaultDatabase implements Database {
+
+    private final ConnectionFactory connectionFactory;
+    private final Dialect dialect;
+    private final ConverterRegistry converters;
+    private final EntityModels models;
+    private final TransactionManager transactions;
+    private final Executor executor;
+    private final EntityOperations operations;
+    private final BatchInsert batchInsert;
+    private final Schema schema;
+
+    /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
+    public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
+                           Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize) {
+        this.connectionFactory = connectionFactory;
+        this.dialect = dialect;
+        this.converters = new ConverterRegistry(converters, dialect);
+        this.models = new EntityModels(naming, this.converters);
+        Mono<Connection> connections = Mono.defer(() -> Mono.from(connectionFactory.create()));
+        this.transactions = new TransactionManager(connections);
+        this.executor = new Executor(connections, transactions, new StatementRunner(dialect));
+        EntityContext entities = new EntityContext(models, dialect);
+        this.operations = new EntityOperations(entities, executor);
+        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
+        this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor);
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public ConnectionFactory connectionFactory() {
+        return connectionFactory;
+    }
+
+    @Override
+    public <T> EntityModel<T> model(Class<T> entityType) {
+        return models.entity(Objects.requireNonNull(entityType, "entityType"));
+    }
+
+    @Override
+    public <T> Mono<T> insert(T entity) {
+        return operations.insert(entity);
+    }
+
+    @Override
+    public <T> Flux<T> insertAll(Iterable<? extends T> entities) {
+        return batchInsert.insertAll(Flux.fromIterable(Objects.requireNonNull(entities, "entities")));
+    }
+
+    @Override
+    public <T> Flux<T> insertAll(Publisher<? extends T> entities) {
+        return batchInsert.insertAll(Objects.requireNonNull(entities, "entities"));
+    }
+
+    @Override
+    public <T> Mono<T> update(T entity) {
+        return operations.update(entity);
+    }
+
+    @Override
+    public <T> Mono<T> upsert(T entity) {
+        return operations.upsert(entity);
+    }
+
+    @Override
+    public <T> Mono<Boolean> delete(T entity) {
+        return operations.delete(entity);
+    }
+
+    @Override
+    public Mono<Boolean> deleteById(Class<?> entityType, Object id) {
+        return operations.deleteById(entityType, id);
+    }
+
+    @Override
+    public <T> Mono<T> findById(Class<T> entityType, Object id) {
+        return operations.findById(entityType, id);
+    }
+
+    @Override
+    public <T> Flux<T> findAll(Class<T> entityType) {
+        return operations.findAll(entityType);
+    }
+
+    @Override
+    public Mono<Long> count(Class<?> entityType) {
+        return operations.count(entityType);
+    }
+
+    @Override
+    public Mono<Boolean> existsById(Class<?> entityType, Object id) {
+        return operations.existsById(entityType, id);
+    }
+
+    @Override
+    public SqlQuery sql(String sql) {
+        NamedParameters parameters = NamedParameters.parse(Objects.requireNonNull(sql, "sql"), dialect);
+        return new DefaultSqlQuery(parameters, Map.of(), executor, converters, models);
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public <T> Flux<T> inTransaction(Function<Transaction, ? extends Publisher<T>> work) {
+        return inTransaction(TransactionOptions.defaults(), work);
+    }
+
+    @Override
+    public <T> Flux<T> inTransaction(TransactionOptions options, Function<Transaction, ? extends Publisher<T>> work) {
+        return transactions.inTransaction(Objects.requireNonNull(options, "options"), Objects.requireNonNull(work, "work"));
+    }
+
+    @Override
+    public <T> Flux<T> transactional(Flux<T> flux) {
+        Objects.requireNonNull(flux, "flux");
+        return inTransaction(tx -> flux);
+    }
+
+    @Override
+    public <T> Mono<T> transactional(Mono<T> mono) {
+        Objects.requireNonNull(mono, "mono");
+        return inTransaction(tx -> mono).singleOrEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + dialect.name() + "]";
+    }
+}

@@ -1,0 +1,53 @@
+package io.rowflow.internal.runtime;
+
+import io.rowflow.NonUniqueResultException;
+import io.rowflow.RowQuery;
+import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.PreparedSql;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A statement plus a row mapper. The statement is prepared on each subscription, so a missing
+ * parameter is reported then, and the mapper is created per subscription too (it caches column
+ * positions for one result).
+ */
+final class DefaultRowQuery<T> implements RowQuery<T> {
+
+    private final Executor executor;
+    private final Supplier<PreparedSql> statement;
+    private final Supplier<BiFunction<Row, RowMetadata, T>> mapper;
+
+    DefaultRowQuery(Executor executor, Supplier<PreparedSql> statement, Supplier<BiFunction<Row, RowMetadata, T>> mapper) {
+        this.executor = executor;
+        this.statement = statement;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Flux<T> fetch() {
+        return Flux.defer(() -> executor.query(statement.get(), 0, mapper.get()));
+    }
+
+    @Override
+    public Mono<T> fetchOne() {
+        return Mono.defer(() -> {
+            PreparedSql sql = statement.get();
+            return executor.query(sql, 0, mapper.get()).take(2).collectList().flatMap(rows -> {
+                if (rows.size() > 1) {
+                    return Mono.error(new NonUniqueResultException("Expected at most one row but got more from: " + sql.sql()));
+                }
+                return Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0));
+            });
+        });
+    }
+
+    @Override
+    public Mono<T> fetchFirst() {
+        return fetch().next();
+    }
+}

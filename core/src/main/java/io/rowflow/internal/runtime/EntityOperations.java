@@ -1,0 +1,174 @@
+package io.rowflow.internal.runtime;
+
+import io.rowflow.OptimisticLockException;
+import io.rowflow.QueryException;
+import io.rowflow.internal.execution.BindValues;
+import io.rowflow.internal.execution.EntityRowMapper;
+import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.PreparedSql;
+import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.internal.sql.EntitySql;
+import java.util.Map;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Single-entity CRUD: insert, update, upsert, delete and the lookups by id. Arguments are checked
+ * at the call; statements run on subscription.
+ */
+final class EntityOperations {
+
+    private final EntityContext entities;
+    private final Executor executor;
+
+    EntityOperations(EntityContext entities, Executor executor) {
+        this.entities = entities;
+        this.executor = executor;
+    }
+
+    <T> Mono<T> insert(T entity) {
+        Objects.requireNonNull(entity, "entity");
+        DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntitySql sql = entities.sql(model);
+        MappedColumn id = model.idColumn();
+        return Mono.defer(() -> {
+            Object[] values = model.extract(entity);
+            boolean withId = values[id.index()] != null;
+            if (!withId && !id.isGenerated()) {
+                EntityContext.requireId(model, values, "insert");
+            }
+            Map<MappedColumn, Object> replacements = EntityContext.replacements();
+            EntityContext.initialVersion(model, values, replacements);
+            BindValues binds = new BindValues(values.length);
+            sql.insertColumns(withId).forEach(column -> binds.add(column.codec(), values[column.index()]));
+            PreparedSql statement = binds.toStatement(sql.insert(1, withId));
+            if (withId) {
+                return executor.update(statement).then(Mono.fromCallable(() -> model.with(entity, replacements)));
+            }
+            return executor.withConnection(connection -> executor.returning(connection, statement,
+                            row -> EntityRowMapper.read(row, 0, id)))
+                    .single()
+                    .map(generated -> {
+                        replacements.put(id, generated);
+                        return model.with(entity, replacements);
+                    });
+        });
+    }
+
+    <T> Mono<T> update(T entity) {
+        Objects.requireNonNull(entity, "entity");
+        DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntitySql sql = entities.sql(model);
+        MappedColumn version = model.versionColumn();
+        return Mono.defer(() -> {
+            Object[] values = model.extract(entity);
+            Object id = EntityContext.requireId(model, values, "update");
+            Map<MappedColumn, Object> replacements = EntityContext.replacements();
+            Object currentVersion = version == null ? null : values[version.index()];
+            if (version != null) {
+                if (currentVersion == null) {
+                    throw new QueryException("Cannot update a " + model.type().getName() + " whose version property '"
+                            + version.propertyPath() + "' is null; was it inserted?");
+                }
+                replacements.put(version, EntityContext.nextVersion(version, currentVersion));
+            }
+            BindValues binds = new BindValues(values.length + 1);
+            for (MappedColumn column : sql.updateColumns()) {
+                binds.add(column.codec(), column.isVersion() ? replacements.get(column) : values[column.index()]);
+            }
+            binds.add(model.idColumn().codec(), id);
+            if (version != null) {
+                binds.add(version.codec(), currentVersion);
+            }
+            return executor.update(binds.toStatement(sql.update())).flatMap(updated -> updated == 0
+                    ? Mono.error(staleEntity(model, "updated"))
+                    : Mono.fromCallable(() -> model.with(entity, replacements)));
+        });
+    }
+
+    <T> Mono<T> upsert(T entity) {
+        Objects.requireNonNull(entity, "entity");
+        DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntitySql sql = entities.sql(model);
+        return Mono.defer(() -> {
+            Object[] values = model.extract(entity);
+            if (values[model.idColumn().index()] == null) {
+                if (model.idColumn().isGenerated()) {
+                    return insert(entity);
+                }
+                EntityContext.requireId(model, values, "upsert");
+            }
+            EntityContext.initialVersion(model, values, EntityContext.replacements());
+            BindValues binds = new BindValues(values.length);
+            model.mappedColumns().forEach(column -> binds.add(column.codec(), values[column.index()]));
+            return executor.query(binds.toStatement(sql.upsert()), 0, EntityRowMapper.byPosition(model)).single();
+        });
+    }
+
+    <T> Mono<Boolean> delete(T entity) {
+        Objects.requireNonNull(entity, "entity");
+        DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntitySql sql = entities.sql(model);
+        MappedColumn version = model.versionColumn();
+        return Mono.defer(() -> {
+            Object[] values = model.extract(entity);
+            Object id = EntityContext.requireId(model, values, "delete");
+            if (version == null || values[version.index()] == null) {
+                return deleted(EntityContext.idBinds(model, id, 1).toStatement(sql.deleteById()));
+            }
+            PreparedSql statement = EntityContext.idBinds(model, id, 2)
+                    .add(version.codec(), values[version.index()])
+                    .toStatement(sql.deleteByIdAndVersion());
+            return executor.update(statement).flatMap(deleted -> deleted == 0
+                    ? Mono.error(staleEntity(model, "deleted"))
+                    : Mono.just(true));
+        });
+    }
+
+    Mono<Boolean> deleteById(Class<?> type, Object id) {
+        DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
+        PreparedSql statement = EntityContext.idBinds(model, Objects.requireNonNull(id, "id"), 1)
+                .toStatement(entities.sql(model).deleteById());
+        return deleted(statement);
+    }
+
+    <T> Mono<T> findById(Class<T> type, Object id) {
+        DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
+        PreparedSql statement = EntityContext.idBinds(model, Objects.requireNonNull(id, "id"), 1)
+                .toStatement(entities.sql(model).selectById());
+        return executor.query(statement, 0, EntityRowMapper.byPosition(model)).next();
+    }
+
+    <T> Flux<T> findAll(Class<T> type) {
+        DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
+        PreparedSql statement = PreparedSql.of(entities.sql(model).selectAll());
+        return executor.query(statement, 0, EntityRowMapper.byPosition(model));
+    }
+
+    Mono<Long> count(Class<?> type) {
+        DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
+        PreparedSql statement = PreparedSql.of(entities.sql(model).count());
+        return executor.query(statement, 0, (row, metadata) -> row.get(0, Long.class)).single();
+    }
+
+    Mono<Boolean> existsById(Class<?> type, Object id) {
+        DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
+        PreparedSql statement = EntityContext.idBinds(model, Objects.requireNonNull(id, "id"), 1)
+                .toStatement(entities.sql(model).existsById());
+        return executor.query(statement, 0, (row, metadata) -> Boolean.TRUE).hasElements();
+    }
+
+    private Mono<Boolean> deleted(PreparedSql statement) {
+        return executor.update(statement).map(count -> count > 0);
+    }
+
+    private static OptimisticLockException staleEntity(DefaultEntityModel<?> model, String verb) {
+        String reason = model.versionColumn() == null
+                ? "no row has its id (it was deleted, or never inserted)"
+                : "its version no longer matches: another transaction changed or deleted it";
+        return new OptimisticLockException("A " + model.type().getName() + " was not " + verb + " because " + reason
+                + "; reload it and retry");
+    }
+}

@@ -1,0 +1,71 @@
+package io.rowflow.internal.schema;
+
+import io.rowflow.MappingException;
+import io.rowflow.dialect.Dialect;
+import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityModels;
+import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.internal.sql.EntitySql;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders {@code CREATE TABLE} and {@code DROP TABLE} statements from entity models: column types
+ * from the dialect, {@code NOT NULL}, primary key, unique constraints and foreign keys declared
+ * with {@link io.rowflow.annotation.References}.
+ */
+public final class DdlGenerator {
+
+    private final EntityModels models;
+    private final Dialect dialect;
+
+    /** Creates a generator for the models of a database and its dialect. */
+    public DdlGenerator(EntityModels models, Dialect dialect) {
+        this.models = models;
+        this.dialect = dialect;
+    }
+
+    /** The {@code CREATE TABLE} statement of an entity. */
+    public String createTable(Class<?> type, boolean ifNotExists) {
+        DefaultEntityModel<?> model = models.entity(type);
+        List<String> parts = new ArrayList<>();
+        for (MappedColumn column : model.mappedColumns()) {
+            parts.add(columnDefinition(column));
+        }
+        parts.add("PRIMARY KEY (" + dialect.quote(model.idColumn().columnName()) + ")");
+        for (MappedColumn column : model.mappedColumns()) {
+            if (column.unique() && !column.isId()) {
+                parts.add("UNIQUE (" + dialect.quote(column.columnName()) + ")");
+            }
+            if (column.references() != null) {
+                parts.add(foreignKey(model, column));
+            }
+        }
+        return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + EntitySql.qualifiedTable(model, dialect)
+                + " (" + String.join(", ", parts) + ")";
+    }
+
+    /** The {@code DROP TABLE} statement of an entity. */
+    public String dropTable(Class<?> type, boolean ifExists) {
+        return "DROP TABLE " + (ifExists ? "IF EXISTS " : "") + EntitySql.qualifiedTable(models.entity(type), dialect);
+    }
+
+    private String columnDefinition(MappedColumn column) {
+        String type = column.isGenerated()
+                ? dialect.identityColumn(column.storedType())
+                : dialect.columnType(column.storedType(), column.length(), column.precision(), column.scale());
+        return dialect.quote(column.columnName()) + " " + type + (column.nullable() ? "" : " NOT NULL");
+    }
+
+    private String foreignKey(DefaultEntityModel<?> model, MappedColumn column) {
+        DefaultEntityModel<?> target;
+        try {
+            target = models.entity(column.references());
+        } catch (MappingException e) {
+            throw new MappingException(column.describe() + " @References " + column.references().getName()
+                    + ", which is not a mappable entity: " + e.getMessage(), e);
+        }
+        return "FOREIGN KEY (" + dialect.quote(column.columnName()) + ") REFERENCES "
+                + EntitySql.qualifiedTable(target, dialect) + " (" + dialect.quote(target.idColumn().columnName()) + ")";
+    }
+}

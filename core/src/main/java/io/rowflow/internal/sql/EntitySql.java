@@ -1,0 +1,175 @@
+package io.rowflow.internal.sql;
+
+import io.rowflow.dialect.Dialect;
+import io.rowflow.dialect.Upsert;
+import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.MappedColumn;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQL text of the CRUD statements of one entity for one dialect, rendered once and reused so
+ * the same operation always sends the same text (and hits the driver's statement cache).
+ * Identifiers come only from the model and are quoted by the dialect; values are bind markers.
+ */
+public final class EntitySql {
+
+    private final DefaultEntityModel<?> model;
+    private final Dialect dialect;
+    private final String table;
+    private final String selectList;
+    private final String selectAll;
+    private final String selectById;
+    private final String existsById;
+    private final String count;
+    private final String deleteById;
+    private final @Nullable String deleteByIdAndVersion;
+    private final String update;
+    private final String upsert;
+    private final Map<Integer, String> insertsWithId = new ConcurrentHashMap<>();
+    private final Map<Integer, String> insertsWithoutId = new ConcurrentHashMap<>();
+
+    /** Renders the statements of a model for a dialect. */
+    public EntitySql(DefaultEntityModel<?> model, Dialect dialect) {
+        this.model = model;
+        this.dialect = dialect;
+        this.table = qualifiedTable(model, dialect);
+        this.selectList = model.mappedColumns().stream().map(this::quote).collect(Collectors.joining(", "));
+        String id = quote(model.idColumn());
+        this.selectAll = "SELECT " + selectList + " FROM " + table;
+        this.selectById = selectAll + " WHERE " + id + " = " + dialect.bindMarker(0);
+        this.existsById = "SELECT 1 FROM " + table + " WHERE " + id + " = " + dialect.bindMarker(0);
+        this.count = "SELECT COUNT(*) FROM " + table;
+        this.deleteById = "DELETE FROM " + table + " WHERE " + id + " = " + dialect.bindMarker(0);
+        MappedColumn version = model.versionColumn();
+        this.deleteByIdAndVersion = version == null ? null
+                : deleteById + " AND " + quote(version) + " = " + dialect.bindMarker(1);
+        this.update = renderUpdate();
+        this.upsert = renderUpsert();
+    }
+
+    /** The schema-qualified, quoted table name of a model. */
+    public static String qualifiedTable(DefaultEntityModel<?> model, Dialect dialect) {
+        String name = dialect.quote(model.tableName());
+        return model.schemaName() == null ? name : dialect.quote(model.schemaName()) + "." + name;
+    }
+
+    /** The quoted table name. */
+    public String table() {
+        return table;
+    }
+
+    /** {@code SELECT <all columns> FROM <table>}. */
+    public String selectAll() {
+        return selectAll;
+    }
+
+    /** Select by id; binds: id. */
+    public String selectById() {
+        return selectById;
+    }
+
+    /** {@code SELECT 1} by id; binds: id. */
+    public String existsById() {
+        return existsById;
+    }
+
+    /** {@code SELECT COUNT(*)}. */
+    public String count() {
+        return count;
+    }
+
+    /** Delete by id; binds: id. */
+    public String deleteById() {
+        return deleteById;
+    }
+
+    /** Delete by id and version; binds: id, version. Only for versioned entities. */
+    public @Nullable String deleteByIdAndVersion() {
+        return deleteByIdAndVersion;
+    }
+
+    /**
+     * Update of every column but the id by id; binds: the {@link #updateColumns()} values, the id,
+     * then for versioned entities the expected (old) version.
+     */
+    public String update() {
+        return update;
+    }
+
+    /** The columns set by {@link #update()}, in bind order (the version column gets the new version). */
+    public List<MappedColumn> updateColumns() {
+        return model.mappedColumns().stream().filter(c -> !c.isId()).toList();
+    }
+
+    /** The upsert statement; binds: every column in model order. Returns every column. */
+    public String upsert() {
+        return upsert;
+    }
+
+    /**
+     * A multi-row insert of {@code rows} rows; binds: {@link #insertColumns(boolean)} per row.
+     * Returns the id column when it is generated and not supplied.
+     */
+    public String insert(int rows, boolean withId) {
+        Map<Integer, String> cache = withId ? insertsWithId : insertsWithoutId;
+        return cache.computeIfAbsent(rows, n -> renderInsert(n, withId));
+    }
+
+    /** The columns given values by an insert: all, or all but a generated id. */
+    public List<MappedColumn> insertColumns(boolean withId) {
+        return model.mappedColumns().stream().filter(c -> withId || !c.isGenerated()).toList();
+    }
+
+    private String renderInsert(int rows, boolean withId) {
+        List<MappedColumn> columns = insertColumns(withId);
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
+                .append(columns.stream().map(this::quote).collect(Collectors.joining(", "))).append(") VALUES ");
+        int marker = 0;
+        for (int row = 0; row < rows; row++) {
+            sql.append(row == 0 ? "(" : ", (");
+            for (int column = 0; column < columns.size(); column++) {
+                sql.append(column == 0 ? "" : ", ").append(dialect.bindMarker(marker++));
+            }
+            sql.append(')');
+        }
+        MappedColumn id = model.idColumn();
+        if (id.isGenerated() && !withId) {
+            return dialect.returning(sql.toString(), List.of(quote(id)));
+        }
+        return sql.toString();
+    }
+
+    private String renderUpdate() {
+        List<MappedColumn> columns = updateColumns();
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+        int marker = 0;
+        for (MappedColumn column : columns) {
+            sql.append(marker == 0 ? "" : ", ").append(quote(column)).append(" = ").append(dialect.bindMarker(marker++));
+        }
+        if (columns.isEmpty()) {
+            sql.append(quote(model.idColumn())).append(" = ").append(quote(model.idColumn()));
+        }
+        sql.append(" WHERE ").append(quote(model.idColumn())).append(" = ").append(dialect.bindMarker(marker++));
+        if (model.versionColumn() != null) {
+            sql.append(" AND ").append(quote(model.versionColumn())).append(" = ").append(dialect.bindMarker(marker));
+        }
+        return sql.toString();
+    }
+
+    private String renderUpsert() {
+        List<String> all = model.mappedColumns().stream().map(this::quote).toList();
+        List<String> updates = model.mappedColumns().stream()
+                .filter(c -> !c.isId() && !c.isVersion()).map(this::quote).toList();
+        MappedColumn version = model.versionColumn();
+        return dialect.upsert(new Upsert(table, all, List.of(quote(model.idColumn())), updates,
+                version == null ? null : quote(version), all));
+    }
+
+    private String quote(MappedColumn column) {
+        return dialect.quote(column.columnName());
+    }
+}

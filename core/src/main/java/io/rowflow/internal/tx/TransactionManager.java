@@ -1,0 +1,113 @@
+package io.rowflow.internal.tx;
+
+import io.rowflow.Transaction;
+import io.rowflow.TransactionOptions;
+import io.rowflow.TransactionRollbackException;
+import io.r2dbc.spi.Connection;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
+/**
+ * Starts transactions and savepoints and keeps the current one in the Reactor {@code Context}
+ * under a key private to one database, so that two databases never share a transaction.
+ *
+ * <p>The outermost transaction commits when the callback's publisher completes and rolls back
+ * when it errors or is cancelled. A statement that failed inside a scope dooms that scope: it
+ * rolls back (and signals {@link TransactionRollbackException}) even if the error was handled, so
+ * every database behaves like PostgreSQL, which refuses to commit after an error.
+ */
+public final class TransactionManager {
+
+    private final Object contextKey = new Object();
+    private final Mono<Connection> connections;
+
+    /** Creates a manager opening a new connection from this publisher for each outermost transaction. */
+    public TransactionManager(Mono<Connection> connections) {
+        this.connections = connections;
+    }
+
+    /** The innermost transaction scope of this database in the context, or {@code null}. */
+    public @Nullable TransactionScope current(ContextView context) {
+        return context.getOrDefault(contextKey, null);
+    }
+
+    /** Runs the work in a transaction, or in a savepoint when one is already running. */
+    public <T> Flux<T> inTransaction(TransactionOptions options, Function<Transaction, ? extends Publisher<T>> work) {
+        return Flux.deferContextual(context -> {
+            TransactionScope current = current(context);
+            return current == null ? outermost(options, work) : nested(current, work);
+        });
+    }
+
+    /** Runs the work in the current transaction, or in a new one when none is running (no savepoint). */
+    public <T> Flux<T> required(Function<Transaction, ? extends Publisher<T>> work) {
+        return Flux.deferContextual(context -> {
+            TransactionScope current = current(context);
+            return current == null ? outermost(TransactionOptions.defaults(), work) : Flux.from(work.apply(current));
+        });
+    }
+
+    private <T> Flux<T> outermost(TransactionOptions options, Function<Transaction, ? extends Publisher<T>> work) {
+        return Flux.usingWhen(
+                connections.map(connection -> new TransactionScope(new TransactionState(connection, options), null)),
+                scope -> scope.state().begin().thenMany(Flux.defer(() -> runIn(scope, work))),
+                scope -> closeAfter(scope, commitOrRollback(scope)),
+                (scope, error) -> closeAfter(scope, scope.state().rollback()),
+                scope -> closeAfter(scope, scope.state().rollback()));
+    }
+
+    private <T> Flux<T> nested(TransactionScope parent, Function<Transaction, ? extends Publisher<T>> work) {
+        TransactionState state = parent.state();
+        Mono<TransactionScope> savepoint = Mono.defer(() -> {
+            String name = state.nextSavepointName();
+            return state.createSavepoint(name).thenReturn(new TransactionScope(state, name));
+        }).doOnError(parent::statementFailed);
+        return Flux.usingWhen(savepoint,
+                scope -> runIn(scope, work),
+                scope -> releaseOrRollback(parent, scope),
+                (scope, error) -> rollbackTo(parent, scope),
+                scope -> rollbackTo(parent, scope));
+    }
+
+    private <T> Flux<T> runIn(TransactionScope scope, Function<Transaction, ? extends Publisher<T>> work) {
+        return Flux.from(work.apply(scope)).contextWrite(context -> context.put(contextKey, scope));
+    }
+
+    private Mono<Void> commitOrRollback(TransactionScope scope) {
+        if (!scope.isRollbackOnly()) {
+            return scope.state().commit();
+        }
+        return scope.state().rollback().then(Mono.error(doomed(scope, "transaction")));
+    }
+
+    private Mono<Void> releaseOrRollback(TransactionScope parent, TransactionScope scope) {
+        if (!scope.isRollbackOnly()) {
+            return scope.state().releaseSavepoint(scope.savepoint()).doOnError(parent::statementFailed);
+        }
+        return rollbackTo(parent, scope).then(Mono.error(doomed(scope, "savepoint " + scope.savepoint())));
+    }
+
+    private static Mono<Void> rollbackTo(TransactionScope parent, TransactionScope scope) {
+        return scope.state().rollbackToSavepoint(scope.savepoint()).doOnError(parent::statementFailed);
+    }
+
+    private static TransactionRollbackException doomed(TransactionScope scope, String what) {
+        Throwable failure = scope.failure();
+        String reason = failure == null ? "it was marked rollback-only"
+                : "a statement inside it failed: " + failure.getMessage();
+        return new TransactionRollbackException("Rolled back the " + what + " instead of committing, because "
+                + reason, failure);
+    }
+
+    /** Runs the action, then closes the connection whatever the action's outcome. */
+    private static Mono<Void> closeAfter(TransactionScope scope, Mono<Void> action) {
+        Mono<Void> close = scope.state().close();
+        return action
+                .onErrorResume(error -> close.onErrorResume(ignored -> Mono.empty()).then(Mono.error(error)))
+                .then(close);
+    }
+}

@@ -1,0 +1,50 @@
+package io.rowflow.mapping;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One mapped column of an entity: a scalar property, possibly inside an embedded value object.
+ *
+ * @since 0.1
+ */
+public interface ColumnModel {
+
+    /** Dotted path of the property from the entity: {@code title}, or {@code address.street} when embedded. */
+    String propertyPath();
+
+    /** The column name, unquoted. */
+    String columnName();
+
+    /** The declared Java type of the property (primitives as declared). */
+    Class<?> javaType();
+
+    /** The type bound to and read from the driver after conversion. */
+    Class<?> storedType();
+
+    /** Whether the column may hold {@code NULL}. */
+    boolean nullable();
+
+    /** Declared maximum length for text, {@code 0} when unbounded. */
+    int length();
+
+    /** Declared decimal precision, {@code 0} for the dialect's default. */
+    int precision();
+
+    /** Declared decimal scale. */
+    int scale();
+
+    /** Whether the column has a unique constraint. */
+    boolean unique();
+
+    /** Whether this is the primary key. */
+    boolean isId();
+
+    /** Whether the database generates the value (identity). */
+    boolean isGenerated();
+
+    /** Whether this is the optimistic-lock version. */
+    boolean isVersion();
+
+    /** The entity this column references through a foreign key, or {@code null}. */
+    @Nullable Class<?> references();
+}

@@ -1,0 +1,35 @@
+package io.rowflow.mapping;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Rowflow knows about one entity class: its table, columns, id and version. Built once per
+ * class and database from the annotations, then only read.
+ *
+ * @param <T> the entity type
+ * @since 0.1
+ */
+public interface EntityModel<T> {
+
+    /** The entity class or record. */
+    Class<T> type();
+
+    /** The table name, unquoted. */
+    String tableName();
+
+    /** The schema name, unquoted, or {@code null} for the connection's default. */
+    @Nullable String schemaName();
+
+    /** Every column, embedded ones flattened in place, in declaration order. */
+    List<ColumnModel> columns();
+
+    /** The primary-key column. */
+    ColumnModel idColumn();
+
+    /** The optimistic-lock version column, or {@code null} when the entity has none. */
+    @Nullable ColumnModel versionColumn();
+
+    /** The column mapped to a property path such as {@code title} or {@code address.city}, or {@code null}. */
+    @Nullable ColumnModel column(String propertyPath);
+}

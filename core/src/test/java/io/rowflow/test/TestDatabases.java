@@ -1,0 +1,105 @@
+package io.rowflow.test;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import reactor.core.publisher.Mono;
+
+/**
+ * Picks the databases tests run against, in this order:
+ * <ol>
+ *   <li>an R2DBC URL from the environment ({@code ROWFLOW_TEST_POSTGRES_URL});</li>
+ *   <li>a Testcontainers container, when a Docker engine is available;</li>
+ *   <li>the local service at its standard port ({@code r2dbc:postgresql://postgres@127.0.0.1:5432/test}).</li>
+ * </ol>
+ * If none answers, tests fail with a message naming the three options: a database test is never
+ * skipped silently. H2 is always embedded in memory.
+ */
+public final class TestDatabases {
+
+    /** Environment variable with the PostgreSQL R2DBC URL to test against. */
+    public static final String POSTGRES_URL_VARIABLE = "ROWFLOW_TEST_POSTGRES_URL";
+    /** The local PostgreSQL service used when nothing else is configured. */
+    public static final String LOCAL_POSTGRES_URL = "r2dbc:postgresql://postgres@127.0.0.1:5432/test";
+
+    private static final AtomicInteger H2_DATABASES = new AtomicInteger();
+    private static volatile String postgresUrl;
+    private static PostgreSQLContainer container;
+
+    private TestDatabases() {
+    }
+
+    /** The R2DBC URL of the PostgreSQL server to test against, resolved once per JVM. */
+    public static synchronized String postgresUrl() {
+        if (postgresUrl == null) {
+            postgresUrl = resolvePostgres();
+        }
+        return postgresUrl;
+    }
+
+    /** A plain (unpooled) connection factory for PostgreSQL. */
+    public static ConnectionFactory postgres() {
+        return ConnectionFactories.get(postgresUrl());
+    }
+
+    /** A fresh, private in-memory H2 database that lives until the JVM exits. */
+    public static ConnectionFactory h2() {
+        return ConnectionFactories.get(h2Url());
+    }
+
+    /** The URL of a fresh in-memory H2 database. */
+    public static String h2Url() {
+        return "r2dbc:h2:mem:///rowflow_test_" + H2_DATABASES.incrementAndGet() + "?options=DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+    }
+
+    /** A pool over a connection factory, with a finite acquire timeout (never wait forever). */
+    public static ConnectionPool pooled(ConnectionFactory factory, int size) {
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
+                .initialSize(0)
+                .maxSize(size)
+                .maxAcquireTime(Duration.ofSeconds(30))
+                .build());
+    }
+
+    private static String resolvePostgres() {
+        String fromEnvironment = System.getenv(POSTGRES_URL_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            requireAnswer(fromEnvironment, "the URL in " + POSTGRES_URL_VARIABLE);
+            return fromEnvironment;
+        }
+        if (dockerAvailable()) {
+            container = new PostgreSQLContainer("postgres:15-alpine");
+            container.start();
+            return "r2dbc:postgresql://" + container.getUsername() + ":" + container.getPassword() + "@"
+                    + container.getHost() + ":" + container.getMappedPort(5432) + "/" + container.getDatabaseName();
+        }
+        requireAnswer(LOCAL_POSTGRES_URL, "the local service");
+        return LOCAL_POSTGRES_URL;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static void requireAnswer(String url, String what) {
+        try {
+            ConnectionFactory factory = ConnectionFactories.get(url);
+            Mono.from(factory.create())
+                    .flatMap(connection -> Mono.from(connection.close()))
+                    .block(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("No PostgreSQL to test against: " + what + " (" + url + ") did not answer ("
+                    + e.getMessage() + "). Set " + POSTGRES_URL_VARIABLE + " to an R2DBC URL, run a Docker engine "
+                    + "for Testcontainers, or start the local server on 127.0.0.1:5432 (user postgres, database test).", e);
+        }
+    }
+}
