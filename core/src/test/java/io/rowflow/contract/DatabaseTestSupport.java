@@ -2,6 +2,7 @@ package io.rowflow.contract;
 
 import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.Database;
+import io.rowflow.DatabaseBuilder;
 import io.rowflow.test.CountingConnectionFactory;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -23,10 +24,15 @@ public abstract class DatabaseTestSupport {
     /** The entity tables the suite needs, referenced tables first. */
     protected abstract Class<?>[] tables();
 
+    /** Adds what the suite needs to the database's configuration, such as converters; nothing by default. */
+    protected DatabaseBuilder configure(DatabaseBuilder builder) {
+        return builder;
+    }
+
     @BeforeEach
     void createDatabase() {
         counting = new CountingConnectionFactory(connectionFactory());
-        db = Database.builder(counting).build();
+        db = configure(Database.builder(counting)).build();
         db.schema().dropIfExists(tables()).then(db.schema().create(tables())).block(Duration.ofSeconds(30));
         counting.reset();
     }

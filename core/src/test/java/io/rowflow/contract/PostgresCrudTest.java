@@ -8,6 +8,6 @@ class PostgresCrudTest extends CrudContract {
 
     @Override
     protected ConnectionFactory connectionFactory() {
-        return TestDatabases.postgres();
+        return TestDatabases.postgres(getClass());
     }
 }

@@ -2,9 +2,13 @@ package io.rowflow.test;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Option;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -42,9 +46,26 @@ public final class TestDatabases {
         return postgresUrl;
     }
 
-    /** A plain (unpooled) connection factory for PostgreSQL. */
+    /** A plain (unpooled) connection factory for PostgreSQL, in the server's default schema. */
     public static ConnectionFactory postgres() {
         return ConnectionFactories.get(postgresUrl());
+    }
+
+    /**
+     * A plain connection factory for PostgreSQL whose connections work in a schema of their own,
+     * named after the test class, so suites can create tables of the same name without clashing.
+     */
+    public static ConnectionFactory postgres(Class<?> testClass) {
+        String schema = "rowflow_" + testClass.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        Mono.usingWhen(Mono.from(postgres().create()),
+                        connection -> Mono.from(connection.createStatement("CREATE SCHEMA IF NOT EXISTS " + schema).execute())
+                                .flatMap(result -> Mono.from(result.getRowsUpdated())),
+                        Connection::close)
+                .block(Duration.ofSeconds(10));
+        ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(postgresUrl()).mutate()
+                .option(Option.valueOf("schema"), schema)
+                .build();
+        return ConnectionFactories.get(options);
     }
 
     /** A fresh, private in-memory H2 database that lives until the JVM exits. */

@@ -1,5 +1,6 @@
 package io.rowflow.internal.tx;
 
+import io.rowflow.RowflowException;
 import io.rowflow.Transaction;
 import io.rowflow.TransactionOptions;
 import io.rowflow.TransactionRollbackException;
@@ -55,9 +56,10 @@ public final class TransactionManager {
         return Flux.usingWhen(
                 connections.map(connection -> new TransactionScope(new TransactionState(connection, options), null)),
                 scope -> scope.state().begin().thenMany(Flux.defer(() -> runIn(scope, work))),
-                scope -> closeAfter(scope, commitOrRollback(scope)),
+                scope -> closeAfter(scope, scope.state().commit()),
                 (scope, error) -> closeAfter(scope, scope.state().rollback()),
-                scope -> closeAfter(scope, scope.state().rollback()));
+                scope -> closeAfter(scope, scope.state().rollback()))
+                .onErrorMap(TransactionManager::unwrapCleanupFailure);
     }
 
     private <T> Flux<T> nested(TransactionScope parent, Function<Transaction, ? extends Publisher<T>> work) {
@@ -68,34 +70,37 @@ public final class TransactionManager {
         }).doOnError(parent::statementFailed);
         return Flux.usingWhen(savepoint,
                 scope -> runIn(scope, work),
-                scope -> releaseOrRollback(parent, scope),
+                scope -> scope.state().releaseSavepoint(scope.savepoint()).doOnError(parent::statementFailed),
                 (scope, error) -> rollbackTo(parent, scope),
-                scope -> rollbackTo(parent, scope));
+                scope -> rollbackTo(parent, scope))
+                .onErrorMap(TransactionManager::unwrapCleanupFailure);
     }
 
+    /**
+     * Runs the work with the scope in its context; when the work completes but the scope is doomed
+     * (a statement failed, or it was marked rollback-only), ends with an error instead, so the
+     * error path rolls back.
+     */
     private <T> Flux<T> runIn(TransactionScope scope, Function<Transaction, ? extends Publisher<T>> work) {
-        return Flux.from(work.apply(scope)).contextWrite(context -> context.put(contextKey, scope));
-    }
-
-    private Mono<Void> commitOrRollback(TransactionScope scope) {
-        if (!scope.isRollbackOnly()) {
-            return scope.state().commit();
-        }
-        return scope.state().rollback().then(Mono.error(doomed(scope, "transaction")));
-    }
-
-    private Mono<Void> releaseOrRollback(TransactionScope parent, TransactionScope scope) {
-        if (!scope.isRollbackOnly()) {
-            return scope.state().releaseSavepoint(scope.savepoint()).doOnError(parent::statementFailed);
-        }
-        return rollbackTo(parent, scope).then(Mono.error(doomed(scope, "savepoint " + scope.savepoint())));
+        return Flux.from(work.apply(scope))
+                .concatWith(Mono.defer(() -> scope.isRollbackOnly() ? Mono.error(doomed(scope)) : Mono.empty()))
+                .contextWrite(context -> context.put(contextKey, scope));
     }
 
     private static Mono<Void> rollbackTo(TransactionScope parent, TransactionScope scope) {
         return scope.state().rollbackToSavepoint(scope.savepoint()).doOnError(parent::statementFailed);
     }
 
-    private static TransactionRollbackException doomed(TransactionScope scope, String what) {
+    /** Reactor wraps a failed commit or release in a plain RuntimeException; surface Rowflow's own error. */
+    private static Throwable unwrapCleanupFailure(Throwable error) {
+        if (error.getClass() == RuntimeException.class && error.getCause() instanceof RowflowException cause) {
+            return cause;
+        }
+        return error;
+    }
+
+    private static TransactionRollbackException doomed(TransactionScope scope) {
+        String what = scope.isNested() ? "savepoint " + scope.savepoint() : "transaction";
         Throwable failure = scope.failure();
         String reason = failure == null ? "it was marked rollback-only"
                 : "a statement inside it failed: " + failure.getMessage();
