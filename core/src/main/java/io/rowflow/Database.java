@@ -93,9 +93,9 @@ public interface Database {
     <T> Mono<T> upsert(T entity);
 
     /**
-     * Deletes the entity's row by id (and version, if versioned). Emits {@code true} when a row
-     * was deleted, {@code false} when none existed; a versioned entity whose version no longer
-     * matches emits {@link OptimisticLockException}.
+     * Deletes the entity's row by id. Emits {@code true} when a row was deleted, {@code false}
+     * when none had the id. A versioned entity is deleted only if its version still matches;
+     * otherwise (changed or already deleted by someone else) emits {@link OptimisticLockException}.
      */
     <T> Mono<Boolean> delete(T entity);
 

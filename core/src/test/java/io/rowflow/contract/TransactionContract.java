@@ -171,6 +171,20 @@ public abstract class TransactionContract extends DatabaseTestSupport {
     }
 
     @Test
+    void writesIssuedPerRowOfAnOpenReadInOneTransactionDoNotHang() {
+        db.insertAll(java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> new Author(null, "r" + i, 0)).toList())
+                .blockLast(TIMEOUT);
+
+        List<Author> updated = db.inTransaction(tx -> db.findAll(Author.class)
+                        .flatMap(author -> db.update(new Author(author.id(), author.name(), 1))))
+                .collectList().block(TIMEOUT);
+
+        assertThat(updated).hasSize(1_000);
+        assertThat(db.sql("select count(*) from author where born = 1").mapTo(Long.class).fetchOne().block(TIMEOUT))
+                .isEqualTo(1_000L);
+    }
+
+    @Test
     void zipOfTwoQueriesInOneTransactionCompletes() {
         db.insert(Author.named("zipped")).block(TIMEOUT);
         String combined = db.inTransaction(tx -> Mono.zip(db.count(Author.class), db.findAll(Author.class).map(Author::name).next())

@@ -31,12 +31,22 @@ public final class Executor {
         this.runner = runner;
     }
 
-    /** Runs work on a connection: the current transaction's if there is one, else a fresh one. */
+    /**
+     * Runs work on a connection: the current transaction's if there is one, else a fresh one.
+     *
+     * <p>Inside a transaction the result is read off the connection as fast as the database sends
+     * it, and rows the subscriber has not requested yet are buffered. The connection is then free
+     * for the next statement even while the subscriber is still busy with earlier rows, so work
+     * issued per row of an open result (a {@code flatMap} of writes over a read) cannot deadlock
+     * behind it. Outside a transaction results stream with backpressure, unbuffered.
+     */
     public <T> Flux<T> withConnection(Function<Connection, ? extends Publisher<T>> work) {
         return Flux.deferContextual(context -> {
             TransactionScope scope = transactions.current(context);
             if (scope != null) {
-                return scope.state().run(work).doOnError(DataAccessException.class, scope::statementFailed);
+                return scope.state().run(work)
+                        .doOnError(DataAccessException.class, scope::statementFailed)
+                        .onBackpressureBuffer();
             }
             return Flux.usingWhen(connections, work, Connection::close, (connection, error) -> connection.close(),
                     Connection::close);

@@ -1,0 +1,64 @@
+package io.rowflow.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rowflow.DataAccessException;
+import io.rowflow.Database;
+import io.rowflow.QueryTimeoutException;
+import io.rowflow.TransactionOptions;
+import io.rowflow.fixtures.Author;
+import io.rowflow.test.TestDatabases;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+/** PostgreSQL failures that need the real server to happen: timeouts and read-only transactions. */
+class PostgresErrorsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private Database db;
+
+    @BeforeEach
+    void createTables() {
+        db = Database.create(TestDatabases.postgres(getClass()));
+        db.schema().dropIfExists(Author.class).then(db.schema().create(Author.class)).block(TIMEOUT);
+    }
+
+    @Test
+    void statementTimeoutSurfacesAsTransientQueryTimeout() {
+        var work = db.inTransaction(tx -> db.sql("set local statement_timeout = 100").execute()
+                .then(db.sql("select pg_sleep(5)").map(row -> 1).fetchFirst()));
+
+        StepVerifier.create(work)
+                .expectErrorSatisfies(e -> {
+                    assertThat(e).isInstanceOf(QueryTimeoutException.class);
+                    QueryTimeoutException timeout = (QueryTimeoutException) e;
+                    assertThat(timeout.sqlState()).isEqualTo("57014");
+                    assertThat(timeout.isTransient()).isTrue();
+                    assertThat(timeout.sql()).isEqualTo("select pg_sleep(5)");
+                })
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void writeInReadOnlyTransactionFailsAndLeavesNoRow() {
+        StepVerifier.create(db.inTransaction(TransactionOptions.readOnlyTransaction(), tx -> db.insert(Author.named("ro"))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DataAccessException.class)
+                        .extracting(error -> ((DataAccessException) error).sqlState()).isEqualTo("25006"))
+                .verify(TIMEOUT);
+        assertThat(db.count(Author.class).block(TIMEOUT)).isZero();
+    }
+
+    @Test
+    void failedStatementAbortsTheTransactionAndLaterStatementsFailToo() {
+        var work = db.inTransaction(tx -> db.sql("select * from no_such_table").map(row -> 1).fetch()
+                .onErrorResume(DataAccessException.class, e -> reactor.core.publisher.Flux.empty())
+                .then(db.count(Author.class)));
+
+        StepVerifier.create(work)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DataAccessException.class)
+                        .extracting(error -> ((DataAccessException) error).sqlState()).isEqualTo("25P02"))
+                .verify(TIMEOUT);
+    }
+}
