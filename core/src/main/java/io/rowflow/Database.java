@@ -4,6 +4,9 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.mapping.EntityModel;
+import io.rowflow.sql.DataChange;
+import io.rowflow.sql.SelectStatement;
+import io.rowflow.sql.Selectable;
 import java.util.Objects;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -115,6 +118,33 @@ public interface Database {
 
     /** Emits whether a row with this id exists. */
     Mono<Boolean> existsById(Class<?> entityType, Object id);
+
+    // ---- queries ----
+
+    /**
+     * Streams the rows of a query built with the query DSL (or a {@link SelectStatement}), with
+     * backpressure. Errors with {@link QueryException} before any SQL is sent when the query
+     * cannot be rendered.
+     */
+    <T> Flux<T> fetch(Selectable<T> query);
+
+    /** Emits the query's only row, completes empty without rows, errors with {@link NonUniqueResultException} on more. */
+    <T> Mono<T> fetchOne(Selectable<T> query);
+
+    /** Emits the query's first row or completes empty; asks the database for one row only. */
+    <T> Mono<T> fetchFirst(Selectable<T> query);
+
+    /** Emits how many rows the query returns, counted by the database. */
+    Mono<Long> count(Selectable<?> query);
+
+    /** Emits whether the query returns any row, asking the database for at most one. */
+    Mono<Boolean> exists(Selectable<?> query);
+
+    /** Runs an update or delete built with the query DSL; emits the number of affected rows. */
+    Mono<Long> execute(DataChange statement);
+
+    /** The SQL text a query renders to on this database, with bind markers in place of values. */
+    String toSql(Selectable<?> query);
 
     /**
      * Starts a hand-written SQL statement with named parameters ({@code :name}), the escape hatch

@@ -76,6 +76,46 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * The paging clause, appended after {@code ORDER BY}: {@code LIMIT $3 OFFSET $4} by default.
+     *
+     * @param limitMarker the bind marker of the row limit, or {@code null} for none
+     * @param offsetMarker the bind marker of the rows skipped, or {@code null} for none
+     */
+    default String paging(@Nullable String limitMarker, @Nullable String offsetMarker) {
+        StringBuilder clause = new StringBuilder();
+        if (limitMarker != null) {
+            clause.append(" LIMIT ").append(limitMarker);
+        }
+        if (offsetMarker != null) {
+            clause.append(" OFFSET ").append(offsetMarker);
+        }
+        return clause.toString();
+    }
+
+    /**
+     * Whether {@code x IN (values)} is rendered as {@code x = ANY(marker)} with the values bound as
+     * one array, so the SQL text does not change with the number of values.
+     */
+    default boolean bindsInListAsArray() {
+        return false;
+    }
+
+    /** One {@code ORDER BY} key: {@code expression [DESC] [NULLS FIRST|LAST]}. */
+    default String sortKey(String expression, boolean descending, io.rowflow.sql.OrderItem.Nulls nulls) {
+        String key = descending ? expression + " DESC" : expression;
+        return switch (nulls) {
+            case DEFAULT -> key;
+            case FIRST -> key + " NULLS FIRST";
+            case LAST -> key + " NULLS LAST";
+        };
+    }
+
+    /** The SQL name of a portable scalar function. */
+    default String functionName(io.rowflow.sql.Expression.SqlFunction function) {
+        return function.name();
+    }
+
     /** The dialects Rowflow ships, in detection order. */
     static List<Dialect> builtIns() {
         return List.of(new PostgresDialect(), new H2Dialect());

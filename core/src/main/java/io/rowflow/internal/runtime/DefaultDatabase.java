@@ -11,11 +11,14 @@ import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.StatementRunner;
 import io.rowflow.internal.mapping.EntityModels;
+import io.rowflow.internal.query.QueryRenderer;
 import io.rowflow.internal.schema.DdlGenerator;
 import io.rowflow.internal.sql.NamedParameters;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.EntityModel;
 import io.rowflow.mapping.NamingStrategy;
+import io.rowflow.sql.DataChange;
+import io.rowflow.sql.Selectable;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.Map;
@@ -40,6 +43,7 @@ public final class DefaultDatabase implements Database {
     private final EntityOperations operations;
     private final BatchInsert batchInsert;
     private final Schema schema;
+    private final QueryOperations queries;
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
@@ -55,6 +59,7 @@ public final class DefaultDatabase implements Database {
         this.operations = new EntityOperations(entities, executor);
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor);
+        this.queries = new QueryOperations(new QueryRenderer(dialect, models, this.converters), executor);
     }
 
     @Override
@@ -125,6 +130,41 @@ public final class DefaultDatabase implements Database {
     @Override
     public Mono<Boolean> existsById(Class<?> entityType, Object id) {
         return operations.existsById(entityType, id);
+    }
+
+    @Override
+    public <T> Flux<T> fetch(Selectable<T> query) {
+        return queries.fetch(query);
+    }
+
+    @Override
+    public <T> Mono<T> fetchOne(Selectable<T> query) {
+        return queries.fetchOne(query);
+    }
+
+    @Override
+    public <T> Mono<T> fetchFirst(Selectable<T> query) {
+        return queries.fetchFirst(query);
+    }
+
+    @Override
+    public Mono<Long> count(Selectable<?> query) {
+        return queries.count(query);
+    }
+
+    @Override
+    public Mono<Boolean> exists(Selectable<?> query) {
+        return queries.exists(query);
+    }
+
+    @Override
+    public Mono<Long> execute(DataChange statement) {
+        return queries.execute(statement);
+    }
+
+    @Override
+    public String toSql(Selectable<?> query) {
+        return queries.toSql(query);
     }
 
     @Override

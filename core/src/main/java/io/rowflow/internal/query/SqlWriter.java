@@ -1,0 +1,368 @@
+package io.rowflow.internal.query;
+
+import io.rowflow.QueryException;
+import io.rowflow.dialect.Dialect;
+import io.rowflow.internal.convert.ConverterRegistry;
+import io.rowflow.internal.convert.ValueCodec;
+import io.rowflow.internal.execution.PreparedSql;
+import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityModels;
+import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.internal.sql.EntitySql;
+import io.rowflow.sql.Expression;
+import io.rowflow.sql.Join;
+import io.rowflow.sql.OrderItem;
+import io.rowflow.sql.Predicate;
+import io.rowflow.sql.Projection;
+import io.rowflow.sql.SelectStatement;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the SQL text of one statement from the query model and collects its bind values. Every
+ * value becomes a bind marker; every identifier comes from the mapping model, quoted by the
+ * dialect; tables get generated aliases ({@code t0}, {@code t1}, ...) in order of appearance, so
+ * the same query shape always yields the same text. One writer renders one statement.
+ */
+final class SqlWriter {
+
+    /** What the select list of a rendered select is. */
+    enum Mode {
+        /** The statement's projection. */
+        ROWS,
+        /** {@code COUNT(*)} of the matching rows. */
+        COUNT,
+        /** {@code 1}, limited to one row. */
+        EXISTS
+    }
+
+    private final Dialect dialect;
+    private final EntityModels models;
+    private final ConverterRegistry converters;
+    private final StringBuilder sql = new StringBuilder(128);
+    private final List<Object> binds = new ArrayList<>();
+    private int nextAlias;
+
+    SqlWriter(Dialect dialect, EntityModels models, ConverterRegistry converters) {
+        this.dialect = dialect;
+        this.models = models;
+        this.converters = converters;
+    }
+
+    PreparedSql toStatement() {
+        return new PreparedSql(sql.toString(), binds.toArray());
+    }
+
+    SqlWriter append(String text) {
+        sql.append(text);
+        return this;
+    }
+
+    // ---- select ----
+
+    /** Writes a select; returns the scope of its tables (for reading the projection). */
+    Scope select(SelectStatement<?> statement, @Nullable Scope parent, Mode mode) {
+        Scope scope = new Scope(parent);
+        register(scope, statement);
+        sql.append("SELECT ");
+        if (statement.distinct() && mode == Mode.ROWS) {
+            sql.append("DISTINCT ");
+        }
+        switch (mode) {
+            case ROWS -> projection(statement.projection(), scope);
+            case COUNT -> sql.append("COUNT(*)");
+            case EXISTS -> sql.append('1');
+        }
+        fromClause(statement, scope);
+        Predicate where = withSeek(statement);
+        if (where != null) {
+            sql.append(" WHERE ");
+            predicate(where, scope);
+        }
+        if (!statement.groupBy().isEmpty()) {
+            sql.append(" GROUP BY ");
+            list(statement.groupBy(), scope);
+        }
+        if (statement.having() != null) {
+            sql.append(" HAVING ");
+            predicate(statement.having(), scope);
+        }
+        if (mode == Mode.ROWS && !statement.orderBy().isEmpty()) {
+            sql.append(" ORDER BY ");
+            for (int i = 0; i < statement.orderBy().size(); i++) {
+                OrderItem item = statement.orderBy().get(i);
+                sql.append(i == 0 ? "" : ", ");
+                String key = render(() -> expression(item.expression(), scope, null));
+                sql.append(dialect.sortKey(key, item.descending(), item.nulls()));
+            }
+        }
+        if (mode == Mode.EXISTS) {
+            sql.append(dialect.paging(marker(1L), null));
+        } else if (mode == Mode.ROWS && (statement.limit() != null || statement.offset() != null)) {
+            String limit = statement.limit() == null ? null : marker(statement.limit());
+            String offset = statement.offset() == null ? null : marker(statement.offset());
+            sql.append(dialect.paging(limit, offset));
+        }
+        return scope;
+    }
+
+    private void register(Scope scope, SelectStatement<?> statement) {
+        scope.add(statement.from(), models.entity(statement.from().entityType()), "t" + nextAlias++);
+        for (Join join : statement.joins()) {
+            scope.add(join.table(), models.entity(join.table().entityType()), "t" + nextAlias++);
+        }
+    }
+
+    private void fromClause(SelectStatement<?> statement, Scope scope) {
+        Scope.Entry from = scope.resolve(statement.from());
+        sql.append(" FROM ").append(EntitySql.qualifiedTable(from.model(), dialect)).append(' ').append(from.qualifier());
+        for (Join join : statement.joins()) {
+            Scope.Entry joined = scope.resolve(join.table());
+            sql.append(join.type() == Join.JoinType.LEFT ? " LEFT JOIN " : " JOIN ")
+                    .append(EntitySql.qualifiedTable(joined.model(), dialect)).append(' ').append(joined.qualifier())
+                    .append(" ON ");
+            predicate(join.on(), scope);
+        }
+    }
+
+    private void projection(Projection<?> projection, Scope scope) {
+        if (projection instanceof Projection.Entity<?> entity) {
+            Scope.Entry entry = scope.resolve(entity.table());
+            List<MappedColumn> columns = entry.model().mappedColumns();
+            for (int i = 0; i < columns.size(); i++) {
+                sql.append(i == 0 ? "" : ", ");
+                qualified(entry, columns.get(i));
+            }
+        } else if (projection instanceof Projection.Values<?> values) {
+            list(values.expressions(), scope);
+        }
+    }
+
+    /** The statement's filter combined with its keyset condition, if any. */
+    private static @Nullable Predicate withSeek(SelectStatement<?> statement) {
+        if (statement.seekAfter().isEmpty()) {
+            return statement.where();
+        }
+        Predicate seek = Keyset.after(statement.orderBy(), statement.seekAfter());
+        return statement.where() == null ? seek : new Predicate.And(List.of(statement.where(), seek));
+    }
+
+    // ---- expressions ----
+
+    void expression(Expression expression, Scope scope, @Nullable MappedColumn hint) {
+        if (expression instanceof Expression.Column column) {
+            Scope.Entry entry = scope.resolve(column.table());
+            qualified(entry, Scope.column(entry, column.propertyPath()));
+        } else if (expression instanceof Expression.Value value) {
+            value(value.value(), hint);
+        } else if (expression instanceof Expression.Function function) {
+            sql.append(dialect.functionName(function.function())).append('(');
+            for (int i = 0; i < function.arguments().size(); i++) {
+                sql.append(i == 0 ? "" : ", ");
+                expression(function.arguments().get(i), scope, hint);
+            }
+            sql.append(')');
+        } else if (expression instanceof Expression.Arithmetic arithmetic) {
+            MappedColumn operandHint = hintOf(scope, arithmetic.left(), arithmetic.right());
+            sql.append('(');
+            expression(arithmetic.left(), scope, operandHint);
+            sql.append(' ').append(arithmetic.operator().symbol()).append(' ');
+            expression(arithmetic.right(), scope, operandHint);
+            sql.append(')');
+        } else if (expression instanceof Expression.Aggregate aggregate) {
+            sql.append(aggregate.function().name()).append('(');
+            if (aggregate.argument() == null) {
+                sql.append('*');
+            } else {
+                sql.append(aggregate.distinct() ? "DISTINCT " : "");
+                expression(aggregate.argument(), scope, null);
+            }
+            sql.append(')');
+        } else if (expression instanceof Expression.Subquery subquery) {
+            sql.append('(');
+            select(subquery.query(), scope, Mode.ROWS);
+            sql.append(')');
+        }
+    }
+
+    private void qualified(Scope.Entry entry, MappedColumn column) {
+        if (entry.qualifier() != null) {
+            sql.append(entry.qualifier()).append('.');
+        }
+        sql.append(dialect.quote(column.columnName()));
+    }
+
+    private void list(List<Expression> expressions, Scope scope) {
+        for (int i = 0; i < expressions.size(); i++) {
+            sql.append(i == 0 ? "" : ", ");
+            expression(expressions.get(i), scope, null);
+        }
+    }
+
+    /** Binds a value, converted the way the hinted column stores values when it fits. */
+    private void value(@Nullable Object value, @Nullable MappedColumn hint) {
+        if (value == null) {
+            sql.append("NULL");
+            return;
+        }
+        sql.append(marker(codecFor(value, hint).toDatabase(value)));
+    }
+
+    private ValueCodec codecFor(Object value, @Nullable MappedColumn hint) {
+        if (hint != null && wrapped(hint.javaType()).isInstance(value)) {
+            return hint.codec();
+        }
+        ValueCodec codec = converters.codecForValue(value);
+        if (codec == null) {
+            throw new QueryException("Cannot bind a value of type " + value.getClass().getName()
+                    + ": no converter for it; register one on the Database");
+        }
+        return codec;
+    }
+
+    private String marker(@Nullable Object driverValue) {
+        String marker = dialect.bindMarker(binds.size());
+        binds.add(driverValue);
+        return marker;
+    }
+
+    /** The column a value operand should be converted for: the other operand, when it is a column. */
+    private static @Nullable MappedColumn hintOf(Scope scope, Expression... operands) {
+        for (Expression operand : operands) {
+            if (operand instanceof Expression.Column column) {
+                return Scope.column(scope.resolve(column.table()), column.propertyPath());
+            }
+        }
+        return null;
+    }
+
+    // ---- predicates ----
+
+    void predicate(Predicate predicate, Scope scope) {
+        if (predicate instanceof Predicate.Comparison comparison) {
+            comparison(comparison, scope);
+        } else if (predicate instanceof Predicate.InList in) {
+            inList(in, scope);
+        } else if (predicate instanceof Predicate.InSubquery in) {
+            expression(in.expression(), scope, null);
+            sql.append(in.negated() ? " NOT IN (" : " IN (");
+            select(in.query(), scope, Mode.ROWS);
+            sql.append(')');
+        } else if (predicate instanceof Predicate.Between between) {
+            MappedColumn hint = hintOf(scope, between.expression());
+            expression(between.expression(), scope, hint);
+            sql.append(" BETWEEN ");
+            expression(between.low(), scope, hint);
+            sql.append(" AND ");
+            expression(between.high(), scope, hint);
+        } else if (predicate instanceof Predicate.Like like) {
+            expression(like.expression(), scope, null);
+            sql.append(" LIKE ");
+            expression(like.pattern(), scope, null);
+            sql.append(" ESCAPE '").append(Predicate.LIKE_ESCAPE).append('\'');
+        } else if (predicate instanceof Predicate.IsNull isNull) {
+            expression(isNull.expression(), scope, null);
+            sql.append(isNull.negated() ? " IS NOT NULL" : " IS NULL");
+        } else if (predicate instanceof Predicate.And and) {
+            junction(and.predicates(), " AND ", "1 = 1", scope);
+        } else if (predicate instanceof Predicate.Or or) {
+            junction(or.predicates(), " OR ", "1 = 0", scope);
+        } else if (predicate instanceof Predicate.Not not) {
+            sql.append("NOT (");
+            predicate(not.predicate(), scope);
+            sql.append(')');
+        } else if (predicate instanceof Predicate.Exists exists) {
+            sql.append(exists.negated() ? "NOT EXISTS (" : "EXISTS (");
+            select(exists.query(), scope, Mode.EXISTS);
+            sql.append(')');
+        }
+    }
+
+    private void comparison(Predicate.Comparison comparison, Scope scope) {
+        if (isNullValue(comparison.left()) || isNullValue(comparison.right())) {
+            throw new QueryException("Comparing with NULL using " + comparison.operator().symbol()
+                    + " is never true; use isNull() or isNotNull()");
+        }
+        MappedColumn hint = hintOf(scope, comparison.left(), comparison.right());
+        expression(comparison.left(), scope, hint);
+        sql.append(' ').append(comparison.operator().symbol()).append(' ');
+        expression(comparison.right(), scope, hint);
+    }
+
+    private static boolean isNullValue(Expression expression) {
+        return expression instanceof Expression.Value value && value.value() == null;
+    }
+
+    private void inList(Predicate.InList in, Scope scope) {
+        if (in.values().isEmpty()) {
+            sql.append(in.negated() ? "1 = 1" : "1 = 0");
+            return;
+        }
+        MappedColumn hint = hintOf(scope, in.expression());
+        boolean allValues = in.values().stream().allMatch(v -> v instanceof Expression.Value value && value.value() != null);
+        if (allValues && dialect.bindsInListAsArray()) {
+            sql.append(in.negated() ? "NOT (" : "");
+            expression(in.expression(), scope, hint);
+            sql.append(" = ANY(").append(marker(array(in.values(), hint))).append(')');
+            sql.append(in.negated() ? ")" : "");
+            return;
+        }
+        expression(in.expression(), scope, hint);
+        sql.append(in.negated() ? " NOT IN (" : " IN (");
+        for (int i = 0; i < in.values().size(); i++) {
+            sql.append(i == 0 ? "" : ", ");
+            expression(in.values().get(i), scope, hint);
+        }
+        sql.append(')');
+    }
+
+    private Object array(List<Expression> values, @Nullable MappedColumn hint) {
+        Object first = ((Expression.Value) values.get(0)).value();
+        ValueCodec codec = codecFor(first, hint);
+        Object array = Array.newInstance(codec.storedType(), values.size());
+        for (int i = 0; i < values.size(); i++) {
+            Object value = ((Expression.Value) values.get(i)).value();
+            Array.set(array, i, codecFor(value, hint).toDatabase(value));
+        }
+        return array;
+    }
+
+    private void junction(List<Predicate> predicates, String operator, String empty, Scope scope) {
+        if (predicates.isEmpty()) {
+            sql.append(empty);
+            return;
+        }
+        sql.append('(');
+        for (int i = 0; i < predicates.size(); i++) {
+            sql.append(i == 0 ? "" : operator);
+            predicate(predicates.get(i), scope);
+        }
+        sql.append(')');
+    }
+
+    /** Renders into a separate string (for a dialect that wraps the text, such as a sort key). */
+    private String render(Runnable writer) {
+        int start = sql.length();
+        writer.run();
+        String rendered = sql.substring(start);
+        sql.setLength(start);
+        return rendered;
+    }
+
+    // ---- data change ----
+
+    /** Registers the target of an update or delete; its columns render as {@code table.column}. */
+    Scope target(io.rowflow.sql.TableRef target) {
+        Scope scope = new Scope(null);
+        DefaultEntityModel<?> model = models.entity(target.entityType());
+        scope.add(target, model, dialect.quote(model.tableName()));
+        return scope;
+    }
+
+    static Class<?> wrapped(Class<?> type) {
+        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
+    }
+}
