@@ -55,13 +55,15 @@ public final class H2Dialect extends StandardSqlDialect {
         sql.append(")) s (").append(String.join(", ", columns)).append(") ON (")
                 .append(upsert.keyColumns().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND ")))
                 .append(")");
-        if (!upsert.updateColumns().isEmpty() || upsert.versionColumn() != null) {
-            sql.append(" WHEN MATCHED THEN UPDATE SET ")
-                    .append(upsert.updateColumns().stream().map(c -> c + " = s." + c).collect(Collectors.joining(", ")));
-            if (upsert.versionColumn() != null) {
-                sql.append(upsert.updateColumns().isEmpty() ? "" : ", ")
-                        .append(upsert.versionColumn()).append(" = t.").append(upsert.versionColumn()).append(" + 1");
-            }
+        // Without a WHEN MATCHED branch an existing row would not be in FINAL TABLE, so the upsert
+        // would return nothing; with nothing else to set, the key is set to itself.
+        List<String> updates = upsert.updateColumns().isEmpty() && upsert.versionColumn() == null
+                ? upsert.keyColumns() : upsert.updateColumns();
+        sql.append(" WHEN MATCHED THEN UPDATE SET ")
+                .append(updates.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", ")));
+        if (upsert.versionColumn() != null) {
+            sql.append(updates.isEmpty() ? "" : ", ")
+                    .append(upsert.versionColumn()).append(" = t.").append(upsert.versionColumn()).append(" + 1");
         }
         sql.append(" WHEN NOT MATCHED THEN INSERT (").append(String.join(", ", columns)).append(") VALUES (")
                 .append(columns.stream().map(c -> "s." + c).collect(Collectors.joining(", "))).append(")");

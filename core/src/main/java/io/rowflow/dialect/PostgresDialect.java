@@ -1,14 +1,17 @@
 package io.rowflow.dialect;
 
+import io.rowflow.convert.Converter;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL over r2dbc-postgresql: {@code $n} markers, {@code RETURNING},
- * {@code INSERT ... ON CONFLICT DO UPDATE}, {@code interval} for {@code Duration}.
+ * {@code INSERT ... ON CONFLICT DO UPDATE}, {@code interval} for {@code Duration} (bound through
+ * the driver's {@code Interval} type, to microsecond precision).
  *
  * @since 0.1
  */
@@ -19,7 +22,10 @@ public final class PostgresDialect extends StandardSqlDialect {
     /** Creates the dialect. */
     public PostgresDialect() {
         Set<Class<?>> types = new HashSet<>(super.nativeTypes());
-        types.add(Duration.class);
+        Class<?> interval = PostgresInterval.intervalType();
+        if (interval != null) {
+            types.add(interval);
+        }
         this.nativeTypes = Set.copyOf(types);
     }
 
@@ -65,8 +71,17 @@ public final class PostgresDialect extends StandardSqlDialect {
     }
 
     @Override
+    public @Nullable Converter<?, ?> converterFor(Class<?> javaType) {
+        return javaType == Duration.class ? PostgresInterval.converter() : null;
+    }
+
+    @Override
     public String columnType(Class<?> storedType, int length, int precision, int scale) {
-        return storedType == Duration.class ? "interval" : super.columnType(storedType, length, precision, scale);
+        Class<?> interval = PostgresInterval.intervalType();
+        if (interval != null && storedType == interval) {
+            return "interval";
+        }
+        return super.columnType(storedType, length, precision, scale);
     }
 
     @Override

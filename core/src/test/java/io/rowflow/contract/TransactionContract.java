@@ -43,7 +43,7 @@ public abstract class TransactionContract extends DatabaseTestSupport {
                 .expectNextCount(1)
                 .verifyComplete();
         assertThat(authors()).isEqualTo(2);
-        assertThat(counting.openConnections()).isZero();
+        awaitTrue("the connection is closed", () -> counting.openConnections() == 0);
     }
 
     @Test
@@ -53,7 +53,7 @@ public abstract class TransactionContract extends DatabaseTestSupport {
                 .expectErrorMessage("boom")
                 .verify(TIMEOUT);
         assertThat(authors()).isZero();
-        assertThat(counting.openConnections()).isZero();
+        awaitTrue("the connection is closed", () -> counting.openConnections() == 0);
     }
 
     @RepeatedTest(5)

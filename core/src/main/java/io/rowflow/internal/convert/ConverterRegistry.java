@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decides how each Java type is stored. Precedence: a converter registered by the user, then the
  * dialect's storage convention, then Rowflow's built-in conversions, then the driver's native
- * types. Resolved codecs are cached per type.
+ * types. A converter whose database type is not native is followed by that type's conversion.
+ * Resolved codecs are cached per type.
  */
 public final class ConverterRegistry {
 
@@ -31,6 +32,9 @@ public final class ConverterRegistry {
             Converter.of(Character.class, String.class, String::valueOf, ConverterRegistry::singleCharacter),
             Converter.of(BigInteger.class, BigDecimal.class, BigDecimal::new, BigDecimal::toBigIntegerExact),
             Converter.of(Instant.class, OffsetDateTime.class, i -> i.atOffset(ZoneOffset.UTC), OffsetDateTime::toInstant));
+
+    /** How many converters may be chained to reach a native type (user type to Instant to OffsetDateTime...). */
+    private static final int MAX_CONVERSION_STEPS = 3;
 
     private final Map<Class<?>, Converter<?, ?>> userConverters;
     private final Dialect dialect;
@@ -53,7 +57,7 @@ public final class ConverterRegistry {
         if (cached != null) {
             return cached;
         }
-        ValueCodec resolved = resolve(javaType, enumType);
+        ValueCodec resolved = resolve(javaType, enumType, 0);
         if (resolved != null) {
             cache.putIfAbsent(javaType, resolved);
         }
@@ -69,7 +73,11 @@ public final class ConverterRegistry {
         return codecFor(type, EnumType.NAME);
     }
 
-    private @Nullable ValueCodec resolve(Class<?> declaredType, EnumType enumType) {
+    /**
+     * Finds the converter for a type; when its database type is not native either (a user
+     * converter to {@code Instant}, say), continues with that type's own conversion, a few steps at most.
+     */
+    private @Nullable ValueCodec resolve(Class<?> declaredType, EnumType enumType, int depth) {
         Class<?> type = PRIMITIVE_TO_WRAPPER.getOrDefault(declaredType, declaredType);
         Converter<?, ?> converter = userConverters.get(type);
         if (converter == null) {
@@ -78,13 +86,51 @@ public final class ConverterRegistry {
         if (converter == null && !dialect.nativeTypes().contains(type)) {
             converter = builtIn(type, enumType);
         }
-        if (converter != null) {
-            if (!dialect.nativeTypes().contains(converter.databaseType())) {
-                return null;
-            }
+        if (converter == null) {
+            return dialect.nativeTypes().contains(type) ? new ValueCodec(declaredType, type, null) : null;
+        }
+        if (dialect.nativeTypes().contains(converter.databaseType())) {
             return new ValueCodec(declaredType, converter.databaseType(), converter);
         }
-        return dialect.nativeTypes().contains(type) ? new ValueCodec(declaredType, type, null) : null;
+        if (depth >= MAX_CONVERSION_STEPS || converter.databaseType() == type) {
+            return null;
+        }
+        ValueCodec next = resolve(converter.databaseType(), EnumType.NAME, depth + 1);
+        if (next == null || next.converter() == null) {
+            return null;
+        }
+        return new ValueCodec(declaredType, next.storedType(), chain(converter, next.converter()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Converter<Object, Object> chain(Converter<?, ?> first, Converter<Object, Object> then) {
+        Converter<Object, Object> start = (Converter<Object, Object>) first;
+        return new Converter<>() {
+            @Override
+            public Class<Object> javaType() {
+                return start.javaType();
+            }
+
+            @Override
+            public Class<Object> databaseType() {
+                return then.databaseType();
+            }
+
+            @Override
+            public Object toDatabase(Object value) {
+                return then.toDatabase(start.toDatabase(value));
+            }
+
+            @Override
+            public Object fromDatabase(Object value) {
+                return start.fromDatabase(then.fromDatabase(value));
+            }
+
+            @Override
+            public String toString() {
+                return start + " then " + then;
+            }
+        };
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -7,19 +7,37 @@ import org.jspecify.annotations.Nullable;
 /**
  * Converts one Java type to the driver type it is stored as, and back. Resolved once per
  * column (or per value class for raw SQL) by {@link ConverterRegistry}; {@code null} passes
- * through unconverted.
+ * through unconverted. A converter's failure becomes a {@link MappingException} naming the
+ * property it served, when the codec was made {@link #forProperty(String) for one}.
  */
 public final class ValueCodec {
 
     private final Class<?> javaType;
     private final Class<?> storedType;
     private final @Nullable Converter<Object, Object> converter;
+    private final @Nullable String property;
+
+    ValueCodec(Class<?> javaType, Class<?> storedType, @Nullable Converter<?, ?> converter) {
+        this(javaType, storedType, converter, null);
+    }
 
     @SuppressWarnings("unchecked")
-    ValueCodec(Class<?> javaType, Class<?> storedType, @Nullable Converter<?, ?> converter) {
+    private ValueCodec(Class<?> javaType, Class<?> storedType, @Nullable Converter<?, ?> converter,
+                       @Nullable String property) {
         this.javaType = javaType;
         this.storedType = storedType;
         this.converter = (Converter<Object, Object>) converter;
+        this.property = property;
+    }
+
+    /** This codec, naming a property (such as {@code Book.price (column 'price')}) in its error messages. */
+    public ValueCodec forProperty(String description) {
+        return new ValueCodec(javaType, storedType, converter, description);
+    }
+
+    /** The converter, or {@code null} when the driver takes the Java type as it is. */
+    @Nullable Converter<Object, Object> converter() {
+        return converter;
     }
 
     /** The Java type this codec serves. */
@@ -40,8 +58,9 @@ public final class ValueCodec {
         try {
             return converter.toDatabase(value);
         } catch (RuntimeException e) {
-            throw new MappingException("Converter " + converter + " failed to convert a " + javaType.getName()
-                    + " value for the database: " + e.getMessage(), e);
+            String subject = property == null ? "a " + javaType.getName() + " value" : "the value of " + property;
+            throw new MappingException("Converter " + converter + " failed to convert " + subject
+                    + " for the database: " + e.getMessage(), e);
         }
     }
 
@@ -53,8 +72,9 @@ public final class ValueCodec {
         try {
             return converter.fromDatabase(value);
         } catch (RuntimeException e) {
+            String target = property == null ? javaType.getName() : property;
             throw new MappingException("Converter " + converter + " failed to convert a database value to "
-                    + javaType.getName() + ": " + e.getMessage(), e);
+                    + target + ": " + e.getMessage(), e);
         }
     }
 }

@@ -118,11 +118,28 @@ final class EntityModelBuilder {
             }
             String prefix = Embedded.DEFAULT_PREFIX.equals(embedded.prefix())
                     ? naming.columnName(source.name) + "_" : embedded.prefix();
-            CompositeType nested = composite(source.type, pathPrefix + source.name + ".", columnPrefix + prefix, build, false);
-            return new Property(source.name, source.getter, source.setter, null, nested, false);
+            return new Property(source.name, source.getter, source.setter, null,
+                    embedded(where, source.type, pathPrefix + source.name + ".", columnPrefix + prefix, build), false);
         }
         MappedColumn column = column(owner, source, pathPrefix, columnPrefix, build, id, version, generated);
         return new Property(source.name, source.getter, source.setter, column, null, source.type.isPrimitive());
+    }
+
+    /** Maps an embedded value object; a failure inside it names the embedding property too. */
+    private CompositeType embedded(String where, Class<?> type, String pathPrefix, String columnPrefix, Build build) {
+        if (type.isPrimitive() || type.isEnum() || type.getPackageName().equals("java.lang")
+                || converters.codecFor(type, EnumType.NAME) != null) {
+            throw new MappingException(where + " is @Embedded, but " + type.getName()
+                    + " is a single value stored in one column, not a value object; remove @Embedded");
+        }
+        try {
+            return composite(type, pathPrefix, columnPrefix, build, false);
+        } catch (MappingException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(where)) {
+                throw e;
+            }
+            throw new MappingException(where + " is @Embedded, but " + e.getMessage(), e);
+        }
     }
 
     private MappedColumn column(Class<?> owner, PropertySource source, String pathPrefix, String columnPrefix,
@@ -162,12 +179,14 @@ final class EntityModelBuilder {
                         + existing.propertyPath() + " and from " + pathPrefix + source.name);
             }
         }
-        boolean nullable = !id && !source.type.isPrimitive() && (column == null || column.nullable());
+        boolean nullable = !id && !version && !source.type.isPrimitive() && (column == null || column.nullable());
         References references = annotations.getAnnotation(References.class);
+        ValueCodec columnCodec = codec.forProperty(build.owner + "." + pathPrefix + source.name
+                + " (column '" + columnName + "')");
         MappedColumn mapped = new MappedColumn(pathPrefix + source.name, columnName, source.type, nullable,
                 column == null ? 0 : column.length(), column == null ? 0 : column.precision(),
                 column == null ? 0 : column.scale(), column != null && column.unique(), id, generated, version,
-                references == null ? null : references.value(), build.columns.size(), codec, build.owner);
+                references == null ? null : references.value(), build.columns.size(), columnCodec, build.owner);
         build.columns.add(mapped);
         return mapped;
     }
@@ -184,7 +203,7 @@ final class EntityModelBuilder {
     private static List<PropertySource> recordProperties(Class<?> type) {
         List<PropertySource> sources = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            if (component.isAnnotationPresent(Transient.class)) {
+            if (component.isAnnotationPresent(Transient.class) || backingFieldIsTransient(type, component)) {
                 throw new MappingException(type.getName() + "." + component.getName()
                         + " is @Transient, but a record component cannot be skipped: its canonical constructor needs it");
             }
@@ -193,6 +212,18 @@ final class EntityModelBuilder {
             sources.add(new PropertySource(component.getName(), component.getType(), component, getter, null));
         }
         return sources;
+    }
+
+    /**
+     * {@code @Transient} targets fields only, so on a record component the compiler puts it on the
+     * private field behind the component, not on the component.
+     */
+    private static boolean backingFieldIsTransient(Class<?> type, RecordComponent component) {
+        try {
+            return type.getDeclaredField(component.getName()).isAnnotationPresent(Transient.class);
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
     }
 
     private static List<PropertySource> fieldProperties(Class<?> type) {
@@ -292,7 +323,8 @@ final class EntityModelBuilder {
         }
         if (chosen == null) {
             throw new MappingException(type.getName() + " has no usable constructor: add a no-argument constructor "
-                    + "(mutable entity) or mark one constructor @EntityConstructor");
+                    + "(mutable entity) or mark one constructor taking the mapped fields (" + describe(sources)
+                    + ") @EntityConstructor");
         }
         checkParameters(type, chosen, sources);
         return new Instantiation(constructorInstantiator(type, chosen), false);
@@ -301,9 +333,8 @@ final class EntityModelBuilder {
     private static void checkParameters(Class<?> type, Constructor<?> constructor, List<PropertySource> sources) {
         Class<?>[] expected = sources.stream().map(s -> s.type).toArray(Class<?>[]::new);
         if (!Arrays.equals(expected, constructor.getParameterTypes())) {
-            String fields = String.join(", ", sources.stream().map(s -> s.type.getSimpleName() + " " + s.name).toList());
             throw new MappingException(type.getName() + ": constructor " + constructor + " must take the mapped fields "
-                    + "in declaration order: (" + fields + ")");
+                    + "in declaration order: (" + describe(sources) + ")");
         }
         var parameters = constructor.getParameters();
         for (int i = 0; i < parameters.length; i++) {
@@ -312,6 +343,11 @@ final class EntityModelBuilder {
                         + "' is in the position of field '" + sources.get(i).name + "'; keep them in field order");
             }
         }
+    }
+
+    /** {@code String name, long hits}: the mapped fields as constructor parameters. */
+    private static String describe(List<PropertySource> sources) {
+        return String.join(", ", sources.stream().map(s -> s.type.getSimpleName() + " " + s.name).toList());
     }
 
     private static Instantiator constructorInstantiator(Class<?> type, Constructor<?> constructor) {

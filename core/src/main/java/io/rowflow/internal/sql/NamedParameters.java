@@ -9,9 +9,11 @@ import java.util.Set;
 
 /**
  * Parses {@code :name} parameters out of hand-written SQL and rewrites them into the dialect's
- * bind markers. Quoted strings ({@code '...'}), quoted identifiers ({@code "..."}, {@code `...`}),
- * comments, PostgreSQL dollar-quoted strings and {@code ::} casts are copied unchanged. Each
- * occurrence gets its own marker, so a name used twice is bound twice.
+ * bind markers. Quoted strings ({@code '...'}, and PostgreSQL's {@code E'...'} with backslash
+ * escapes), quoted identifiers ({@code "..."}, {@code `...`}), comments, PostgreSQL dollar-quoted
+ * strings (a {@code $} inside an identifier such as {@code price$net} opens none) and {@code ::}
+ * casts are copied unchanged. Each occurrence gets its own marker, so a name used twice is bound
+ * twice.
  *
  * @param sql the rewritten SQL
  * @param occurrences the parameter name of each bind marker, in marker order
@@ -27,13 +29,15 @@ public record NamedParameters(String sql, List<String> occurrences) {
         while (i < length) {
             char c = source.charAt(i);
             int end;
-            if (c == '\'' || c == '"' || c == '`') {
+            if (c == '\'' && startsEscapeString(source, i)) {
+                end = skipEscapeString(source, i);
+            } else if (c == '\'' || c == '"' || c == '`') {
                 end = skipQuoted(source, i, c);
             } else if (c == '-' && i + 1 < length && source.charAt(i + 1) == '-') {
                 end = skipTo(source, i, "\n");
             } else if (c == '/' && i + 1 < length && source.charAt(i + 1) == '*') {
                 end = skipTo(source, i + 2, "*/");
-            } else if (c == '$' && dollarTagEnd(source, i) > 0) {
+            } else if (c == '$' && !continuesIdentifier(source, i) && dollarTagEnd(source, i) > 0) {
                 int tagEnd = dollarTagEnd(source, i);
                 end = skipTo(source, tagEnd, source.substring(i, tagEnd));
             } else if (c == ':' && i + 1 < length && source.charAt(i + 1) == ':') {
@@ -74,6 +78,39 @@ public record NamedParameters(String sql, List<String> occurrences) {
             i++;
         }
         throw new QueryException("Unterminated " + quote + " quote in SQL: " + sql);
+    }
+
+    /** Whether the quote at {@code quote} opens a PostgreSQL escape string {@code E'...'}. */
+    private static boolean startsEscapeString(String sql, int quote) {
+        return quote > 0 && (sql.charAt(quote - 1) == 'E' || sql.charAt(quote - 1) == 'e')
+                && !continuesIdentifier(sql, quote - 1);
+    }
+
+    /** Skips an escape string, where a backslash escapes the next character (including a quote). */
+    private static int skipEscapeString(String sql, int start) {
+        int i = start + 1;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '\'' && i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
+                i += 2;
+            } else if (c == '\'') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        throw new QueryException("Unterminated ' quote in SQL: " + sql);
+    }
+
+    /** Whether the character at {@code index} is preceded by a character of an identifier (so it is part of it). */
+    private static boolean continuesIdentifier(String sql, int index) {
+        if (index == 0) {
+            return false;
+        }
+        char previous = sql.charAt(index - 1);
+        return Character.isLetterOrDigit(previous) || previous == '_' || previous == '$';
     }
 
     private static int skipTo(String sql, int from, String terminator) {

@@ -1,0 +1,172 @@
+package io.rowflow.internal.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rowflow.annotation.Id;
+import io.rowflow.annotation.Table;
+import io.rowflow.annotation.Version;
+import io.rowflow.dialect.Dialect;
+import io.rowflow.dialect.H2Dialect;
+import io.rowflow.dialect.PostgresDialect;
+import io.rowflow.fixtures.Author;
+import io.rowflow.fixtures.Book;
+import io.rowflow.fixtures.Counter;
+import io.rowflow.internal.convert.ConverterRegistry;
+import io.rowflow.internal.mapping.EntityModels;
+import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.mapping.NamingStrategy;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The exact CRUD SQL rendered for PostgreSQL and H2, without a database. */
+class EntitySqlTest {
+
+    private static final Dialect POSTGRES = new PostgresDialect();
+    private static final Dialect H2 = new H2Dialect();
+
+    @Test
+    void insertOfGeneratedIdReturnsItWithReturningOnPostgres() {
+        EntitySql author = sql(Author.class, POSTGRES);
+
+        assertThat(author.insert(1, false))
+                .isEqualTo("INSERT INTO \"author\" (\"name\", \"born\") VALUES ($1, $2) RETURNING \"id\"");
+        assertThat(author.insert(3, false)).isEqualTo("INSERT INTO \"author\" (\"name\", \"born\") "
+                + "VALUES ($1, $2), ($3, $4), ($5, $6) RETURNING \"id\"");
+        assertThat(author.insertColumns(false)).extracting(MappedColumn::columnName).containsExactly("name", "born");
+    }
+
+    @Test
+    void insertOfGeneratedIdReadsItFromFinalTableOnH2() {
+        EntitySql author = sql(Author.class, H2);
+
+        assertThat(author.insert(1, false))
+                .isEqualTo("SELECT \"id\" FROM FINAL TABLE (INSERT INTO \"author\" (\"name\", \"born\") VALUES ($1, $2))");
+        assertThat(author.insert(2, false)).isEqualTo(
+                "SELECT \"id\" FROM FINAL TABLE (INSERT INTO \"author\" (\"name\", \"born\") VALUES ($1, $2), ($3, $4))");
+    }
+
+    @Test
+    void insertWithSuppliedIdReturnsNothing() {
+        String expected = "INSERT INTO \"author\" (\"id\", \"name\", \"born\") VALUES ($1, $2, $3), ($4, $5, $6)";
+
+        assertThat(sql(Author.class, POSTGRES).insert(2, true)).isEqualTo(expected);
+        assertThat(sql(Author.class, H2).insert(2, true)).isEqualTo(expected);
+        assertThat(sql(Counter.class, POSTGRES).insert(1, true))
+                .isEqualTo("INSERT INTO \"counter\" (\"name\", \"hits\", \"version\") VALUES ($1, $2, $3)");
+    }
+
+    @Test
+    void insertTextIsRenderedOncePerRowCount() {
+        EntitySql author = sql(Author.class, POSTGRES);
+
+        assertThat(author.insert(5, false)).isSameAs(author.insert(5, false));
+    }
+
+    @Test
+    void updateSetsEveryColumnButTheIdAndChecksTheVersion() {
+        String expected = "UPDATE \"book\" SET \"title\" = $1, \"author_id\" = $2, \"price\" = $3, \"pages\" = $4, "
+                + "\"version\" = $5 WHERE \"id\" = $6 AND \"version\" = $7";
+
+        assertThat(sql(Book.class, POSTGRES).update()).isEqualTo(expected);
+        assertThat(sql(Book.class, H2).update()).isEqualTo(expected);
+        assertThat(sql(Book.class, H2).updateColumns()).extracting(MappedColumn::columnName)
+                .containsExactly("title", "author_id", "price", "pages", "version");
+    }
+
+    @Test
+    void updateWithoutVersionMatchesTheIdOnly() {
+        assertThat(sql(Author.class, POSTGRES).update())
+                .isEqualTo("UPDATE \"author\" SET \"name\" = $1, \"born\" = $2 WHERE \"id\" = $3");
+    }
+
+    @Test
+    void upsertIsOnConflictDoUpdateOnPostgres() {
+        assertThat(sql(Counter.class, POSTGRES).upsert()).isEqualTo(
+                "INSERT INTO \"counter\" AS t (\"name\", \"hits\", \"version\") VALUES ($1, $2, $3) "
+                        + "ON CONFLICT (\"name\") DO UPDATE SET \"hits\" = EXCLUDED.\"hits\", \"version\" = t.\"version\" + 1 "
+                        + "RETURNING \"name\", \"hits\", \"version\"");
+        assertThat(sql(Author.class, POSTGRES).upsert()).isEqualTo(
+                "INSERT INTO \"author\" AS t (\"id\", \"name\", \"born\") VALUES ($1, $2, $3) "
+                        + "ON CONFLICT (\"id\") DO UPDATE SET \"name\" = EXCLUDED.\"name\", \"born\" = EXCLUDED.\"born\" "
+                        + "RETURNING \"id\", \"name\", \"born\"");
+    }
+
+    @Test
+    void upsertIsMergeReadFromFinalTableOnH2() {
+        assertThat(sql(Counter.class, H2).upsert()).isEqualTo(
+                "SELECT \"name\", \"hits\", \"version\" FROM FINAL TABLE (MERGE INTO \"counter\" t "
+                        + "USING (VALUES ($1, $2, $3)) s (\"name\", \"hits\", \"version\") ON (t.\"name\" = s.\"name\") "
+                        + "WHEN MATCHED THEN UPDATE SET \"hits\" = s.\"hits\", \"version\" = t.\"version\" + 1 "
+                        + "WHEN NOT MATCHED THEN INSERT (\"name\", \"hits\", \"version\") "
+                        + "VALUES (s.\"name\", s.\"hits\", s.\"version\"))");
+    }
+
+    @Test
+    void upsertOfEntityWithOnlyAnIdStillReturnsTheExistingRow() {
+        assertThat(sql(Tag.class, POSTGRES).upsert()).isEqualTo(
+                "INSERT INTO \"tag\" AS t (\"label\") VALUES ($1) ON CONFLICT (\"label\") "
+                        + "DO UPDATE SET \"label\" = EXCLUDED.\"label\" RETURNING \"label\"");
+        assertThat(sql(Tag.class, H2).upsert()).isEqualTo(
+                "SELECT \"label\" FROM FINAL TABLE (MERGE INTO \"tag\" t USING (VALUES ($1)) s (\"label\") "
+                        + "ON (t.\"label\" = s.\"label\") WHEN MATCHED THEN UPDATE SET \"label\" = s.\"label\" "
+                        + "WHEN NOT MATCHED THEN INSERT (\"label\") VALUES (s.\"label\"))");
+    }
+
+    @Test
+    void upsertOfEntityWithOnlyIdAndVersionIncrementsTheVersion() {
+        assertThat(sql(Stamp.class, POSTGRES).upsert()).isEqualTo(
+                "INSERT INTO \"stamp\" AS t (\"code\", \"version\") VALUES ($1, $2) ON CONFLICT (\"code\") "
+                        + "DO UPDATE SET \"code\" = EXCLUDED.\"code\", \"version\" = t.\"version\" + 1 "
+                        + "RETURNING \"code\", \"version\"");
+        assertThat(sql(Stamp.class, H2).upsert()).isEqualTo(
+                "SELECT \"code\", \"version\" FROM FINAL TABLE (MERGE INTO \"stamp\" t USING (VALUES ($1, $2)) "
+                        + "s (\"code\", \"version\") ON (t.\"code\" = s.\"code\") "
+                        + "WHEN MATCHED THEN UPDATE SET \"version\" = t.\"version\" + 1 "
+                        + "WHEN NOT MATCHED THEN INSERT (\"code\", \"version\") VALUES (s.\"code\", s.\"version\"))");
+    }
+
+    @Test
+    void deleteMatchesTheIdAndTheVersionWhenThereIsOne() {
+        EntitySql book = sql(Book.class, POSTGRES);
+
+        assertThat(book.deleteById()).isEqualTo("DELETE FROM \"book\" WHERE \"id\" = $1");
+        assertThat(book.deleteByIdAndVersion()).isEqualTo("DELETE FROM \"book\" WHERE \"id\" = $1 AND \"version\" = $2");
+        assertThat(sql(Author.class, H2).deleteByIdAndVersion()).isNull();
+    }
+
+    @Test
+    void selectsListEveryColumnInModelOrder() {
+        EntitySql book = sql(Book.class, H2);
+
+        assertThat(book.selectAll())
+                .isEqualTo("SELECT \"id\", \"title\", \"author_id\", \"price\", \"pages\", \"version\" FROM \"book\"");
+        assertThat(book.selectById()).isEqualTo(book.selectAll() + " WHERE \"id\" = $1");
+        assertThat(book.existsById()).isEqualTo("SELECT 1 FROM \"book\" WHERE \"id\" = $1");
+        assertThat(book.count()).isEqualTo("SELECT COUNT(*) FROM \"book\"");
+    }
+
+    @Test
+    void schemaQualifiesTheTable() {
+        EntitySql archived = sql(Archived.class, POSTGRES);
+
+        assertThat(archived.table()).isEqualTo("\"history\".\"archived\"");
+        assertThat(archived.deleteById()).isEqualTo("DELETE FROM \"history\".\"archived\" WHERE \"id\" = $1");
+    }
+
+    private static EntitySql sql(Class<?> type, Dialect dialect) {
+        EntityModels models = new EntityModels(NamingStrategy.SNAKE_CASE, new ConverterRegistry(Map.of(), dialect));
+        return new EntitySql(models.entity(type), dialect);
+    }
+
+    @Table
+    record Tag(@Id String label) {
+    }
+
+    @Table
+    record Stamp(@Id String code, @Version long version) {
+    }
+
+    @Table(schema = "history")
+    record Archived(@Id Long id, String note) {
+    }
+}
