@@ -71,7 +71,9 @@ public interface Database {
      * Inserts many entities of one class with multi-row statements of up to
      * {@link DatabaseBuilder#insertChunkSize(int)} rows (fewer when the dialect's bind-parameter
      * limit requires), all in one transaction (or the current one). Emits the inserted entities
-     * in input order, with generated ids set.
+     * in input order, with generated ids set. Cancelling the returned {@code Flux} (with
+     * {@code next()}, {@code take(n)}...) rolls the whole batch back; use {@code then()} or
+     * {@code collectList()} to wait for it.
      */
     <T> Flux<T> insertAll(Iterable<? extends T> entities);
 

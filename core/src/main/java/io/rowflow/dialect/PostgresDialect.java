@@ -44,6 +44,12 @@ public final class PostgresDialect extends StandardSqlDialect {
         return "$" + (index + 1);
     }
 
+    /** Binds {@code IN} values as one array ({@code = ANY($1)}): one SQL text whatever the number of values. */
+    @Override
+    public boolean bindsInListAsArray() {
+        return true;
+    }
+
     @Override
     public String returning(String dataChangeStatement, List<String> quotedColumns) {
         return dataChangeStatement + " RETURNING " + String.join(", ", quotedColumns);

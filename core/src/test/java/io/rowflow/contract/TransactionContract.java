@@ -107,6 +107,23 @@ public abstract class TransactionContract extends DatabaseTestSupport {
     }
 
     @Test
+    void statementsAfterAHandledFailureFailFastOnEveryDatabase() {
+        UUID id = UUID.randomUUID();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Flux<Long> work = db.inTransaction(tx -> db.insert(new Customer(id, "first@example.org", null, null))
+                .then(db.insert(new Customer(id, "again@example.org", null, null))
+                        .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()))
+                .then(db.count(Customer.class).doOnNext(n -> seen.add("count ran"))));
+
+        StepVerifier.create(work)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransactionRollbackException.class)
+                        .hasCauseInstanceOf(DuplicateKeyException.class))
+                .verify(TIMEOUT);
+        assertThat(seen).isEmpty();
+        assertThat(db.count(Customer.class).block(TIMEOUT)).isZero();
+    }
+
+    @Test
     void failureHandledAroundASavepointKeepsTheOuterWork() {
         UUID id = UUID.randomUUID();
         Flux<Customer> work = db.inTransaction(tx -> db.insert(new Customer(id, "first@example.org", null, null))
@@ -170,7 +187,7 @@ public abstract class TransactionContract extends DatabaseTestSupport {
         assertThat(authors()).isEqualTo(100);
     }
 
-    @Test
+    @RepeatedTest(5)
     void writesIssuedPerRowOfAnOpenReadInOneTransactionDoNotHang() {
         db.insertAll(java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> new Author(null, "r" + i, 0)).toList())
                 .blockLast(TIMEOUT);

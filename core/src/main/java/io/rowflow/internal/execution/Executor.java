@@ -1,6 +1,7 @@
 package io.rowflow.internal.execution;
 
 import io.rowflow.DataAccessException;
+import io.rowflow.TransactionRollbackException;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.internal.tx.TransactionScope;
 import io.r2dbc.spi.Connection;
@@ -39,11 +40,21 @@ public final class Executor {
      * for the next statement even while the subscriber is still busy with earlier rows, so work
      * issued per row of an open result (a {@code flatMap} of writes over a read) cannot deadlock
      * behind it. Outside a transaction results stream with backpressure, unbuffered.
+     *
+     * <p>Once a statement of a transaction scope has failed, later statements in the same scope fail
+     * at once with {@link TransactionRollbackException}, on every database (PostgreSQL would refuse
+     * them anyway; others would run them and then commit partial work).
      */
     public <T> Flux<T> withConnection(Function<Connection, ? extends Publisher<T>> work) {
         return Flux.deferContextual(context -> {
             TransactionScope scope = transactions.current(context);
             if (scope != null) {
+                Throwable doomedBy = scope.failure();
+                if (doomedBy != null) {
+                    return Flux.error(new TransactionRollbackException("Not running the statement: an earlier statement "
+                            + "of this transaction failed, so it can only roll back (" + doomedBy.getMessage()
+                            + "). Run statements that may fail in a nested inTransaction to recover from them.", doomedBy));
+                }
                 return scope.state().run(work)
                         .doOnError(DataAccessException.class, scope::statementFailed)
                         .onBackpressureBuffer();

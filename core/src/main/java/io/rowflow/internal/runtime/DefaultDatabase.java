@@ -170,7 +170,7 @@ public final class DefaultDatabase implements Database {
     @Override
     public SqlQuery sql(String sql) {
         NamedParameters parameters = NamedParameters.parse(Objects.requireNonNull(sql, "sql"), dialect);
-        return new DefaultSqlQuery(parameters, Map.of(), executor, converters, models);
+        return DefaultSqlQuery.of(parameters, executor, converters, models);
     }
 
     @Override

@@ -27,18 +27,23 @@ import reactor.core.publisher.Mono;
 final class DefaultSqlQuery implements SqlQuery {
 
     private final NamedParameters parameters;
-    private final Map<String, Object> binds;
+    private final Map<String, Bound> binds;
     private final Executor executor;
     private final ConverterRegistry converters;
     private final EntityModels models;
 
-    DefaultSqlQuery(NamedParameters parameters, Map<String, Object> binds, Executor executor,
+    private DefaultSqlQuery(NamedParameters parameters, Map<String, Bound> binds, Executor executor,
                     ConverterRegistry converters, EntityModels models) {
         this.parameters = parameters;
         this.binds = binds;
         this.executor = executor;
         this.converters = converters;
         this.models = models;
+    }
+
+    static DefaultSqlQuery of(NamedParameters parameters, Executor executor, ConverterRegistry converters,
+                              EntityModels models) {
+        return new DefaultSqlQuery(parameters, Map.of(), executor, converters, models);
     }
 
     @Override
@@ -52,7 +57,7 @@ final class DefaultSqlQuery implements SqlQuery {
             throw new QueryException("Cannot bind a " + value.getClass().getName() + " to :" + name
                     + ": no converter for that type");
         }
-        return with(name, bindValue(codec, value));
+        return with(name, new Bound(codec, value));
     }
 
     @Override
@@ -62,24 +67,24 @@ final class DefaultSqlQuery implements SqlQuery {
         if (codec == null) {
             throw new QueryException("Cannot bind NULL of " + type.getName() + " to :" + name + ": no converter for that type");
         }
-        return with(name, new PreparedSql.NullValue(codec.storedType()));
+        return with(name, new Bound(codec, null));
     }
 
-    private static Object bindValue(ValueCodec codec, Object value) {
-        Object converted = codec.toDatabase(value);
-        if (converted == null) {
-            return new PreparedSql.NullValue(codec.storedType());
+    /** A bound Java value and the codec that converts it when the statement is prepared. */
+    private record Bound(ValueCodec codec, @Nullable Object value) {
+        Object toDriverValue() {
+            Object converted = codec.toDatabase(value);
+            return converted == null ? new PreparedSql.NullValue(codec.storedType()) : converted;
         }
-        return converted;
     }
 
-    private SqlQuery with(String name, Object driverValue) {
+    private SqlQuery with(String name, Bound bound) {
         if (!parameters.names().contains(name)) {
             throw new QueryException("The SQL has no parameter :" + name + "; its parameters are "
                     + parameters.names() + " in: " + parameters.sql());
         }
-        Map<String, Object> copy = new HashMap<>(binds);
-        copy.put(name, driverValue);
+        Map<String, Bound> copy = new HashMap<>(binds);
+        copy.put(name, bound);
         return new DefaultSqlQuery(parameters, Map.copyOf(copy), executor, converters, models);
     }
 
@@ -125,18 +130,19 @@ final class DefaultSqlQuery implements SqlQuery {
 
     @Override
     public @Nullable Object boundValue(String name) {
-        return binds.get(name);
+        Bound bound = binds.get(name);
+        return bound == null ? null : bound.value();
     }
 
     private PreparedSql prepare() {
         Object[] values = new Object[parameters.occurrences().size()];
         for (int i = 0; i < values.length; i++) {
             String name = parameters.occurrences().get(i);
-            Object value = binds.get(name);
-            if (value == null) {
+            Bound bound = binds.get(name);
+            if (bound == null) {
                 throw new QueryException("Parameter :" + name + " is not bound in: " + parameters.sql());
             }
-            values[i] = value;
+            values[i] = bound.toDriverValue();
         }
         return new PreparedSql(parameters.sql(), values);
     }

@@ -168,7 +168,7 @@ final class EntityOperations {
         String reason = model.versionColumn() == null
                 ? "no row has its id (it was deleted, or never inserted)"
                 : "its version no longer matches: another transaction changed or deleted it";
-        return new OptimisticLockException("A " + model.type().getName() + " was not " + verb + " because " + reason
+        return new OptimisticLockException("The " + model.type().getName() + " was not " + verb + " because " + reason
                 + "; reload it and retry");
     }
 }

@@ -2,6 +2,7 @@ package io.rowflow.internal.tx;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -16,6 +17,7 @@ import reactor.core.publisher.MonoSink;
 final class ConnectionGate {
 
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final AtomicInteger handOvers = new AtomicInteger();
     private boolean busy;
 
     /** Emits a permit once the connection is free; release it when the statement terminates. */
@@ -38,16 +40,28 @@ final class ConnectionGate {
         });
     }
 
+    /**
+     * Passes the connection to the next waiter, or marks it free. A release that happens while a
+     * hand-over is already running on some thread (a synchronous driver completes the next
+     * statement inside the grant) is counted and served by that running loop, so a long queue
+     * drains iteratively instead of recursing one stack frame chain per statement.
+     */
     private void handOver() {
-        Waiter next;
-        synchronized (this) {
-            next = waiters.pollFirst();
-            if (next == null) {
-                busy = false;
-                return;
-            }
+        if (handOvers.getAndIncrement() != 0) {
+            return;
         }
-        next.grant(new Permit());
+        do {
+            Waiter next;
+            synchronized (this) {
+                next = waiters.pollFirst();
+                if (next == null) {
+                    busy = false;
+                }
+            }
+            if (next != null) {
+                next.grant(new Permit());
+            }
+        } while (handOvers.decrementAndGet() != 0);
     }
 
     private synchronized boolean remove(Waiter waiter) {

@@ -58,7 +58,7 @@ public final class TransactionScope implements Transaction {
     }
 
     /** The statement failure that dooms this scope, or {@code null} if it was marked explicitly or is healthy. */
-    @Nullable Throwable failure() {
+    public @Nullable Throwable failure() {
         Throwable recorded = failure.get();
         return recorded == MARKED ? null : recorded;
     }
