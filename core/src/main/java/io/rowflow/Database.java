@@ -5,6 +5,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.mapping.EntityModel;
 import io.rowflow.sql.DataChange;
+import io.rowflow.sql.Fetchable;
 import io.rowflow.sql.SelectStatement;
 import io.rowflow.sql.Selectable;
 import java.util.Objects;
@@ -114,6 +115,24 @@ public interface Database {
 
     /** Streams every row of the entity's table, with backpressure; cancel to stop early. */
     <T> Flux<T> findAll(Class<T> entityType);
+
+    /**
+     * Emits the entity with this id with the given relationships loaded ({@code FetchPlan.of("books")}
+     * or a DSL path such as {@code AUTHOR.books}), or completes empty.
+     */
+    <T> Mono<T> findById(Class<T> entityType, Object id, Fetchable... relationships);
+
+    /**
+     * Streams every row of the entity's table with the given relationships loaded: one follow-up
+     * query per relationship and batch of 256 parents, parents in table order.
+     */
+    <T> Flux<T> findAll(Class<T> entityType, Fetchable... relationships);
+
+    /**
+     * Loads relationships into entities obtained another way (all of one class), in batches of 256:
+     * emits them in the same order with the relationships set (records as new instances).
+     */
+    <T> Flux<T> load(Publisher<T> entities, Fetchable... relationships);
 
     /** Emits the number of rows in the entity's table. */
     Mono<Long> count(Class<?> entityType);

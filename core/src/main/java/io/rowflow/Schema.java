@@ -12,13 +12,16 @@ import reactor.core.publisher.Mono;
  */
 public interface Schema {
 
-    /** Creates the tables, in the order given (referenced tables first). */
+    /**
+     * Creates the tables, in the order given (referenced tables first), then the link tables of
+     * their owning many-to-many relationships.
+     */
     Mono<Void> create(Class<?>... entityTypes);
 
     /** Creates the tables that do not exist yet. */
     Mono<Void> createIfNotExists(Class<?>... entityTypes);
 
-    /** Drops the tables, in reverse order of the arguments (so pass them in creation order). */
+    /** Drops the link tables, then the tables in reverse order of the arguments (so pass them in creation order). */
     Mono<Void> drop(Class<?>... entityTypes);
 
     /** Drops the tables that exist, in reverse order of the arguments. */

@@ -101,6 +101,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * The most values one {@code IN (...)} list may carry when values are not bound as an array;
+     * larger key sets (batched relationship loading) are split into several statements.
+     */
+    default int inListChunkSize() {
+        return 1_000;
+    }
+
     /** One {@code ORDER BY} key: {@code expression [DESC] [NULLS FIRST|LAST]}. */
     default String sortKey(String expression, boolean descending, io.rowflow.sql.OrderItem.Nulls nulls) {
         String key = descending ? expression + " DESC" : expression;

@@ -30,6 +30,12 @@ public interface EntityModel<T> {
     /** The optimistic-lock version column, or {@code null} when the entity has none. */
     @Nullable ColumnModel versionColumn();
 
+    /** The relationships, in declaration order. */
+    List<RelationModel> relations();
+
+    /** The relationship with this property name, or {@code null}. */
+    @Nullable RelationModel relation(String name);
+
     /** The column mapped to a property path such as {@code title} or {@code address.city}, or {@code null}. */
     @Nullable ColumnModel column(String propertyPath);
 }

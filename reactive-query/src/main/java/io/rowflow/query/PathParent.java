@@ -52,6 +52,16 @@ public abstract class PathParent {
         return new SimplePath<>(column(property), type);
     }
 
+    /** A to-one relationship ({@code Ref<T>} property). */
+    public <T> ReferencePath<T> reference(String property, Class<T> targetType) {
+        return new ReferencePath<>(table, Objects.requireNonNull(property, "property"), targetType);
+    }
+
+    /** A to-many relationship ({@code List<T>} or {@code Set<T>} property). */
+    public <T> CollectionPath<T> collection(String property, Class<T> targetType) {
+        return new CollectionPath<>(table, Objects.requireNonNull(property, "property"), targetType);
+    }
+
     /** The paths of an embedded value object property. */
     public EmbeddedPath embedded(String property) {
         return new EmbeddedPath(this, Objects.requireNonNull(property, "property"));

@@ -2,11 +2,11 @@ package io.rowflow.query;
 
 import io.rowflow.QueryException;
 import io.rowflow.dialect.PostgresDialect;
-import io.rowflow.sql.Expression;
+import io.rowflow.sql.FetchPlan;
+import io.rowflow.sql.Fetchable;
 import io.rowflow.sql.Join;
 import io.rowflow.sql.OrderItem;
 import io.rowflow.sql.Predicate;
-import io.rowflow.sql.Projection;
 import io.rowflow.sql.SelectStatement;
 import io.rowflow.sql.Selectable;
 import io.rowflow.sql.TableRef;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable select under construction. Every method returns a new query, so a partial query
@@ -26,45 +25,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SelectQuery<T> implements Selectable<T> {
 
-    private final Projection<T> projection;
-    private final @Nullable TableRef from;
-    private final List<Join> joins;
-    private final @Nullable Predicate where;
-    private final List<Expression> groupBy;
-    private final @Nullable Predicate having;
-    private final List<OrderItem> orderBy;
-    private final boolean distinct;
-    private final @Nullable Long limit;
-    private final @Nullable Long offset;
-    private final List<Object> seekAfter;
-    private final int fetchSize;
+    private final SelectStatement<T> statement;
 
-    private SelectQuery(Projection<T> projection, @Nullable TableRef from, List<Join> joins, @Nullable Predicate where,
-                        List<Expression> groupBy, @Nullable Predicate having, List<OrderItem> orderBy, boolean distinct,
-                        @Nullable Long limit, @Nullable Long offset, List<Object> seekAfter, int fetchSize) {
-        this.projection = projection;
-        this.from = from;
-        this.joins = joins;
-        this.where = where;
-        this.groupBy = groupBy;
-        this.having = having;
-        this.orderBy = orderBy;
-        this.distinct = distinct;
-        this.limit = limit;
-        this.offset = offset;
-        this.seekAfter = seekAfter;
-        this.fetchSize = fetchSize;
+    private SelectQuery(SelectStatement<T> statement) {
+        this.statement = statement;
     }
 
-    static <T> SelectQuery<T> of(Projection<T> projection, @Nullable TableRef from) {
-        return new SelectQuery<>(projection, from, List.of(), null, List.of(), null, List.of(), false, null, null,
-                List.of(), 0);
+    static <T> SelectQuery<T> of(io.rowflow.sql.Projection<T> projection, TableRef from) {
+        return new SelectQuery<>(SelectStatement.of(projection, from));
     }
 
     /** Selects from this entity (needed when the selected values do not name the table first). */
     public SelectQuery<T> from(EntityPath<?> entity) {
-        return new SelectQuery<>(projection, entity.tableRef(), joins, where, groupBy, having, orderBy, distinct,
-                limit, offset, seekAfter, fetchSize);
+        return new SelectQuery<>(statement.withFrom(entity.tableRef()));
     }
 
     /** Starts an inner join; finish it with {@link JoinStep#on(Condition)}. */
@@ -78,44 +51,35 @@ public final class SelectQuery<T> implements Selectable<T> {
     }
 
     SelectQuery<T> withJoin(Join join) {
-        List<Join> more = new ArrayList<>(joins);
-        more.add(join);
-        return new SelectQuery<>(projection, from, List.copyOf(more), where, groupBy, having, orderBy, distinct,
-                limit, offset, seekAfter, fetchSize);
+        return new SelectQuery<>(statement.withJoin(join));
     }
 
     /** Filters rows; a second call adds its condition with {@code AND}. */
     public SelectQuery<T> where(Condition condition) {
         Predicate added = condition.toPredicate();
-        Predicate combined = where == null ? added : new Predicate.And(List.of(where, added));
-        return new SelectQuery<>(projection, from, joins, combined, groupBy, having, orderBy, distinct, limit, offset,
-                seekAfter, fetchSize);
+        Predicate current = statement.where();
+        return new SelectQuery<>(statement.withWhere(current == null ? added : new Predicate.And(List.of(current, added))));
     }
 
     /** Groups rows by these expressions. */
     public SelectQuery<T> groupBy(Expr<?>... expressions) {
-        List<Expression> nodes = Arrays.stream(expressions).map(Expr::toExpression).toList();
-        return new SelectQuery<>(projection, from, joins, where, nodes, having, orderBy, distinct, limit, offset,
-                seekAfter, fetchSize);
+        return new SelectQuery<>(statement.withGroupBy(Arrays.stream(expressions).map(Expr::toExpression).toList()));
     }
 
     /** Filters groups. */
     public SelectQuery<T> having(Condition condition) {
-        return new SelectQuery<>(projection, from, joins, where, groupBy, condition.toPredicate(), orderBy, distinct,
-                limit, offset, seekAfter, fetchSize);
+        return new SelectQuery<>(statement.withHaving(condition.toPredicate()));
     }
 
     /** Sorts by these keys, replacing any earlier order. */
     public SelectQuery<T> orderBy(Order... keys) {
         List<OrderItem> items = Arrays.stream(keys).map(Order::toOrderItem).toList();
-        return new SelectQuery<>(projection, from, joins, where, groupBy, having, items, distinct, limit, offset,
-                seekAfter, fetchSize);
+        return new SelectQuery<>(statement.withOrderBy(items));
     }
 
     /** Removes duplicate rows. */
     public SelectQuery<T> distinct() {
-        return new SelectQuery<>(projection, from, joins, where, groupBy, having, orderBy, true, limit, offset,
-                seekAfter, fetchSize);
+        return new SelectQuery<>(statement.withDistinct(true));
     }
 
     /** Returns at most this many rows. */
@@ -123,8 +87,7 @@ public final class SelectQuery<T> implements Selectable<T> {
         if (rows < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + rows);
         }
-        return new SelectQuery<>(projection, from, joins, where, groupBy, having, orderBy, distinct, rows, offset,
-                seekAfter, fetchSize);
+        return new SelectQuery<>(statement.withLimit(rows));
     }
 
     /** Skips this many rows (prefer {@link #seekAfter(Object...)} for deep pages). */
@@ -132,8 +95,7 @@ public final class SelectQuery<T> implements Selectable<T> {
         if (rows < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + rows);
         }
-        return new SelectQuery<>(projection, from, joins, where, groupBy, having, orderBy, distinct, limit, rows,
-                seekAfter, fetchSize);
+        return new SelectQuery<>(statement.withOffset(rows));
     }
 
     /**
@@ -144,8 +106,7 @@ public final class SelectQuery<T> implements Selectable<T> {
         for (Object value : values) {
             Objects.requireNonNull(value, "seekAfter values must not be null");
         }
-        return new SelectQuery<>(projection, from, joins, where, groupBy, having, orderBy, distinct, limit, offset,
-                List.of(values), fetchSize);
+        return new SelectQuery<>(statement.withSeekAfter(List.of(values)));
     }
 
     /** Asks the driver to fetch this many rows per round trip while streaming. */
@@ -153,17 +114,33 @@ public final class SelectQuery<T> implements Selectable<T> {
         if (rows < 0) {
             throw new IllegalArgumentException("fetchSize must not be negative: " + rows);
         }
-        return new SelectQuery<>(projection, from, joins, where, groupBy, having, orderBy, distinct, limit, offset,
-                seekAfter, rows);
+        return new SelectQuery<>(statement.withFetchSize(rows));
+    }
+
+    /**
+     * Loads relationships with the entities: {@code with(AUTHOR.books.then(BOOK.reviews))}. Each
+     * relationship costs one follow-up query per batch of parents (see {@link #batchSize(int)}).
+     */
+    public SelectQuery<T> with(Fetchable... relationships) {
+        List<FetchPlan> plans = new ArrayList<>(statement.fetches());
+        plans.addAll(FetchPlan.all(relationships));
+        return new SelectQuery<>(statement.withFetches(plans, statement.batchSize()));
+    }
+
+    /** Parents per follow-up query when loading relationships; 256 by default. */
+    public SelectQuery<T> batchSize(int parents) {
+        if (parents < 1) {
+            throw new IllegalArgumentException("batchSize must be positive: " + parents);
+        }
+        return new SelectQuery<>(statement.withFetches(statement.fetches(), parents));
     }
 
     @Override
     public SelectStatement<T> toStatement() {
-        if (from == null) {
+        if (statement.from() == null) {
             throw new QueryException("The query selects no table: add from(...)");
         }
-        return new SelectStatement<>(projection, from, joins, where, groupBy, having, orderBy, distinct, limit, offset,
-                seekAfter, fetchSize);
+        return statement;
     }
 
     /** The SQL as PostgreSQL would receive it, with bind markers; for logs and debugging. */

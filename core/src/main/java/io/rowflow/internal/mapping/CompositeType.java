@@ -1,6 +1,7 @@
 package io.rowflow.internal.mapping;
 
 import io.rowflow.MappingException;
+import io.rowflow.Ref;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -40,21 +41,55 @@ final class CompositeType {
             Object value = instance == null ? null : get(property, instance);
             if (property.embedded() != null) {
                 property.embedded().extract(value, out);
+            } else if (property.relation() != null) {
+                if (property.column() != null) {
+                    out[property.column().index()] = foreignKey(property.relation(), (Ref<?>) value);
+                }
             } else {
                 out[property.column().index()] = value;
             }
         }
     }
 
-    /** Builds an instance from flattened column values; an embedded type whose columns are all null is null. */
-    @Nullable Object assemble(Object[] columnValues, boolean nullWhenEmpty) {
+    /** Writes this instance's relationship values into {@code out}, indexed by relation. */
+    void extractRelations(Object instance, Object[] out) {
+        for (Property property : properties) {
+            if (property.relation() != null) {
+                out[property.relation().index()] = get(property, instance);
+            }
+        }
+    }
+
+    private static @Nullable Object foreignKey(MappedRelation relation, @Nullable Ref<?> reference) {
+        if (reference == null) {
+            return null;
+        }
+        if (reference.id() != null) {
+            return reference.id();
+        }
+        if (reference.isLoaded()) {
+            return relation.targetId().apply(reference.get());
+        }
+        return null;
+    }
+
+    /**
+     * Builds an instance from flattened column values and relation values (a {@code null} relation
+     * value means "not loaded"); an embedded type whose columns are all null is null.
+     */
+    @Nullable Object assemble(Object[] columnValues, @Nullable Object[] relationValues, boolean nullWhenEmpty) {
         Object[] values = new Object[properties.size()];
         boolean anyValue = false;
         for (int i = 0; i < values.length; i++) {
             Property property = properties.get(i);
-            Object value = property.embedded() != null
-                    ? property.embedded().assemble(columnValues, true)
-                    : columnValues[property.column().index()];
+            Object value;
+            if (property.embedded() != null) {
+                value = property.embedded().assemble(columnValues, null, true);
+            } else if (property.relation() != null) {
+                value = relationValue(property, columnValues, relationValues);
+            } else {
+                value = columnValues[property.column().index()];
+            }
             if (value == null && property.primitive()) {
                 throw new MappingException("Column '" + property.column().columnName() + "' is NULL but "
                         + type.getName() + "." + property.name() + " is a primitive "
@@ -74,6 +109,31 @@ final class CompositeType {
             throw new MappingException("Could not create " + type.getName() + ": " + e, e);
         }
     }
+
+    private static @Nullable Object relationValue(Property property, Object[] columnValues,
+                                                  @Nullable Object[] relationValues) {
+        MappedRelation relation = property.relation();
+        Object given = relationValues == null ? null : relationValues[relation.index()];
+        if (given != null) {
+            return given == NO_TARGET ? null : given;
+        }
+        if (property.column() != null) {
+            Object key = columnValues[property.column().index()];
+            return key == null ? null : Ref.to(key);
+        }
+        if (relation.toOne()) {
+            return Ref.unknown();
+        }
+        return relation.setType() ? UnloadedCollections.set(relation.describe()) : UnloadedCollections.list(relation.describe());
+    }
+
+    /** A relation value meaning "loaded, and there is no related entity" (a {@code null} property). */
+    static final Object NO_TARGET = new Object() {
+        @Override
+        public String toString() {
+            return "NO_TARGET";
+        }
+    };
 
     /** Sets a top-level property on a mutable instance. */
     void set(Object instance, Property property, @Nullable Object value) {

@@ -2,6 +2,7 @@ package io.rowflow.internal.mapping;
 
 import io.rowflow.mapping.ColumnModel;
 import io.rowflow.mapping.EntityModel;
+import io.rowflow.mapping.RelationModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,11 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
     private final Map<String, MappedColumn> columnsByPath;
     private final boolean entity;
 
+    private final List<MappedRelation> relations;
+
     DefaultEntityModel(Class<T> type, String tableName, @Nullable String schemaName, CompositeType root,
-                       List<MappedColumn> columns, boolean entity) {
+                       List<MappedColumn> columns, List<MappedRelation> relations, boolean entity) {
+        this.relations = List.copyOf(relations);
         this.type = type;
         this.tableName = tableName;
         this.schemaName = schemaName;
@@ -73,6 +77,57 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<RelationModel> relations() {
+        return (List) relations;
+    }
+
+    /** The relationships with their internal details. */
+    public List<MappedRelation> mappedRelations() {
+        return relations;
+    }
+
+    @Override
+    public @Nullable MappedRelation relation(String name) {
+        for (MappedRelation relation : relations) {
+            if (relation.name().equals(name)) {
+                return relation;
+            }
+        }
+        return null;
+    }
+
+    /** The id of an entity. */
+    public @Nullable Object idOf(T entity) {
+        return valueOf(entity, idColumn());
+    }
+
+    /** The current value of a relationship property: a {@code Ref}, a collection, or {@code null}. */
+    public @Nullable Object relationValue(T entity, MappedRelation relation) {
+        Object[] values = new Object[relations.size()];
+        root.extractRelations(entity, values);
+        return values[relation.index()];
+    }
+
+    /**
+     * Returns the entity with a relationship set to a loaded value ({@code null} for "no related
+     * entity"): a mutable entity is changed in place, an immutable one is copied.
+     */
+    public T withRelation(T entity, MappedRelation relation, @Nullable Object value) {
+        if (root.mutable()) {
+            for (Property property : root.properties()) {
+                if (property.relation() == relation) {
+                    root.set(entity, property, value);
+                }
+            }
+            return entity;
+        }
+        Object[] relationValues = relationValues(entity);
+        relationValues[relation.index()] = value == null ? CompositeType.NO_TARGET : value;
+        return rebuild(extract(entity), relationValues);
+    }
+
+    @Override
     public MappedColumn idColumn() {
         if (idColumn == null) {
             throw new IllegalStateException(type.getName() + " has no id column");
@@ -105,7 +160,24 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
     /** Creates an entity from column values indexed like {@link #mappedColumns()}. */
     @SuppressWarnings("unchecked")
     public T assemble(Object[] columnValues) {
-        return (T) root.assemble(columnValues, false);
+        return (T) root.assemble(columnValues, null, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T rebuild(Object[] columnValues, Object[] relationValues) {
+        return (T) root.assemble(columnValues, relationValues, false);
+    }
+
+    /** The relation values of an entity, with {@code null} properties kept as "loaded, none". */
+    private Object[] relationValues(T entity) {
+        Object[] values = new Object[relations.size()];
+        root.extractRelations(entity, values);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                values[i] = CompositeType.NO_TARGET;
+            }
+        }
+        return values;
     }
 
     /**
@@ -124,7 +196,7 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
         }
         Object[] values = extract(entity);
         replacements.forEach((column, value) -> values[column.index()] = value);
-        return assemble(values);
+        return rebuild(values, relationValues(entity));
     }
 
     @Override

@@ -27,6 +27,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.lang.reflect.Type;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -44,10 +46,13 @@ final class EntityModelBuilder {
 
     private final NamingStrategy naming;
     private final ConverterRegistry converters;
+    private final Function<Class<?>, DefaultEntityModel<Object>> modelLookup;
 
-    EntityModelBuilder(NamingStrategy naming, ConverterRegistry converters) {
+    EntityModelBuilder(NamingStrategy naming, ConverterRegistry converters,
+                       Function<Class<?>, DefaultEntityModel<Object>> modelLookup) {
         this.naming = naming;
         this.converters = converters;
+        this.modelLookup = modelLookup;
     }
 
     /** Builds the model of a {@code @Table} entity: it must have exactly one {@code @Id}. */
@@ -68,14 +73,14 @@ final class EntityModelBuilder {
         if (ids == 0) {
             throw new MappingException(type.getName() + " has no @Id property; every entity needs exactly one");
         }
-        return new DefaultEntityModel<>(type, tableName, schema, root, build.columns, true);
+        return new DefaultEntityModel<>(type, tableName, schema, root, build.columns, build.relations, true);
     }
 
     /** Builds the model of a projection type (record or class) read from rows by column name. */
     <T> DefaultEntityModel<T> projection(Class<T> type) {
         Build build = new Build(type.getName());
         CompositeType root = composite(type, "", "", build, true);
-        return new DefaultEntityModel<>(type, naming.tableName(type), null, root, build.columns, false);
+        return new DefaultEntityModel<>(type, naming.tableName(type), null, root, build.columns, build.relations, false);
     }
 
     private CompositeType composite(Class<?> type, String pathPrefix, String columnPrefix, Build build, boolean root) {
@@ -110,6 +115,13 @@ final class EntityModelBuilder {
         if (mutable && source.setter == null) {
             throw new MappingException(where + " is final and has no setter; make it non-final, add a setter, "
                     + "or give " + owner.getSimpleName() + " an @EntityConstructor");
+        }
+        if (RelationAnnotations.isRelation(annotations)) {
+            if (!root) {
+                throw new MappingException(where + " is a relationship inside an @Embedded value object; "
+                        + "relationships belong on the entity itself");
+            }
+            return relationProperty(owner, source, build);
         }
         Embedded embedded = annotations.getAnnotation(Embedded.class);
         if (embedded != null) {
@@ -191,6 +203,67 @@ final class EntityModelBuilder {
         return mapped;
     }
 
+    // ---- relationships ----
+
+    private Property relationProperty(Class<?> owner, PropertySource source, Build build) {
+        String where = owner.getName() + "." + source.name;
+        RelationAnnotations annotations = RelationAnnotations.of(source.annotations, where);
+        Class<?> target = RelationAnnotations.targetType(source.type, source.genericType, annotations.kind(), where);
+        if (!target.isAnnotationPresent(io.rowflow.annotation.Table.class)) {
+            throw new MappingException(where + " relates to " + target.getName() + ", which is not an entity: annotate it with @Table");
+        }
+        MappedColumn joinColumn = null;
+        if (annotations.ownsForeignKey()) {
+            joinColumn = foreignKeyColumn(owner, source, target, annotations, build);
+        }
+        MappedRelation.JoinTableModel joinTable = annotations.joinTable(where);
+        if (joinTable != null) {
+            checkIdentifier(joinTable.name(), where, "join table name");
+            checkIdentifier(joinTable.joinColumn(), where, "join column name");
+            checkIdentifier(joinTable.inverseColumn(), where, "inverse join column name");
+        }
+        Function<Object, Object> targetId = entity -> modelLookup.apply(target).idOf(cast(entity));
+        MappedRelation relation = new MappedRelation(source.name, annotations.kind(), target, annotations.owning(),
+                annotations.mappedBy(), joinColumn, joinTable, annotations.cascade(),
+                java.util.Set.class.isAssignableFrom(source.type), build.relations.size(), targetId, build.owner);
+        build.relations.add(relation);
+        return new Property(source.name, source.getter, source.setter, joinColumn, null, false, relation);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object entity) {
+        return (T) entity;
+    }
+
+    private MappedColumn foreignKeyColumn(Class<?> owner, PropertySource source, Class<?> target,
+                                          RelationAnnotations annotations, Build build) {
+        String where = owner.getName() + "." + source.name;
+        Class<?> idType = RelationAnnotations.idType(target, where);
+        ValueCodec codec = converters.codecFor(idType, EnumType.NAME);
+        if (codec == null) {
+            throw new MappingException(where + ": the id type " + idType.getName() + " of " + target.getName()
+                    + " cannot be stored");
+        }
+        String columnName = annotations.joinColumnName() != null ? annotations.joinColumnName()
+                : naming.columnName(source.name) + "_id";
+        checkIdentifier(columnName, where, "join column name");
+        checkDuplicate(build, columnName, source.name);
+        MappedColumn column = new MappedColumn(source.name, columnName, idType, annotations.joinColumnNullable(),
+                0, 0, 0, false, false, false, false, target, build.columns.size(),
+                codec.forProperty(where + " (column '" + columnName + "')"), build.owner);
+        build.columns.add(column);
+        return column;
+    }
+
+    private static void checkDuplicate(Build build, String columnName, String property) {
+        for (MappedColumn existing : build.columns) {
+            if (existing.columnName().equalsIgnoreCase(columnName)) {
+                throw new MappingException(build.owner + " maps column '" + columnName + "' twice: from "
+                        + existing.propertyPath() + " and from " + property);
+            }
+        }
+    }
+
     private static void checkIdentifier(String name, String where, String what) {
         if (!IDENTIFIER.matcher(name).matches()) {
             throw new MappingException(where + ": '" + name + "' is not a valid " + what
@@ -209,7 +282,8 @@ final class EntityModelBuilder {
             }
             Method accessor = component.getAccessor();
             MethodHandle getter = handle(type, component.getName(), () -> LOOKUP.unreflect(accessible(accessor)));
-            sources.add(new PropertySource(component.getName(), component.getType(), component, getter, null));
+            sources.add(new PropertySource(component.getName(), component.getType(), component.getGenericType(),
+                    component, getter, null));
         }
         return sources;
     }
@@ -239,7 +313,7 @@ final class EntityModelBuilder {
                         || field.isAnnotationPresent(Transient.class)) {
                     continue;
                 }
-                sources.add(new PropertySource(field.getName(), field.getType(), field,
+                sources.add(new PropertySource(field.getName(), field.getType(), field.getGenericType(), field,
                         getterFor(type, field), setterFor(type, field)));
             }
         }
@@ -407,14 +481,15 @@ final class EntityModelBuilder {
     }
 
     /** A property found on a class or record, before it is turned into a column or embedded type. */
-    private record PropertySource(String name, Class<?> type, AnnotatedElement annotations,
+    private record PropertySource(String name, Class<?> type, Type genericType, AnnotatedElement annotations,
                                   MethodHandle getter, @Nullable MethodHandle setter) {
     }
 
-    /** Accumulates the flattened columns of one model while it is built. */
+    /** Accumulates the flattened columns and relationships of one model while it is built. */
     private static final class Build {
         final String owner;
         final List<MappedColumn> columns = new ArrayList<>();
+        final List<MappedRelation> relations = new ArrayList<>();
 
         Build(String owner) {
             this.owner = owner;

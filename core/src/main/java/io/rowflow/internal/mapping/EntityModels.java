@@ -17,7 +17,7 @@ public final class EntityModels {
 
     /** Creates an empty cache building models with this naming strategy and these converters. */
     public EntityModels(NamingStrategy naming, ConverterRegistry converters) {
-        this.builder = new EntityModelBuilder(naming, converters);
+        this.builder = new EntityModelBuilder(naming, converters, this::anyEntity);
     }
 
     /** The model of a {@code @Table} entity; throws {@link io.rowflow.MappingException} if it cannot be mapped. */
@@ -28,6 +28,11 @@ public final class EntityModels {
             model = entities.computeIfAbsent(type, builder::entity);
         }
         return (DefaultEntityModel<T>) model;
+    }
+
+    @SuppressWarnings("unchecked")
+    private DefaultEntityModel<Object> anyEntity(Class<?> type) {
+        return (DefaultEntityModel<Object>) entity(type);
     }
 
     /** The model of a type rows are read into by column name: an entity, or any record or class. */

@@ -14,7 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param column the column for a scalar property, {@code null} when embedded
  * @param embedded the value object's type when embedded, {@code null} for a scalar
  * @param primitive whether the declared type is primitive (so {@code NULL} cannot be assigned)
+ * @param relation the relationship, for a relationship property (an owning to-one also has a column)
  */
 record Property(String name, MethodHandle getter, @Nullable MethodHandle setter,
-                @Nullable MappedColumn column, @Nullable CompositeType embedded, boolean primitive) {
+                @Nullable MappedColumn column, @Nullable CompositeType embedded, boolean primitive,
+                @Nullable MappedRelation relation) {
+
+    Property(String name, MethodHandle getter, @Nullable MethodHandle setter,
+             @Nullable MappedColumn column, @Nullable CompositeType embedded, boolean primitive) {
+        this(name, getter, setter, column, embedded, primitive, null);
+    }
 }

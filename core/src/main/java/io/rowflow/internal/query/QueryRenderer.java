@@ -63,7 +63,7 @@ public final class QueryRenderer {
             writer.select(statement, null, SqlWriter.Mode.COUNT);
         } else {
             writer.append("SELECT COUNT(*) FROM (");
-            writer.select(withoutOrder(statement), null, SqlWriter.Mode.ROWS);
+            writer.select(statement.withOrderBy(List.of()), null, SqlWriter.Mode.ROWS);
             writer.append(") counted");
         }
         return writer.toStatement();
@@ -139,12 +139,6 @@ public final class QueryRenderer {
             codecs.add(codec);
         }
         return codecs;
-    }
-
-    private static <T> SelectStatement<T> withoutOrder(SelectStatement<T> statement) {
-        return new SelectStatement<>(statement.projection(), statement.from(), statement.joins(), statement.where(),
-                statement.groupBy(), statement.having(), List.of(), statement.distinct(), statement.limit(),
-                statement.offset(), List.of(), statement.fetchSize());
     }
 
     private SqlWriter writer() {

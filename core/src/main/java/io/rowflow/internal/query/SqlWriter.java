@@ -110,6 +110,9 @@ final class SqlWriter {
     }
 
     private void register(Scope scope, SelectStatement<?> statement) {
+        if (statement.from() == null) {
+            throw new QueryException("The query selects no table: add from(...)");
+        }
         scope.add(statement.from(), models.entity(statement.from().entityType()), "t" + nextAlias++);
         for (Join join : statement.joins()) {
             scope.add(join.table(), models.entity(join.table().entityType()), "t" + nextAlias++);

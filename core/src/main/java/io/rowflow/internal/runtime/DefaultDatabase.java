@@ -17,7 +17,16 @@ import io.rowflow.internal.sql.NamedParameters;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.EntityModel;
 import io.rowflow.mapping.NamingStrategy;
+import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.relation.RelationLoader;
 import io.rowflow.sql.DataChange;
+import io.rowflow.sql.Expression;
+import io.rowflow.sql.FetchPlan;
+import io.rowflow.sql.Fetchable;
+import io.rowflow.sql.Predicate;
+import io.rowflow.sql.SelectStatement;
+import io.rowflow.sql.TableRef;
+import java.util.List;
 import io.rowflow.sql.Selectable;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -44,6 +53,7 @@ public final class DefaultDatabase implements Database {
     private final BatchInsert batchInsert;
     private final Schema schema;
     private final QueryOperations queries;
+    private final RelationLoader relations;
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
@@ -59,7 +69,9 @@ public final class DefaultDatabase implements Database {
         this.operations = new EntityOperations(entities, executor);
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor);
-        this.queries = new QueryOperations(new QueryRenderer(dialect, models, this.converters), executor);
+        QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters);
+        this.relations = new RelationLoader(models, dialect, renderer, executor);
+        this.queries = new QueryOperations(renderer, executor, models, relations, transactions);
     }
 
     @Override
@@ -118,8 +130,46 @@ public final class DefaultDatabase implements Database {
     }
 
     @Override
+    public <T> Mono<T> findById(Class<T> entityType, Object id, Fetchable... relationships) {
+        if (relationships.length == 0) {
+            return findById(entityType, id);
+        }
+        DefaultEntityModel<T> model = models.entity(Objects.requireNonNull(entityType, "entityType"));
+        TableRef table = new TableRef(entityType, "entity");
+        SelectStatement<T> statement = SelectStatement.of(table, entityType)
+                .withWhere(new Predicate.Comparison(new Expression.Column(table, model.idColumn().propertyPath()),
+                        Predicate.ComparisonOperator.EQ, new Expression.Value(Objects.requireNonNull(id, "id"))))
+                .withFetches(FetchPlan.all(relationships), 0);
+        return queries.fetchFirst(statement);
+    }
+
+    @Override
     public <T> Flux<T> findAll(Class<T> entityType) {
         return operations.findAll(entityType);
+    }
+
+    @Override
+    public <T> Flux<T> findAll(Class<T> entityType, Fetchable... relationships) {
+        if (relationships.length == 0) {
+            return findAll(entityType);
+        }
+        models.entity(Objects.requireNonNull(entityType, "entityType"));
+        return queries.fetch(SelectStatement.of(new TableRef(entityType, "entity"), entityType)
+                .withFetches(FetchPlan.all(relationships), 0));
+    }
+
+    @Override
+    public <T> Flux<T> load(Publisher<T> entities, Fetchable... relationships) {
+        Objects.requireNonNull(entities, "entities");
+        List<FetchPlan> plans = FetchPlan.all(relationships);
+        return Flux.<T>from(entities).switchOnFirst((first, all) -> {
+            if (!first.hasValue() || plans.isEmpty()) {
+                return all;
+            }
+            @SuppressWarnings("unchecked")
+            DefaultEntityModel<T> model = (DefaultEntityModel<T>) models.entity(first.get().getClass());
+            return relations.attach(all, model, plans, SelectStatement.DEFAULT_BATCH_SIZE);
+        });
     }
 
     @Override

@@ -27,27 +27,47 @@ final class DefaultSchema implements Schema {
 
     @Override
     public Mono<Void> create(Class<?>... entityTypes) {
-        return run(statements(Arrays.asList(entityTypes), type -> generator.createTable(type, false)));
+        return run(creates(entityTypes, false));
     }
 
     @Override
     public Mono<Void> createIfNotExists(Class<?>... entityTypes) {
-        return run(statements(Arrays.asList(entityTypes), type -> generator.createTable(type, true)));
+        return run(creates(entityTypes, true));
     }
 
     @Override
     public Mono<Void> drop(Class<?>... entityTypes) {
-        return run(statements(reversed(entityTypes), type -> generator.dropTable(type, false)));
+        return run(drops(entityTypes, false));
     }
 
     @Override
     public Mono<Void> dropIfExists(Class<?>... entityTypes) {
-        return run(statements(reversed(entityTypes), type -> generator.dropTable(type, true)));
+        return run(drops(entityTypes, true));
     }
 
     @Override
     public List<String> ddl(Class<?>... entityTypes) {
-        return statements(Arrays.asList(entityTypes), type -> generator.createTable(type, false));
+        return creates(entityTypes, false);
+    }
+
+    /** Entity tables in the order given, then the link tables of their many-to-many relationships. */
+    private List<String> creates(Class<?>[] entityTypes, boolean ifNotExists) {
+        List<String> statements = new ArrayList<>(statements(Arrays.asList(entityTypes),
+                type -> generator.createTable(type, ifNotExists)));
+        for (Class<?> type : entityTypes) {
+            statements.addAll(generator.createJoinTables(type, ifNotExists));
+        }
+        return statements;
+    }
+
+    /** Link tables first, then entity tables in reverse order. */
+    private List<String> drops(Class<?>[] entityTypes, boolean ifExists) {
+        List<String> statements = new ArrayList<>();
+        for (Class<?> type : entityTypes) {
+            statements.addAll(generator.dropJoinTables(type, ifExists));
+        }
+        statements.addAll(statements(reversed(entityTypes), type -> generator.dropTable(type, ifExists)));
+        return statements;
     }
 
     private static List<String> statements(List<Class<?>> types, Function<Class<?>, String> render) {

@@ -1,6 +1,14 @@
 package io.rowflow.internal.runtime;
 
 import io.rowflow.NonUniqueResultException;
+import io.rowflow.QueryException;
+import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityModels;
+import io.rowflow.internal.relation.ParentWindows;
+import io.rowflow.internal.relation.RelationLoader;
+import io.rowflow.internal.tx.TransactionManager;
+import io.rowflow.sql.Projection;
+import java.util.function.Function;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.query.QueryRenderer;
@@ -20,31 +28,61 @@ final class QueryOperations {
 
     private final QueryRenderer renderer;
     private final Executor executor;
+    private final EntityModels models;
+    private final RelationLoader relations;
+    private final TransactionManager transactions;
 
-    QueryOperations(QueryRenderer renderer, Executor executor) {
+    QueryOperations(QueryRenderer renderer, Executor executor, EntityModels models, RelationLoader relations,
+                    TransactionManager transactions) {
         this.renderer = renderer;
         this.executor = executor;
+        this.models = models;
+        this.relations = relations;
+        this.transactions = transactions;
     }
 
     <T> Flux<T> fetch(Selectable<T> query) {
         Objects.requireNonNull(query, "query");
-        return Flux.defer(() -> run(renderer.select(query.toStatement())));
+        return Flux.defer(() -> rows(query.toStatement()));
+    }
+
+    /** The rows of a statement, with its relationships loaded when it has a fetch plan. */
+    private <T> Flux<T> rows(SelectStatement<T> statement) {
+        if (statement.fetches().isEmpty()) {
+            return run(renderer.select(statement));
+        }
+        if (!(statement.projection() instanceof Projection.Entity<T> entity)) {
+            throw new QueryException("with(...) loads relationships of entities; select whole entities to use it");
+        }
+        DefaultEntityModel<T> model = models.entity(entity.entityType());
+        relations.check(model, statement.fetches());
+        int batch = statement.effectiveBatchSize();
+        return Flux.deferContextual(context -> transactions.current(context) == null
+                ? relations.attach(run(renderer.select(streamed(statement, batch))), model, statement.fetches(), batch)
+                : ParentWindows.read(statement, model, batch, window -> run(renderer.select(window)).collectList())
+                        .concatMap(window -> relations.load(model, window, statement.fetches()), 0)
+                        .concatMapIterable(Function.identity()));
+    }
+
+    /** Outside a transaction parents stream on their own connection, fetched a batch per round trip. */
+    private static <T> SelectStatement<T> streamed(SelectStatement<T> statement, int batch) {
+        return statement.fetchSize() > 0 ? statement : statement.withFetchSize(batch);
     }
 
     <T> Mono<T> fetchOne(Selectable<T> query) {
         Objects.requireNonNull(query, "query");
         return Mono.defer(() -> {
-            RenderedSelect<T> rendered = renderer.select(limited(query.toStatement(), 2));
-            return run(rendered).take(2).collectList().flatMap(rows -> rows.size() > 1
+            SelectStatement<T> statement = limited(query.toStatement(), 2);
+            return rows(statement).take(2).collectList().flatMap(rows -> rows.size() > 1
                     ? Mono.error(new NonUniqueResultException("Expected at most one row but got more from: "
-                            + rendered.statement().sql()))
+                            + renderer.select(statement).statement().sql()))
                     : Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0)));
         });
     }
 
     <T> Mono<T> fetchFirst(Selectable<T> query) {
         Objects.requireNonNull(query, "query");
-        return Mono.defer(() -> run(renderer.select(limited(query.toStatement(), 1))).next());
+        return Mono.defer(() -> rows(limited(query.toStatement(), 1)).next());
     }
 
     Mono<Long> count(Selectable<?> query) {
@@ -77,11 +115,6 @@ final class QueryOperations {
 
     /** The statement with a row limit, unless it already has a smaller one. */
     private static <T> SelectStatement<T> limited(SelectStatement<T> statement, long rows) {
-        if (statement.limit() != null && statement.limit() <= rows) {
-            return statement;
-        }
-        return new SelectStatement<>(statement.projection(), statement.from(), statement.joins(), statement.where(),
-                statement.groupBy(), statement.having(), statement.orderBy(), statement.distinct(), rows,
-                statement.offset(), statement.seekAfter(), statement.fetchSize());
+        return statement.limit() != null && statement.limit() <= rows ? statement : statement.withLimit(rows);
     }
 }

@@ -5,6 +5,7 @@ import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.internal.mapping.MappedRelation;
 import io.rowflow.internal.sql.EntitySql;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,49 @@ public final class DdlGenerator {
         }
         return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + EntitySql.qualifiedTable(model, dialect)
                 + " (" + String.join(", ", parts) + ")";
+    }
+
+    /** The {@code CREATE TABLE} statements of the link tables owned by an entity's many-to-many relationships. */
+    public List<String> createJoinTables(Class<?> type, boolean ifNotExists) {
+        DefaultEntityModel<?> model = models.entity(type);
+        List<String> statements = new ArrayList<>();
+        for (MappedRelation relation : model.mappedRelations()) {
+            if (relation.joinTable() != null) {
+                statements.add(createJoinTable(model, relation, ifNotExists));
+            }
+        }
+        return statements;
+    }
+
+    /** The {@code DROP TABLE} statements of the link tables owned by an entity. */
+    public List<String> dropJoinTables(Class<?> type, boolean ifExists) {
+        DefaultEntityModel<?> model = models.entity(type);
+        List<String> statements = new ArrayList<>();
+        for (MappedRelation relation : model.mappedRelations()) {
+            if (relation.joinTable() != null) {
+                statements.add("DROP TABLE " + (ifExists ? "IF EXISTS " : "") + dialect.quote(relation.joinTable().name()));
+            }
+        }
+        return statements;
+    }
+
+    private String createJoinTable(DefaultEntityModel<?> owner, MappedRelation relation, boolean ifNotExists) {
+        DefaultEntityModel<?> target = models.entity(relation.targetType());
+        MappedRelation.JoinTableModel table = relation.joinTable();
+        MappedColumn ownerId = owner.idColumn();
+        MappedColumn targetId = target.idColumn();
+        String join = dialect.quote(table.joinColumn());
+        String inverse = dialect.quote(table.inverseColumn());
+        return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + dialect.quote(table.name()) + " ("
+                + join + " " + dialect.columnType(ownerId.storedType(), ownerId.length(), ownerId.precision(), ownerId.scale())
+                + " NOT NULL, "
+                + inverse + " " + dialect.columnType(targetId.storedType(), targetId.length(), targetId.precision(),
+                        targetId.scale()) + " NOT NULL, "
+                + "PRIMARY KEY (" + join + ", " + inverse + "), "
+                + "FOREIGN KEY (" + join + ") REFERENCES " + EntitySql.qualifiedTable(owner, dialect)
+                + " (" + dialect.quote(ownerId.columnName()) + "), "
+                + "FOREIGN KEY (" + inverse + ") REFERENCES " + EntitySql.qualifiedTable(target, dialect)
+                + " (" + dialect.quote(targetId.columnName()) + "))";
     }
 
     /** The {@code DROP TABLE} statement of an entity. */

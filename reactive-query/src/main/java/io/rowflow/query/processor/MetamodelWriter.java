@@ -1,6 +1,10 @@
 package io.rowflow.query.processor;
 
 import io.rowflow.annotation.Embedded;
+import io.rowflow.annotation.ManyToMany;
+import io.rowflow.annotation.ManyToOne;
+import io.rowflow.annotation.OneToMany;
+import io.rowflow.annotation.OneToOne;
 import io.rowflow.annotation.Transient;
 import io.rowflow.mapping.NamingStrategy;
 import java.util.ArrayList;
@@ -109,6 +113,10 @@ final class MetamodelWriter {
             embeddables.putIfAbsent(className, embeddable);
             return className + " " + name + " = new " + className + "(this, \"" + name + "\")";
         }
+        String relation = relationDeclaration(property, name, type);
+        if (relation != null) {
+            return relation;
+        }
         Types types = environment.getTypeUtils();
         TypeMirror boxed = type.getKind().isPrimitive() ? types.boxedClass(types.getPrimitiveType(type.getKind())).asType() : type;
         String boxedName = shortJavaLang(types.erasure(boxed).toString());
@@ -128,6 +136,22 @@ final class MetamodelWriter {
             return "SimplePath<" + boxedName + "> " + name + " = simple(\"" + name + "\", " + boxedName + ".class)";
         }
         return "SimplePath<Object> " + name + " = simple(\"" + name + "\", Object.class)";
+    }
+
+    /** The path of a relationship property, or {@code null} when the property is no relationship. */
+    private String relationDeclaration(Element property, String name, TypeMirror type) {
+        boolean toOne = property.getAnnotation(ManyToOne.class) != null || property.getAnnotation(OneToOne.class) != null;
+        boolean toMany = property.getAnnotation(OneToMany.class) != null || property.getAnnotation(ManyToMany.class) != null;
+        if (!toOne && !toMany || !(type instanceof DeclaredType declared) || declared.getTypeArguments().size() != 1) {
+            return null;
+        }
+        String target = shortJavaLang(environment.getTypeUtils().erasure(declared.getTypeArguments().get(0)).toString());
+        if (!packageName.isEmpty() && target.startsWith(packageName + ".") && target.indexOf('.', packageName.length() + 1) < 0) {
+            target = target.substring(packageName.length() + 1);
+        }
+        return toOne
+                ? "ReferencePath<" + target + "> " + name + " = reference(\"" + name + "\", " + target + ".class)"
+                : "CollectionPath<" + target + "> " + name + " = collection(\"" + name + "\", " + target + ".class)";
     }
 
     /** {@code java.lang.Long} as {@code Long}: java.lang is always in scope. */

@@ -1,0 +1,133 @@
+package io.rowflow.internal.mapping;
+
+import io.rowflow.MappingException;
+import io.rowflow.Ref;
+import io.rowflow.annotation.CascadeType;
+import io.rowflow.annotation.Id;
+import io.rowflow.annotation.JoinColumn;
+import io.rowflow.annotation.JoinTable;
+import io.rowflow.annotation.ManyToMany;
+import io.rowflow.annotation.ManyToOne;
+import io.rowflow.annotation.OneToMany;
+import io.rowflow.annotation.OneToOne;
+import io.rowflow.mapping.RelationModel;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and checks the relationship annotations of one property: which kind, which side, which
+ * columns, what cascades, and the target entity from the property's generic type.
+ */
+record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable String mappedBy,
+                           @Nullable JoinColumn joinColumn, @Nullable JoinTable joinTableAnnotation,
+                           Set<CascadeType> cascade) {
+
+    static boolean isRelation(AnnotatedElement element) {
+        return element.isAnnotationPresent(ManyToOne.class) || element.isAnnotationPresent(OneToOne.class)
+                || element.isAnnotationPresent(OneToMany.class) || element.isAnnotationPresent(ManyToMany.class);
+    }
+
+    static RelationAnnotations of(AnnotatedElement element, String where) {
+        List<Object> found = Arrays.asList(element.getAnnotation(ManyToOne.class), element.getAnnotation(OneToOne.class),
+                element.getAnnotation(OneToMany.class), element.getAnnotation(ManyToMany.class));
+        if (found.stream().filter(a -> a != null).count() > 1) {
+            throw new MappingException(where + " has more than one relationship annotation");
+        }
+        JoinColumn joinColumn = element.getAnnotation(JoinColumn.class);
+        JoinTable joinTable = element.getAnnotation(JoinTable.class);
+        if (element.isAnnotationPresent(ManyToOne.class)) {
+            return new RelationAnnotations(RelationModel.Kind.MANY_TO_ONE, true, null, joinColumn, null, Set.of());
+        }
+        OneToOne oneToOne = element.getAnnotation(OneToOne.class);
+        if (oneToOne != null) {
+            boolean owning = oneToOne.mappedBy().isEmpty();
+            return new RelationAnnotations(RelationModel.Kind.ONE_TO_ONE, owning, owning ? null : oneToOne.mappedBy(),
+                    joinColumn, null, cascade(oneToOne.cascade()));
+        }
+        OneToMany oneToMany = element.getAnnotation(OneToMany.class);
+        if (oneToMany != null) {
+            return new RelationAnnotations(RelationModel.Kind.ONE_TO_MANY, false, oneToMany.mappedBy(), null, null,
+                    cascade(oneToMany.cascade()));
+        }
+        ManyToMany manyToMany = element.getAnnotation(ManyToMany.class);
+        boolean owning = manyToMany.mappedBy().isEmpty();
+        if (owning && joinTable == null) {
+            throw new MappingException(where + " is the owning side of a @ManyToMany and needs a @JoinTable "
+                    + "(or mappedBy, on the inverse side)");
+        }
+        return new RelationAnnotations(RelationModel.Kind.MANY_TO_MANY, owning, owning ? null : manyToMany.mappedBy(),
+                null, joinTable, cascade(manyToMany.cascade()));
+    }
+
+    private static Set<CascadeType> cascade(CascadeType[] types) {
+        return types.length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(Arrays.asList(types)));
+    }
+
+    /** Whether this property's table holds a foreign-key column for the relationship. */
+    boolean ownsForeignKey() {
+        return owning && (kind == RelationModel.Kind.MANY_TO_ONE || kind == RelationModel.Kind.ONE_TO_ONE);
+    }
+
+    @Nullable String joinColumnName() {
+        return joinColumn == null ? null : joinColumn.name();
+    }
+
+    boolean joinColumnNullable() {
+        return joinColumn == null || joinColumn.nullable();
+    }
+
+    MappedRelation.@Nullable JoinTableModel joinTable(String where) {
+        if (joinTableAnnotation == null) {
+            return null;
+        }
+        return new MappedRelation.JoinTableModel(joinTableAnnotation.name(), joinTableAnnotation.joinColumn().name(),
+                joinTableAnnotation.inverseJoinColumn().name());
+    }
+
+    /** The target entity: {@code T} of a {@code Ref<T>}, {@code List<T>} or {@code Set<T>}. */
+    static Class<?> targetType(Class<?> type, Type genericType, RelationModel.Kind kind, String where) {
+        boolean toOne = kind == RelationModel.Kind.MANY_TO_ONE || kind == RelationModel.Kind.ONE_TO_ONE;
+        if (toOne && type != Ref.class) {
+            throw new MappingException(where + " is a to-one relationship and must have type Ref<Target>, not "
+                    + type.getName() + " (a Ref keeps the foreign key even when the target is not loaded)");
+        }
+        if (!toOne && type != List.class && type != Set.class && type != Collection.class) {
+            throw new MappingException(where + " is a to-many relationship and must be a List<Target> or Set<Target>, not "
+                    + type.getName());
+        }
+        if (genericType instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> target) {
+            return target;
+        }
+        throw new MappingException(where + " must name its target entity as a type argument, such as "
+                + (toOne ? "Ref<Author>" : "List<Book>"));
+    }
+
+    /** The type of an entity's {@code @Id}, found without building its model (relationships may be cyclic). */
+    static Class<?> idType(Class<?> entity, String where) {
+        if (entity.isRecord()) {
+            for (RecordComponent component : entity.getRecordComponents()) {
+                if (component.isAnnotationPresent(Id.class)) {
+                    return component.getType();
+                }
+            }
+        }
+        for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.isAnnotationPresent(Id.class)) {
+                    return field.getType();
+                }
+            }
+        }
+        throw new MappingException(where + " relates to " + entity.getName() + ", which has no @Id property");
+    }
+}

@@ -1,0 +1,107 @@
+package io.rowflow.internal.relation;
+
+import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.sql.Expression;
+import io.rowflow.sql.OrderItem;
+import io.rowflow.sql.SelectStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads the parents of a fetch plan in windows of one batch each, so that the connection is free
+ * between windows for the follow-up queries: the way to load relationships on the single
+ * connection of a transaction without deadlock and without buffering the whole result.
+ *
+ * <p>Windows continue by keyset (the sort keys of the last row, with the id appended as the final
+ * key) when every sort key is a non-nullable column of the selected entity; otherwise by offset,
+ * which is correct inside the transaction's snapshot but costs the database more per window.
+ */
+public final class ParentWindows {
+
+    private ParentWindows() {
+    }
+
+    /**
+     * The windows of a statement, each fetched by {@code fetch} once the previous one was
+     * consumed. Respects the statement's own limit and offset.
+     */
+    public static <T> Flux<List<T>> read(SelectStatement<T> statement, DefaultEntityModel<T> model, int batchSize,
+                                         Function<SelectStatement<T>, Mono<List<T>>> fetch) {
+        List<OrderItem> order = withIdLast(statement, model);
+        boolean keyset = keysetApplies(statement, order, model);
+        SelectStatement<T> ordered = statement.withOrderBy(order);
+        Window<T> start = new Window<>(List.of(), 0, null, true);
+        return Mono.just(start)
+                .expand(window -> window.finished(statement, batchSize) ? Mono.empty()
+                        : fetch.apply(next(ordered, window, batchSize, keyset, model, order))
+                                .map(rows -> new Window<>(rows, window.consumed + rows.size(), last(rows), false)))
+                .skip(1)
+                .map(Window::rows)
+                .filter(rows -> !rows.isEmpty());
+    }
+
+    private static <T> SelectStatement<T> next(SelectStatement<T> statement, Window<T> window, int batchSize,
+                                               boolean keyset, DefaultEntityModel<T> model, List<OrderItem> order) {
+        long size = statement.limit() == null ? batchSize : Math.min(batchSize, statement.limit() - window.consumed);
+        SelectStatement<T> page = statement.withLimit(size);
+        if (keyset) {
+            return window.last == null ? page : page.withSeekAfter(sortValues(window.last, model, order));
+        }
+        long offset = (statement.offset() == null ? 0 : statement.offset()) + window.consumed;
+        return page.withOffset(offset == 0 ? null : offset);
+    }
+
+    private static <T> List<Object> sortValues(T row, DefaultEntityModel<T> model, List<OrderItem> order) {
+        List<Object> values = new ArrayList<>(order.size());
+        for (OrderItem item : order) {
+            values.add(model.valueOf(row, model.column(((Expression.Column) item.expression()).propertyPath())));
+        }
+        return values;
+    }
+
+    private static <T> List<OrderItem> withIdLast(SelectStatement<T> statement, DefaultEntityModel<T> model) {
+        Expression.Column id = new Expression.Column(statement.from(), model.idColumn().propertyPath());
+        boolean hasId = statement.orderBy().stream().anyMatch(item -> item.expression().equals(id));
+        if (hasId) {
+            return statement.orderBy();
+        }
+        List<OrderItem> order = new ArrayList<>(statement.orderBy());
+        order.add(new OrderItem(id, false, OrderItem.Nulls.DEFAULT));
+        return order;
+    }
+
+    private static boolean keysetApplies(SelectStatement<?> statement, List<OrderItem> order, DefaultEntityModel<?> model) {
+        if (statement.offset() != null || !statement.seekAfter().isEmpty() || statement.distinct()
+                || !statement.groupBy().isEmpty()) {
+            return false;
+        }
+        for (OrderItem item : order) {
+            if (!(item.expression() instanceof Expression.Column column) || !column.table().equals(statement.from())) {
+                return false;
+            }
+            MappedColumn mapped = model.column(column.propertyPath());
+            if (mapped == null || mapped.nullable()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static <T> @Nullable T last(List<T> rows) {
+        return rows.isEmpty() ? null : rows.get(rows.size() - 1);
+    }
+
+    /** One window read so far: its rows, the rows read in all, the last row, and whether it is the empty start. */
+    private record Window<T>(List<T> rows, long consumed, @Nullable T last, boolean initial) {
+        /** A short window means the result is exhausted; so does reaching the statement's limit. */
+        boolean finished(SelectStatement<T> statement, int batchSize) {
+            boolean limitReached = statement.limit() != null && consumed >= statement.limit();
+            return limitReached || !initial && rows.size() < batchSize;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.rowflow.internal.relation;
+
+import io.rowflow.QueryException;
+import io.rowflow.Ref;
+import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityModels;
+import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.internal.mapping.MappedRelation;
+import io.rowflow.mapping.RelationModel;
+import io.rowflow.sql.FetchPlan;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Loads relationships for lists of entities with one follow-up query per relationship and list
+ * (never one per entity), then stitches the related entities into their owners, keeping the
+ * owners' order. Nested plans load on the related entities of the whole list the same way. Queries
+ * run through the executor, so inside a transaction they use its connection.
+ */
+public final class RelationLoader {
+
+    private final EntityModels models;
+    private final KeyQueries queries;
+
+    /** Creates a loader over a database's models and follow-up query runner. */
+    public RelationLoader(EntityModels models, io.rowflow.dialect.Dialect dialect,
+                          io.rowflow.internal.query.QueryRenderer renderer, io.rowflow.internal.execution.Executor executor) {
+        this.models = models;
+        this.queries = new KeyQueries(dialect, renderer, executor);
+    }
+
+    /**
+     * Streams the parents with the relationships loaded: parents are cut into batches of
+     * {@code batchSize}, each batch is completed before the next is requested, so a subscriber
+     * taking a few parents causes at most one batch of follow-up work.
+     */
+    public <T> Flux<T> attach(Flux<T> parents, DefaultEntityModel<T> model, List<FetchPlan> plans, int batchSize) {
+        check(model, plans);
+        return parents.buffer(batchSize)
+                .concatMap(batch -> load(model, batch, plans), 0)
+                .concatMapIterable(Function.identity());
+    }
+
+    /** Loads the plans for one list of entities and emits the list with them set. */
+    public <T> Mono<List<T>> load(DefaultEntityModel<T> model, List<T> entities, List<FetchPlan> plans) {
+        Mono<List<T>> loaded = Mono.just(entities);
+        for (FetchPlan plan : plans) {
+            loaded = loaded.flatMap(current -> loadOne(model, current, plan));
+        }
+        return loaded;
+    }
+
+    /** Fails fast (before any SQL) on a plan naming a relationship that does not exist, at any depth. */
+    public void check(DefaultEntityModel<?> model, List<FetchPlan> plans) {
+        for (FetchPlan plan : plans) {
+            MappedRelation relation = relation(model, plan.relation());
+            check(models.entity(relation.targetType()), plan.nested());
+        }
+    }
+
+    private <T> Mono<List<T>> loadOne(DefaultEntityModel<T> model, List<T> owners, FetchPlan plan) {
+        if (owners.isEmpty()) {
+            return Mono.just(owners);
+        }
+        MappedRelation relation = relation(model, plan.relation());
+        DefaultEntityModel<Object> target = entity(relation.targetType());
+        if (relation.joinColumn() != null) {
+            return loadReferences(model, owners, relation, target, plan);
+        }
+        if (relation.kind() == RelationModel.Kind.MANY_TO_MANY) {
+            return loadLinked(model, owners, relation, target, plan);
+        }
+        return loadChildren(model, owners, relation, target, plan);
+    }
+
+    /** Many-to-one and owning one-to-one: the targets whose id is an owner's foreign key. */
+    private <T> Mono<List<T>> loadReferences(DefaultEntityModel<T> model, List<T> owners, MappedRelation relation,
+                                             DefaultEntityModel<Object> target, FetchPlan plan) {
+        MappedColumn foreignKey = relation.joinColumn();
+        List<Object> keys = distinct(owners, owner -> model.valueOf(owner, foreignKey));
+        if (keys.isEmpty()) {
+            return Mono.just(map(owners, owner -> model.withRelation(owner, relation, null)));
+        }
+        return queries.byKeys(target, target.idColumn(), keys).collectList()
+                .flatMap(found -> load(target, found, plan.nested()))
+                .map(found -> {
+                    Map<Object, Object> byId = index(found, target::idOf);
+                    return map(owners, owner -> {
+                        Object key = model.valueOf(owner, foreignKey);
+                        Object related = key == null ? null : byId.get(key);
+                        return key == null ? model.withRelation(owner, relation, null)
+                                : related == null ? owner : model.withRelation(owner, relation, Ref.loaded(key, related));
+                    });
+                });
+    }
+
+    /** One-to-many and inverse one-to-one: the targets whose foreign key is an owner's id. */
+    private <T> Mono<List<T>> loadChildren(DefaultEntityModel<T> model, List<T> owners, MappedRelation relation,
+                                           DefaultEntityModel<Object> target, FetchPlan plan) {
+        MappedColumn foreignKey = inverseForeignKey(relation, target);
+        List<Object> keys = distinct(owners, model::idOf);
+        return queries.byKeys(target, foreignKey, keys).collectList()
+                .flatMap(found -> load(target, found, plan.nested()))
+                .map(found -> {
+                    Map<Object, List<Object>> byOwner = group(found, child -> target.valueOf(child, foreignKey));
+                    return map(owners, owner -> model.withRelation(owner, relation,
+                            value(relation, byOwner.getOrDefault(model.idOf(owner), List.of()), target)));
+                });
+    }
+
+    /** Many-to-many: the targets linked to each owner through the link table, in one query per list. */
+    private <T> Mono<List<T>> loadLinked(DefaultEntityModel<T> model, List<T> owners, MappedRelation relation,
+                                         DefaultEntityModel<Object> target, FetchPlan plan) {
+        MappedRelation owning = relation.owning() ? relation : inverseOwner(relation, target);
+        String ownerColumn = relation.owning() ? owning.joinTable().joinColumn() : owning.joinTable().inverseColumn();
+        String targetColumn = relation.owning() ? owning.joinTable().inverseColumn() : owning.joinTable().joinColumn();
+        List<Object> keys = distinct(owners, model::idOf);
+        return queries.linked(target, owning.joinTable().name(), ownerColumn, targetColumn, model.idColumn(), keys)
+                .collectList()
+                .flatMap(links -> {
+                    Map<Object, Object> targets = index(links.stream().map(KeyQueries.Linked::target).toList(), target::idOf);
+                    return load(target, new ArrayList<>(targets.values()), plan.nested()).map(loaded -> {
+                        Map<Object, Object> loadedById = index(loaded, target::idOf);
+                        Map<Object, List<Object>> byOwner = new LinkedHashMap<>();
+                        for (KeyQueries.Linked<Object> link : links) {
+                            byOwner.computeIfAbsent(link.ownerKey(), k -> new ArrayList<>())
+                                    .add(loadedById.get(target.idOf(link.target())));
+                        }
+                        return map(owners, owner -> model.withRelation(owner, relation,
+                                value(relation, byOwner.getOrDefault(model.idOf(owner), List.of()), target)));
+                    });
+                });
+    }
+
+    /** The value a relationship property gets: a collection, or a loaded {@code Ref} (null when none). */
+    private static Object value(MappedRelation relation, List<Object> related, DefaultEntityModel<Object> target) {
+        if (relation.toOne()) {
+            if (related.isEmpty()) {
+                return null;
+            }
+            Object only = related.get(0);
+            return Ref.loaded(target.idOf(only), only);
+        }
+        return relation.setType() ? new LinkedHashSet<>(related) : List.copyOf(related);
+    }
+
+    private MappedColumn inverseForeignKey(MappedRelation relation, DefaultEntityModel<Object> target) {
+        MappedRelation owning = target.relation(relation.mappedBy());
+        if (owning == null || owning.joinColumn() == null || !owning.targetType().getName().equals(relation.owner())) {
+            throw new QueryException(relation.describe() + " is mappedBy \"" + relation.mappedBy() + "\", but "
+                    + target.type().getName() + " has no @ManyToOne/@OneToOne property of that name referencing "
+                    + relation.owner());
+        }
+        return owning.joinColumn();
+    }
+
+    private MappedRelation inverseOwner(MappedRelation relation, DefaultEntityModel<Object> target) {
+        MappedRelation owning = target.relation(relation.mappedBy());
+        if (owning == null || owning.joinTable() == null) {
+            throw new QueryException(relation.describe() + " is mappedBy \"" + relation.mappedBy() + "\", but "
+                    + target.type().getName() + " has no owning @ManyToMany property of that name");
+        }
+        return owning;
+    }
+
+    private MappedRelation relation(DefaultEntityModel<?> model, String name) {
+        MappedRelation relation = model.relation(name);
+        if (relation == null) {
+            throw new QueryException(model.type().getName() + " has no relationship '" + name + "'; its relationships are "
+                    + model.mappedRelations().stream().map(MappedRelation::name).toList());
+        }
+        return relation;
+    }
+
+    @SuppressWarnings("unchecked")
+    private DefaultEntityModel<Object> entity(Class<?> type) {
+        return (DefaultEntityModel<Object>) models.entity(type);
+    }
+
+    private static <T> List<Object> distinct(Collection<T> items, Function<T, Object> key) {
+        LinkedHashSet<Object> keys = new LinkedHashSet<>();
+        for (T item : items) {
+            Object value = key.apply(item);
+            if (value != null) {
+                keys.add(value);
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private static Map<Object, Object> index(List<Object> items, Function<Object, Object> key) {
+        Map<Object, Object> byKey = new LinkedHashMap<>();
+        items.forEach(item -> byKey.putIfAbsent(key.apply(item), item));
+        return byKey;
+    }
+
+    private static Map<Object, List<Object>> group(List<Object> items, Function<Object, Object> key) {
+        Map<Object, List<Object>> groups = new LinkedHashMap<>();
+        for (Object item : items) {
+            groups.computeIfAbsent(Objects.requireNonNull(key.apply(item)), k -> new ArrayList<>()).add(item);
+        }
+        return groups;
+    }
+
+    private static <T> List<T> map(List<T> owners, Function<T, T> change) {
+        List<T> changed = new ArrayList<>(owners.size());
+        for (T owner : owners) {
+            changed.add(change.apply(owner));
+        }
+        return changed;
+    }
+}

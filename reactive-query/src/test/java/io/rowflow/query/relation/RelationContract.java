@@ -1,0 +1,287 @@
+package io.rowflow.query.relation;
+
+import static io.rowflow.query.Queries.exists;
+import static io.rowflow.query.Queries.select;
+import static io.rowflow.query.relation.Author_.AUTHOR;
+import static io.rowflow.query.relation.Biography_.BIOGRAPHY;
+import static io.rowflow.query.relation.Book_.BOOK;
+import static io.rowflow.query.relation.Review_.REVIEW;
+import static io.rowflow.query.relation.Tag_.TAG;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rowflow.QueryException;
+import io.rowflow.Ref;
+import io.rowflow.RelationNotLoadedException;
+import io.rowflow.Relations;
+import io.rowflow.contract.DatabaseTestSupport;
+import io.rowflow.sql.FetchPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/**
+ * Relationship loading on each database: every kind loads the right related entities for every
+ * parent (checked against hand-written join queries), in parent order, with batched follow-up
+ * queries whose number is independent of the number of parents.
+ */
+public abstract class RelationContract extends DatabaseTestSupport {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @Override
+    protected Class<?>[] tables() {
+        return new Class<?>[]{Author.class, Biography.class, Book.class, Review.class, Tag.class};
+    }
+
+    /** Inserts authors, each with books, each with reviews, through raw SQL-free bulk inserts. */
+    protected List<Author> library(int authors, int booksPerAuthor, int reviewsPerBook) {
+        List<Author> inserted = db.insertAll(IntStream.range(0, authors).mapToObj(i -> Author.named(String.format("author %05d", i)))
+                .toList()).collectList().block(TIMEOUT);
+        List<Book> books = new ArrayList<>();
+        for (Author author : inserted) {
+            for (int b = 0; b < booksPerAuthor; b++) {
+                books.add(new Book(author.name() + " book " + b, 1950 + b, Ref.to(author.id())));
+            }
+        }
+        List<Book> storedBooks = db.insertAll(books).collectList().block(TIMEOUT);
+        List<Review> reviews = new ArrayList<>();
+        for (Book book : storedBooks) {
+            for (int r = 0; r < reviewsPerBook; r++) {
+                reviews.add(new Review(null, 1 + (r % 5), Ref.to(book.getId())));
+            }
+        }
+        db.insertAll(reviews).then().block(TIMEOUT);
+        counting.reset();
+        return inserted;
+    }
+
+    private Map<String, List<String>> titlesByAuthorFromJoin() {
+        Map<String, List<String>> expected = new TreeMap<>();
+        db.sql("select a.name, b.title from rel_author a left join rel_book b on b.author_id = a.id order by a.name, b.id")
+                .map(row -> Map.entry(row.get("name", String.class), java.util.Optional.ofNullable(row.get("title", String.class))))
+                .fetch().toIterable().forEach(e -> {
+                    List<String> titles = expected.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+                    e.getValue().ifPresent(titles::add);
+                });
+        return expected;
+    }
+
+    @Test
+    void oneToManyLoadsEveryParentsChildrenAndEmptyCollectionsForChildless() {
+        library(40, 3, 0);
+        db.insert(Author.named("zz childless")).block(TIMEOUT);
+
+        List<Author> authors = db.fetch(select(AUTHOR).orderBy(AUTHOR.name.desc()).with(AUTHOR.books)).collectList()
+                .block(TIMEOUT);
+
+        assertThat(authors).extracting(Author::name).first().isEqualTo("zz childless");
+        assertThat(authors).extracting(Author::name).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        Map<String, List<String>> loaded = new TreeMap<>();
+        authors.forEach(a -> loaded.put(a.name(), a.books().stream().map(Book::getTitle).toList()));
+        assertThat(loaded).isEqualTo(titlesByAuthorFromJoin());
+        assertThat(authors.get(0).books()).isEmpty();
+        assertThat(Relations.isLoaded(authors.get(0).books())).isTrue();
+    }
+
+    @Test
+    void manyToOneLoadsTheReferencedEntity() {
+        library(5, 4, 0);
+        List<Book> books = db.fetch(select(BOOK).with(BOOK.author).orderBy(BOOK.id.asc())).collectList().block(TIMEOUT);
+        assertThat(counting.statements()).as("one parent query, one follow-up").isEqualTo(2);
+
+        Map<Long, String> authorOfBook = new HashMap<>();
+        db.sql("select b.id, a.name from rel_book b join rel_author a on a.id = b.author_id")
+                .map(row -> Map.entry(row.get("id", Long.class), row.get("name", String.class)))
+                .fetch().toIterable().forEach(e -> authorOfBook.put(e.getKey(), e.getValue()));
+        assertThat(books).hasSize(20).allSatisfy(book -> {
+            assertThat(book.getAuthor().isLoaded()).isTrue();
+            assertThat(book.getAuthor().get().name()).isEqualTo(authorOfBook.get(book.getId()));
+            assertThat(book.getAuthor().id()).isEqualTo(book.getAuthor().get().id());
+        });
+    }
+
+    @Test
+    void manyToManyLoadsFromBothSidesThroughTheLinkTable() {
+        List<Author> authors = library(2, 3, 0);
+        List<Tag> tags = db.insertAll(List.of(Tag.labelled("classic"), Tag.labelled("sf"), Tag.labelled("unused")))
+                .collectList().block(TIMEOUT);
+        List<Book> books = db.findAll(Book.class).sort(java.util.Comparator.comparing(Book::getId)).collectList().block(TIMEOUT);
+        link(books.get(0), tags.get(0));
+        link(books.get(0), tags.get(1));
+        link(books.get(1), tags.get(1));
+        link(books.get(4), tags.get(0));
+        counting.reset();
+
+        Map<String, Set<String>> tagsOfBook = db.fetch(select(BOOK).with(BOOK.tags)).collectList().block(TIMEOUT).stream()
+                .collect(Collectors.toMap(Book::getTitle, b -> b.getTags().stream().map(Tag::label).collect(Collectors.toSet())));
+        assertThat(tagsOfBook).containsEntry(books.get(0).getTitle(), Set.of("classic", "sf"))
+                .containsEntry(books.get(1).getTitle(), Set.of("sf"))
+                .containsEntry(books.get(4).getTitle(), Set.of("classic"))
+                .containsEntry(books.get(2).getTitle(), Set.of());
+
+        Map<String, List<Long>> booksOfTag = db.fetch(select(TAG).with(TAG.books)).collectList().block(TIMEOUT).stream()
+                .collect(Collectors.toMap(Tag::label, t -> t.books().stream().map(Book::getId).toList()));
+        assertThat(booksOfTag).containsEntry("classic", List.of(books.get(0).getId(), books.get(4).getId()))
+                .containsEntry("sf", List.of(books.get(0).getId(), books.get(1).getId()))
+                .containsEntry("unused", List.of());
+        assertThat(counting.statements()).as("two parent queries, two link queries").isEqualTo(4);
+        assertThat(authors).hasSize(2);
+    }
+
+    private void link(Book book, Tag tag) {
+        db.sql("insert into rel_book_tag (book_id, tag_id) values (:book, :tag)")
+                .bind("book", book.getId()).bind("tag", tag.id()).execute().block(TIMEOUT);
+    }
+
+    @Test
+    void oneToOneLoadsFromTheOwningAndTheInverseSide() {
+        List<Author> authors = library(3, 0, 0);
+        db.insert(new Biography(null, "Life of author 1", Ref.to(authors.get(1).id()))).block(TIMEOUT);
+
+        List<Biography> biographies = db.fetch(select(BIOGRAPHY).with(BIOGRAPHY.author)).collectList().block(TIMEOUT);
+        assertThat(biographies).singleElement().satisfies(b -> assertThat(b.author().get().name()).isEqualTo("author 00001"));
+
+        List<Author> withBiographies = db.fetch(select(AUTHOR).orderBy(AUTHOR.name.asc()).with(AUTHOR.biography))
+                .collectList().block(TIMEOUT);
+        assertThat(withBiographies.get(0).biography()).isNull();
+        assertThat(withBiographies.get(1).biography().get().text()).isEqualTo("Life of author 1");
+        assertThat(withBiographies.get(2).biography()).isNull();
+    }
+
+    @Test
+    void nestedThreeLevelsLoadAuthorsBooksAndReviews() {
+        library(30, 4, 3);
+        List<Author> authors = db.fetch(select(AUTHOR).orderBy(AUTHOR.name.asc()).with(AUTHOR.books.then(BOOK.reviews)))
+                .collectList().block(TIMEOUT);
+        assertThat(counting.statements()).as("one query per level").isEqualTo(3);
+
+        Map<String, Long> reviewsPerAuthor = new TreeMap<>();
+        db.sql("select a.name, count(r.id) as n from rel_author a join rel_book b on b.author_id = a.id "
+                        + "join rel_review r on r.book_id = b.id group by a.name")
+                .map(row -> Map.entry(row.get("name", String.class), row.get("n", Long.class)))
+                .fetch().toIterable().forEach(e -> reviewsPerAuthor.put(e.getKey(), e.getValue()));
+        assertThat(authors).hasSize(30).allSatisfy(author -> {
+            assertThat(author.books()).hasSize(4);
+            assertThat(author.books()).allSatisfy(book -> {
+                assertThat(book.getReviews()).hasSize(3).allSatisfy(r -> assertThat(r.book().id()).isEqualTo(book.getId()));
+                assertThat(Relations.isLoaded(book.getTags())).isFalse();
+            });
+            assertThat((long) author.books().stream().mapToInt(b -> b.getReviews().size()).sum())
+                    .isEqualTo(reviewsPerAuthor.get(author.name()));
+        });
+    }
+
+    @Test
+    void statementCountIsIndependentOfTheNumberOfParents() {
+        library(1_000, 10, 3);
+
+        List<Author> authors = db.fetch(select(AUTHOR).with(AUTHOR.books.then(BOOK.reviews))).collectList().block(TIMEOUT);
+
+        assertThat(authors).hasSize(1_000);
+        assertThat(authors.stream().mapToLong(a -> a.books().stream().mapToLong(b -> b.getReviews().size()).sum()).sum())
+                .isEqualTo(30_000L);
+        int limit = 1 + (1_000 + 255) / 256 + (10_000 + 255) / 256;
+        assertThat(counting.statements()).isLessThanOrEqualTo(limit);
+    }
+
+    @Test
+    void unloadedRelationshipsAreDistinguishableFromEmptyOnes() {
+        library(1, 2, 0);
+        Author author = db.fetchFirst(select(AUTHOR)).block(TIMEOUT);
+        Book book = db.fetchFirst(select(BOOK)).block(TIMEOUT);
+
+        assertThat(Relations.isLoaded(author.books())).isFalse();
+        assertThatThrownBy(() -> author.books().size()).isInstanceOf(RelationNotLoadedException.class)
+                .hasMessageContaining("books");
+        assertThat(author.toString()).contains("not loaded");
+        assertThat(book.getAuthor().isLoaded()).isFalse();
+        assertThat(book.getAuthor().id()).isEqualTo(author.id());
+        assertThatThrownBy(() -> book.getAuthor().get()).isInstanceOf(RelationNotLoadedException.class);
+        assertThat(author.biography().isLoaded()).isFalse();
+    }
+
+    @Test
+    void findByIdFindAllAndLoadAttachRelationships() {
+        List<Author> authors = library(3, 2, 1);
+        Author one = db.findById(Author.class, authors.get(1).id(), AUTHOR.books.then(BOOK.reviews)).block(TIMEOUT);
+        assertThat(one.books()).hasSize(2).allSatisfy(b -> assertThat(b.getReviews()).hasSize(1));
+
+        assertThat(db.findAll(Author.class, FetchPlan.of("books")).collectList().block(TIMEOUT))
+                .allSatisfy(a -> assertThat(a.books()).hasSize(2));
+
+        List<Book> loaded = db.load(db.sql("select * from rel_book order by id desc").mapTo(Book.class).fetch(), BOOK.author)
+                .collectList().block(TIMEOUT);
+        assertThat(loaded).hasSize(6).allSatisfy(b -> assertThat(b.getAuthor().get().id()).isEqualTo(b.getAuthor().id()));
+        assertThat(loaded).extracting(Book::getId).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void unknownRelationshipFailsBeforeAnySqlIsSent() {
+        StepVerifier.create(db.fetch(select(AUTHOR).with(FetchPlan.of("novels"))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(QueryException.class).hasMessageContaining("novels"))
+                .verify(TIMEOUT);
+        StepVerifier.create(db.fetch(select(AUTHOR).with(AUTHOR.books.then(FetchPlan.of("chapters")))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(QueryException.class).hasMessageContaining("chapters"))
+                .verify(TIMEOUT);
+        assertThat(counting.statements()).isZero();
+    }
+
+    @Test
+    void filteringParentsByTheirChildrenDoesNotDuplicateParents() {
+        library(4, 3, 0);
+        db.sql("update rel_book set \"year\" = 2005 where title like '%00001 book%' or title like '%00003 book 2'").execute()
+                .block(TIMEOUT);
+
+        List<String> recent = db.fetch(select(AUTHOR.name)
+                        .where(exists(select(BOOK).where(BOOK.author.eq(AUTHOR).and(BOOK.year.gt(2000)))))
+                        .orderBy(AUTHOR.name.asc()))
+                .collectList().block(TIMEOUT);
+        assertThat(recent).containsExactly("author 00001", "author 00003");
+    }
+
+    @Test
+    void takingTenOfManyParentsCostsOneParentQueryAndOneBatch() {
+        db.insertAll(Flux.range(0, 100_000).map(i -> Author.named("many " + i))).then().block(TIMEOUT);
+        counting.reset();
+
+        List<Author> first = db.fetch(select(AUTHOR).with(AUTHOR.books)).take(10).collectList().block(TIMEOUT);
+
+        assertThat(first).hasSize(10).allSatisfy(a -> assertThat(a.books()).isEmpty());
+        awaitTrue("the connections are released", () -> counting.openConnections() == 0);
+        assertThat(counting.statements()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void insideATransactionFollowUpQueriesSeeUncommittedRows() {
+        List<Author> authors = library(2, 0, 0);
+        List<Author> seen = db.inTransaction(tx -> db.insert(new Book("fresh", 2024, Ref.to(authors.get(0).id())))
+                        .thenMany(db.fetch(select(AUTHOR).orderBy(AUTHOR.name.asc()).with(AUTHOR.books))))
+                .collectList().block(TIMEOUT);
+
+        assertThat(seen.get(0).books()).extracting(Book::getTitle).containsExactly("fresh");
+        assertThat(seen.get(1).books()).isEmpty();
+    }
+
+    @Test
+    void streamingManyParentsWithChildrenInsideOneTransactionCompletes() {
+        db.insertAll(Flux.range(0, 20_000).map(i -> Author.named("tx " + i))).then().block(TIMEOUT);
+        counting.reset();
+
+        Long total = db.inTransaction(tx -> db.fetch(select(AUTHOR).with(AUTHOR.books)).count()).blockLast(TIMEOUT);
+
+        assertThat(total).isEqualTo(20_000L);
+        int windows = (20_000 + 255) / 256;
+        assertThat(counting.statements()).as("one window and one follow-up per batch").isLessThanOrEqualTo(2 * windows + 1);
+        assertThat(counting.createdConnections()).isEqualTo(1);
+    }
+}
