@@ -26,20 +26,21 @@ import reactor.core.publisher.Flux;
  * {@code IN (...)} lists elsewhere), and the targets of a many-to-many with the owner key of each
  * link. Rows come sorted by the target's id, so loaded collections have a stable order.
  */
-final class KeyQueries {
+public final class KeyQueries {
 
     private final Dialect dialect;
     private final QueryRenderer renderer;
     private final Executor executor;
 
-    KeyQueries(Dialect dialect, QueryRenderer renderer, Executor executor) {
+    /** Creates the follow-up query runner of a database. */
+    public KeyQueries(Dialect dialect, QueryRenderer renderer, Executor executor) {
         this.dialect = dialect;
         this.renderer = renderer;
         this.executor = executor;
     }
 
     /** Entities of {@code model} whose {@code column} holds one of the keys. */
-    <T> Flux<T> byKeys(DefaultEntityModel<T> model, MappedColumn column, List<Object> keys) {
+    public <T> Flux<T> byKeys(DefaultEntityModel<T> model, MappedColumn column, List<Object> keys) {
         TableRef table = new TableRef(model.type(), "related");
         OrderItem byId = new OrderItem(new Expression.Column(table, model.idColumn().propertyPath()), false,
                 OrderItem.Nulls.DEFAULT);

@@ -54,6 +54,7 @@ public final class DefaultDatabase implements Database {
     private final Schema schema;
     private final QueryOperations queries;
     private final RelationLoader relations;
+    private final CascadeWriter cascades;
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
@@ -71,6 +72,7 @@ public final class DefaultDatabase implements Database {
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor);
         QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters);
         this.relations = new RelationLoader(models, dialect, renderer, executor);
+        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer);
         this.queries = new QueryOperations(renderer, executor, models, relations, transactions);
     }
 
@@ -91,7 +93,7 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> Mono<T> insert(T entity) {
-        return operations.insert(entity);
+        return cascades.insert(Objects.requireNonNull(entity, "entity"));
     }
 
     @Override
@@ -106,7 +108,7 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> Mono<T> update(T entity) {
-        return operations.update(entity);
+        return cascades.update(Objects.requireNonNull(entity, "entity"));
     }
 
     @Override
@@ -116,7 +118,7 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> Mono<Boolean> delete(T entity) {
-        return operations.delete(entity);
+        return cascades.delete(Objects.requireNonNull(entity, "entity"));
     }
 
     @Override

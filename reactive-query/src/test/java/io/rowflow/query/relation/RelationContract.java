@@ -273,15 +273,153 @@ public abstract class RelationContract extends DatabaseTestSupport {
     }
 
     @Test
-    void streamingManyParentsWithChildrenInsideOneTransactionCompletes() {
-        db.insertAll(Flux.range(0, 20_000).map(i -> Author.named("tx " + i))).then().block(TIMEOUT);
+    void streamingManyParentsWithChildrenInsideOneTransactionOnAPoolOfOneCompletes() {
+        db.insertAll(Flux.range(0, 100_000).map(i -> Author.named("tx " + i))).then().block(TIMEOUT);
+        Author first = db.fetchFirst(select(AUTHOR).orderBy(AUTHOR.id.asc())).block(TIMEOUT);
+        db.insert(new Book("only book", 2000, Ref.to(first.id()))).block(TIMEOUT);
+        io.r2dbc.pool.ConnectionPool pool = io.rowflow.test.TestDatabases.pooled(counting, 1);
+        io.rowflow.Database pooled = io.rowflow.Database.create(pool);
         counting.reset();
+        try {
+            java.util.concurrent.atomic.AtomicLong books = new java.util.concurrent.atomic.AtomicLong();
+            Long total = pooled.inTransaction(tx -> pooled.fetch(select(AUTHOR).with(AUTHOR.books))
+                            .doOnNext(a -> books.addAndGet(a.books().size())).count())
+                    .blockLast(TIMEOUT);
 
-        Long total = db.inTransaction(tx -> db.fetch(select(AUTHOR).with(AUTHOR.books)).count()).blockLast(TIMEOUT);
+            assertThat(total).isEqualTo(100_000L);
+            assertThat(books.get()).isEqualTo(1L);
+            int windows = (100_000 + 255) / 256;
+            assertThat(counting.statements()).as("one window and one follow-up per batch, never everything at once")
+                    .isBetween(2 * windows - 1, 2 * windows + 1);
+            assertThat(counting.createdConnections()).isEqualTo(1);
+        } finally {
+            pool.disposeLater().block(TIMEOUT);
+        }
+    }
 
-        assertThat(total).isEqualTo(20_000L);
-        int windows = (20_000 + 255) / 256;
-        assertThat(counting.statements()).as("one window and one follow-up per batch").isLessThanOrEqualTo(2 * windows + 1);
-        assertThat(counting.createdConnections()).isEqualTo(1);
+    // ---- writing aggregates ----
+
+    private long count(String table) {
+        return db.sql("select count(*) from " + table).mapTo(Long.class).fetchOne().block(TIMEOUT);
+    }
+
+    private Book bookWithReviews(String title, int... stars) {
+        Book book = new Book(title, 2001, null);
+        List<Review> reviews = new ArrayList<>();
+        for (int star : stars) {
+            reviews.add(new Review(null, star, null));
+        }
+        book.setReviews(reviews);
+        return book;
+    }
+
+    @Test
+    void cascadeInsertWritesTheWholeAggregateWithGeneratedIds() {
+        Author author = Author.named("Cascade").withBooks(List.of(bookWithReviews("First", 5, 4), bookWithReviews("Second")));
+
+        Author saved = db.insert(author).block(TIMEOUT);
+
+        assertThat(saved.id()).isNotNull();
+        assertThat(saved.books()).extracting(Book::getTitle).containsExactly("First", "Second");
+        assertThat(saved.books()).allSatisfy(b -> {
+            assertThat(b.getId()).isNotNull();
+            assertThat(b.getAuthor().id()).isEqualTo(saved.id());
+        });
+        assertThat(saved.books().get(0).getReviews()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.book().id()).isEqualTo(saved.books().get(0).getId()));
+        Author reloaded = db.findById(Author.class, saved.id(), AUTHOR.books.then(BOOK.reviews)).block(TIMEOUT);
+        assertThat(reloaded.books()).extracting(Book::getTitle).containsExactly("First", "Second");
+        assertThat(reloaded.books().get(0).getReviews()).extracting(Review::stars).containsExactly(5, 4);
+    }
+
+    @Test
+    void failedCascadeInsertLeavesNothingHalfWritten() {
+        library(1, 1, 0);
+        Long takenId = db.fetchFirst(select(BOOK)).block(TIMEOUT).getId();
+        Book clash = bookWithReviews("Clash", 3);
+        Author author = Author.named("Half").withBooks(List.of(bookWithReviews("Fine", 1), withId(clash, takenId)));
+
+        StepVerifier.create(db.insert(author)).expectError(io.rowflow.DuplicateKeyException.class).verify(TIMEOUT);
+
+        assertThat(db.count(select(AUTHOR).where(AUTHOR.name.eq("Half"))).block(TIMEOUT)).isZero();
+        assertThat(count("rel_book")).isEqualTo(1L);
+        assertThat(count("rel_review")).isZero();
+    }
+
+    private static Book withId(Book book, Long id) {
+        try {
+            java.lang.reflect.Field field = Book.class.getDeclaredField("id");
+            field.setAccessible(true);
+            field.set(book, id);
+            return book;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void cascadeUpdateInsertsUpdatesAndRemovesChildren() {
+        Author saved = db.insert(Author.named("Editor").withBooks(List.of(bookWithReviews("Keep", 1),
+                bookWithReviews("Rename", 2), bookWithReviews("Drop", 3, 3)))).block(TIMEOUT);
+        Author loaded = db.findById(Author.class, saved.id(), AUTHOR.books).block(TIMEOUT);
+        List<Book> books = new ArrayList<>(loaded.books());
+        books.removeIf(b -> b.getTitle().equals("Drop"));
+        books.stream().filter(b -> b.getTitle().equals("Rename")).forEach(b -> b.setTitle("Renamed"));
+        books.add(new Book("Added", 2020, null));
+
+        Author updated = db.update(loaded.withBooks(books)).block(TIMEOUT);
+
+        assertThat(updated.books()).extracting(Book::getTitle).containsExactly("Keep", "Renamed", "Added");
+        Author reloaded = db.findById(Author.class, saved.id(), AUTHOR.books.then(BOOK.reviews)).block(TIMEOUT);
+        assertThat(reloaded.books()).extracting(Book::getTitle).containsExactly("Keep", "Renamed", "Added");
+        assertThat(count("rel_review")).as("the dropped book's reviews went with it").isEqualTo(2L);
+    }
+
+    @Test
+    void manyToManyLinkRowsFollowTheCollection() {
+        Tag kept = db.insert(Tag.labelled("kept")).block(TIMEOUT);
+        Book book = new Book("Linked", 1999, null);
+        book.setTags(new java.util.LinkedHashSet<>(List.of(kept, Tag.labelled("new-on-insert"))));
+        Book saved = db.insert(book).block(TIMEOUT);
+        assertThat(count("rel_book_tag")).isEqualTo(2L);
+        assertThat(count("rel_tag")).isEqualTo(2L);
+
+        Book loaded = db.findById(Book.class, saved.getId(), BOOK.tags).block(TIMEOUT);
+        Set<Tag> tags = new java.util.LinkedHashSet<>();
+        loaded.getTags().stream().filter(t -> t.label().equals("kept")).forEach(tags::add);
+        tags.add(Tag.labelled("new-on-update"));
+        loaded.setTags(tags);
+        db.update(loaded).block(TIMEOUT);
+
+        Book reloaded = db.findById(Book.class, saved.getId(), BOOK.tags).block(TIMEOUT);
+        assertThat(reloaded.getTags()).extracting(Tag::label).containsExactlyInAnyOrder("kept", "new-on-update");
+        assertThat(count("rel_tag")).as("unlinked tags stay").isEqualTo(3L);
+
+        assertThat(db.delete(reloaded).block(TIMEOUT)).isTrue();
+        assertThat(count("rel_book_tag")).isZero();
+        assertThat(count("rel_tag")).isEqualTo(3L);
+    }
+
+    @Test
+    void cascadeDeleteRemovesChildrenFirst() {
+        Author saved = db.insert(Author.named("Gone").withBooks(List.of(bookWithReviews("A", 1, 2), bookWithReviews("B", 3))))
+                .block(TIMEOUT);
+        Author survivor = db.insert(Author.named("Stays").withBooks(List.of(bookWithReviews("C", 4)))).block(TIMEOUT);
+
+        assertThat(db.delete(saved).block(TIMEOUT)).isTrue();
+
+        assertThat(db.fetch(select(BOOK.title).orderBy(BOOK.title.asc())).collectList().block(TIMEOUT)).containsExactly("C");
+        assertThat(count("rel_review")).isEqualTo(1L);
+        assertThat(db.existsById(Author.class, survivor.id()).block(TIMEOUT)).isTrue();
+    }
+
+    @Test
+    void withoutCascadeRelationshipsAreLeftAlone() {
+        Book unsaved = new Book("Not cascaded", 2000, null);
+        Tag tag = db.insert(new Tag(null, "inverse", List.of(unsaved))).block(TIMEOUT);
+
+        assertThat(tag.id()).isNotNull();
+        assertThat(count("rel_book")).isZero();
+        assertThat(count("rel_book_tag")).isZero();
     }
 }
