@@ -105,21 +105,21 @@ public final class RelationLoader {
     /** One-to-many and inverse one-to-one: the targets whose foreign key is an owner's id. */
     private <T> Mono<List<T>> loadChildren(DefaultEntityModel<T> model, List<T> owners, MappedRelation relation,
                                            DefaultEntityModel<Object> target, FetchPlan plan) {
-        MappedColumn foreignKey = inverseForeignKey(relation, target);
+        MappedColumn foreignKey = RelationSides.backReference(relation, target).joinColumn();
         List<Object> keys = distinct(owners, model::idOf);
         return queries.byKeys(target, foreignKey, keys).collectList()
                 .flatMap(found -> load(target, found, plan.nested()))
                 .map(found -> {
                     Map<Object, List<Object>> byOwner = group(found, child -> target.valueOf(child, foreignKey));
                     return map(owners, owner -> model.withRelation(owner, relation,
-                            value(relation, byOwner.getOrDefault(model.idOf(owner), List.of()), target)));
+                            RelationSides.value(relation, byOwner.getOrDefault(model.idOf(owner), List.of()), target)));
                 });
     }
 
     /** Many-to-many: the targets linked to each owner through the link table, in one query per list. */
     private <T> Mono<List<T>> loadLinked(DefaultEntityModel<T> model, List<T> owners, MappedRelation relation,
                                          DefaultEntityModel<Object> target, FetchPlan plan) {
-        MappedRelation owning = relation.owning() ? relation : inverseOwner(relation, target);
+        MappedRelation owning = relation.owning() ? relation : RelationSides.owningManyToMany(relation, target);
         String ownerColumn = relation.owning() ? owning.joinTable().joinColumn() : owning.joinTable().inverseColumn();
         String targetColumn = relation.owning() ? owning.joinTable().inverseColumn() : owning.joinTable().joinColumn();
         List<Object> keys = distinct(owners, model::idOf);
@@ -135,40 +135,9 @@ public final class RelationLoader {
                                     .add(loadedById.get(target.idOf(link.target())));
                         }
                         return map(owners, owner -> model.withRelation(owner, relation,
-                                value(relation, byOwner.getOrDefault(model.idOf(owner), List.of()), target)));
+                                RelationSides.value(relation, byOwner.getOrDefault(model.idOf(owner), List.of()), target)));
                     });
                 });
-    }
-
-    /** The value a relationship property gets: a collection, or a loaded {@code Ref} (null when none). */
-    private static Object value(MappedRelation relation, List<Object> related, DefaultEntityModel<Object> target) {
-        if (relation.toOne()) {
-            if (related.isEmpty()) {
-                return null;
-            }
-            Object only = related.get(0);
-            return Ref.loaded(target.idOf(only), only);
-        }
-        return relation.setType() ? new LinkedHashSet<>(related) : List.copyOf(related);
-    }
-
-    private MappedColumn inverseForeignKey(MappedRelation relation, DefaultEntityModel<Object> target) {
-        MappedRelation owning = target.relation(relation.mappedBy());
-        if (owning == null || owning.joinColumn() == null || !owning.targetType().getName().equals(relation.owner())) {
-            throw new QueryException(relation.describe() + " is mappedBy \"" + relation.mappedBy() + "\", but "
-                    + target.type().getName() + " has no @ManyToOne/@OneToOne property of that name referencing "
-                    + relation.owner());
-        }
-        return owning.joinColumn();
-    }
-
-    private MappedRelation inverseOwner(MappedRelation relation, DefaultEntityModel<Object> target) {
-        MappedRelation owning = target.relation(relation.mappedBy());
-        if (owning == null || owning.joinTable() == null) {
-            throw new QueryException(relation.describe() + " is mappedBy \"" + relation.mappedBy() + "\", but "
-                    + target.type().getName() + " has no owning @ManyToMany property of that name");
-        }
-        return owning;
     }
 
     private MappedRelation relation(DefaultEntityModel<?> model, String name) {

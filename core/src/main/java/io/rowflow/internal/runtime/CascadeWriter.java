@@ -11,6 +11,7 @@ import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.MappedRelation;
 import io.rowflow.internal.query.QueryRenderer;
 import io.rowflow.internal.relation.KeyQueries;
+import io.rowflow.internal.relation.RelationSides;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.RelationModel;
 import io.rowflow.sql.DataChangeStatement;
@@ -74,14 +75,14 @@ final class CascadeWriter {
         if (relation.kind() == RelationModel.Kind.MANY_TO_MANY) {
             return saveTargets(related, relation)
                     .flatMap(saved -> insertLinks(model, parent, relation, saved).thenReturn(saved))
-                    .map(saved -> model.withRelation(parent, relation, value(relation, saved, target)));
+                    .map(saved -> model.withRelation(parent, relation, RelationSides.value(relation, saved, target)));
         }
-        MappedRelation back = backReference(relation, target);
+        MappedRelation back = RelationSides.backReference(relation, target);
         List<Object> children = pointedAt(target, back, model.idOf(parent), related);
         Flux<Object> saved = hasCascades(target, CascadeType.INSERT)
                 ? Flux.fromIterable(children).concatMap(this::insert)
                 : batch.insertAll(Flux.fromIterable(children));
-        return saved.collectList().map(list -> model.withRelation(parent, relation, value(relation, list, target)));
+        return saved.collectList().map(list -> model.withRelation(parent, relation, RelationSides.value(relation, list, target)));
     }
 
     // ---- update ----
@@ -104,16 +105,16 @@ final class CascadeWriter {
             return saveTargets(related, relation)
                     .flatMap(saved -> deleteLinks(model, parent, relation)
                             .then(insertLinks(model, parent, relation, saved)).thenReturn(saved))
-                    .map(saved -> model.withRelation(parent, relation, value(relation, saved, target)));
+                    .map(saved -> model.withRelation(parent, relation, RelationSides.value(relation, saved, target)));
         }
-        MappedRelation back = backReference(relation, target);
+        MappedRelation back = RelationSides.backReference(relation, target);
         Object parentId = model.idOf(parent);
         List<Object> children = pointedAt(target, back, parentId, related);
         return Flux.fromIterable(children)
                 .concatMap(child -> target.idOf(child) == null ? insert(child) : update(child))
                 .collectList()
                 .flatMap(saved -> deleteOrphans(target, back, parentId, saved).thenReturn(saved))
-                .map(saved -> model.withRelation(parent, relation, value(relation, saved, target)));
+                .map(saved -> model.withRelation(parent, relation, RelationSides.value(relation, saved, target)));
     }
 
     /** Deletes the children of a parent that are no longer in its collection. */
@@ -160,7 +161,7 @@ final class CascadeWriter {
             return deleteLinks(model, parent, relation);
         }
         DefaultEntityModel<Object> target = entity(relation.targetType());
-        MappedRelation back = backReference(relation, target);
+        MappedRelation back = RelationSides.backReference(relation, target);
         return deleteOrphans(target, back, parentId, List.of());
     }
 
@@ -213,11 +214,7 @@ final class CascadeWriter {
             MappedRelation.JoinTableModel table = relation.joinTable();
             return new Link(table.name(), table.joinColumn(), table.inverseColumn());
         }
-        MappedRelation owning = entity(relation.targetType()).relation(relation.mappedBy());
-        if (owning == null || owning.joinTable() == null) {
-            throw new QueryException(relation.describe() + " is mappedBy \"" + relation.mappedBy() + "\", but "
-                    + relation.targetType().getName() + " has no owning @ManyToMany property of that name");
-        }
+        MappedRelation owning = RelationSides.owningManyToMany(relation, entity(relation.targetType()));
         return new Link(owning.joinTable().name(), owning.joinTable().inverseColumn(), owning.joinTable().joinColumn());
     }
 
@@ -266,24 +263,8 @@ final class CascadeWriter {
         return pointed;
     }
 
-    private MappedRelation backReference(MappedRelation relation, DefaultEntityModel<Object> target) {
-        MappedRelation back = target.relation(relation.mappedBy());
-        if (back == null || back.joinColumn() == null) {
-            throw new QueryException(relation.describe() + " is mappedBy \"" + relation.mappedBy() + "\", but "
-                    + target.type().getName() + " has no @ManyToOne/@OneToOne property of that name");
-        }
-        return back;
-    }
-
     private static boolean hasCascades(DefaultEntityModel<?> model, CascadeType type) {
         return model.mappedRelations().stream().anyMatch(r -> r.cascades(type) && r.joinColumn() == null);
-    }
-
-    private static Object value(MappedRelation relation, List<Object> saved, DefaultEntityModel<Object> target) {
-        if (relation.toOne()) {
-            return saved.isEmpty() ? null : Ref.loaded(target.idOf(saved.get(0)), saved.get(0));
-        }
-        return relation.setType() ? new LinkedHashSet<>(saved) : List.copyOf(saved);
     }
 
     @SuppressWarnings("unchecked")
