@@ -25,6 +25,7 @@ public final class DatabaseBuilder {
     private final Map<Class<?>, Converter<?, ?>> converters = new LinkedHashMap<>();
     private final List<Dialect> extraDialects = new ArrayList<>();
     private int insertChunkSize = 1_000;
+    private ConnectionProvider connectionProvider = ConnectionProvider.DEFAULT;
 
     DatabaseBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -55,6 +56,15 @@ public final class DatabaseBuilder {
         return this;
     }
 
+    /**
+     * How operations outside Rowflow transactions obtain connections; by default each creates one
+     * and closes it afterwards. Integrations (the Spring starter) use this to join their transactions.
+     */
+    public DatabaseBuilder connectionProvider(ConnectionProvider provider) {
+        this.connectionProvider = Objects.requireNonNull(provider, "provider");
+        return this;
+    }
+
     /** The most rows one multi-row insert statement carries; 1,000 by default. */
     public DatabaseBuilder insertChunkSize(int rows) {
         if (rows < 1) {
@@ -70,7 +80,8 @@ public final class DatabaseBuilder {
      */
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();
-        return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize);
+        return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
+                connectionProvider);
     }
 
     private Dialect detect() {

@@ -1,10 +1,12 @@
 package io.rowflow.internal.execution;
 
+import io.rowflow.ConnectionProvider;
 import io.rowflow.DataAccessException;
 import io.rowflow.TransactionRollbackException;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.internal.tx.TransactionScope;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
@@ -21,13 +23,16 @@ import reactor.core.publisher.Mono;
  */
 public final class Executor {
 
-    private final Mono<Connection> connections;
+    private final ConnectionFactory factory;
+    private final ConnectionProvider provider;
     private final TransactionManager transactions;
     private final StatementRunner runner;
 
-    /** Creates an executor over a connection source, the database's transactions and a statement runner. */
-    public Executor(Mono<Connection> connections, TransactionManager transactions, StatementRunner runner) {
-        this.connections = connections;
+    /** Creates an executor over a connection provider, the database's transactions and a statement runner. */
+    public Executor(ConnectionFactory factory, ConnectionProvider provider, TransactionManager transactions,
+                    StatementRunner runner) {
+        this.factory = factory;
+        this.provider = provider;
         this.transactions = transactions;
         this.runner = runner;
     }
@@ -59,8 +64,10 @@ public final class Executor {
                         .doOnError(DataAccessException.class, scope::statementFailed)
                         .onBackpressureBuffer();
             }
-            return Flux.usingWhen(connections, work, Connection::close, (connection, error) -> connection.close(),
-                    Connection::close);
+            return Flux.usingWhen(Mono.defer(() -> provider.acquireMono(factory)), work,
+                    connection -> provider.release(connection, factory),
+                    (connection, error) -> provider.release(connection, factory),
+                    connection -> provider.release(connection, factory));
         });
     }
 

@@ -1,5 +1,6 @@
 package io.rowflow.internal.runtime;
 
+import io.rowflow.ConnectionProvider;
 import io.rowflow.Database;
 import io.rowflow.Schema;
 import io.rowflow.SqlQuery;
@@ -58,14 +59,15 @@ public final class DefaultDatabase implements Database {
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
-                           Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize) {
+                           Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
+                           ConnectionProvider connectionProvider) {
         this.connectionFactory = connectionFactory;
         this.dialect = dialect;
         this.converters = new ConverterRegistry(converters, dialect);
         this.models = new EntityModels(naming, this.converters);
         Mono<Connection> connections = Mono.defer(() -> Mono.from(connectionFactory.create()));
         this.transactions = new TransactionManager(connections);
-        this.executor = new Executor(connections, transactions, new StatementRunner(dialect));
+        this.executor = new Executor(connectionFactory, connectionProvider, transactions, new StatementRunner(dialect));
         EntityContext entities = new EntityContext(models, dialect);
         this.operations = new EntityOperations(entities, executor);
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
