@@ -26,6 +26,7 @@ public final class DatabaseBuilder {
     private final List<Dialect> extraDialects = new ArrayList<>();
     private int insertChunkSize = 1_000;
     private ConnectionProvider connectionProvider = ConnectionProvider.DEFAULT;
+    private int defaultFetchSize;
 
     DatabaseBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -65,6 +66,20 @@ public final class DatabaseBuilder {
         return this;
     }
 
+    /**
+     * Rows the driver fetches per round trip when streaming {@code findAll} and queries that set no
+     * fetch size of their own; {@code 0} (the default) lets the driver stream the whole result,
+     * which is fastest. With a fetch size, cancelling a large stream stops the server after the
+     * current batch, instead of the driver reading and discarding the rest of the result.
+     */
+    public DatabaseBuilder defaultFetchSize(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("defaultFetchSize must not be negative: " + rows);
+        }
+        this.defaultFetchSize = rows;
+        return this;
+    }
+
     /** The most rows one multi-row insert statement carries; 1,000 by default. */
     public DatabaseBuilder insertChunkSize(int rows) {
         if (rows < 1) {
@@ -81,7 +96,7 @@ public final class DatabaseBuilder {
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
-                connectionProvider);
+                connectionProvider, defaultFetchSize);
     }
 
     private Dialect detect() {

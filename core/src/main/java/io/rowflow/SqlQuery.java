@@ -21,6 +21,12 @@ public interface SqlQuery {
     /** Binds {@code NULL} of the given Java type to {@code :name}. */
     SqlQuery bindNull(String name, Class<?> type);
 
+    /**
+     * Asks the driver to fetch this many rows per round trip when streaming (0: the database's
+     * default). With a fetch size, cancelling a large result stops the server promptly.
+     */
+    SqlQuery fetchSize(int rows);
+
     /** Maps each row with a function; the row is only valid inside it. */
     <T> RowQuery<T> map(RowMapper<T> mapper);
 

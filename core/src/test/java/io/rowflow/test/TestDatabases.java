@@ -56,7 +56,7 @@ public final class TestDatabases {
      * named after the test class, so suites can create tables of the same name without clashing.
      */
     public static ConnectionFactory postgres(Class<?> testClass) {
-        String schema = "rowflow_" + testClass.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        String schema = schemaOf(testClass);
         Mono.usingWhen(Mono.from(postgres().create()),
                         connection -> Mono.from(connection.createStatement("CREATE SCHEMA IF NOT EXISTS " + schema).execute())
                                 .flatMap(result -> Mono.from(result.getRowsUpdated())),
@@ -64,6 +64,7 @@ public final class TestDatabases {
                 .block(Duration.ofSeconds(10));
         ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(postgresUrl()).mutate()
                 .option(Option.valueOf("schema"), schema)
+                .option(Option.valueOf("applicationName"), schema)
                 .build();
         return ConnectionFactories.get(options);
     }
@@ -85,6 +86,14 @@ public final class TestDatabases {
                 .maxSize(size)
                 .maxAcquireTime(Duration.ofSeconds(30))
                 .build());
+    }
+
+    /**
+     * The PostgreSQL schema of a test class, also set as the connections' {@code application_name}
+     * so that {@code pg_stat_activity} can be filtered to one suite's backends.
+     */
+    public static String schemaOf(Class<?> testClass) {
+        return "rowflow_" + testClass.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static String resolvePostgres() {

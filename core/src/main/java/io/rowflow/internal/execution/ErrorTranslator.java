@@ -62,6 +62,34 @@ public final class ErrorTranslator {
         return new DataAccessException(message, sql, state, transientFailure, error);
     }
 
+    /**
+     * Whether a failure means the connection itself is gone (SQLSTATE class 08, or the server
+     * shutting the session down), so it must not be used again.
+     */
+    public static boolean isConnectionLost(Throwable error) {
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            String state = current instanceof DataAccessException dataAccess ? dataAccess.sqlState()
+                    : current instanceof R2dbcException driver ? driver.getSqlState() : null;
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Translates a failure to obtain a connection: a pool's acquire timeout, a refused or lost
+     * connection. Always transient, since a later attempt may find a free or healthy connection.
+     */
+    public static RowflowException connectionFailure(Throwable error) {
+        if (error instanceof RowflowException rowflow) {
+            return rowflow;
+        }
+        String state = error instanceof R2dbcException driver ? driver.getSqlState() : null;
+        String reason = error.getMessage() == null ? error.getClass().getSimpleName() : SqlRedactor.redact(error.getMessage());
+        return new DataAccessException("Could not obtain a database connection: " + reason, null, state, true, error);
+    }
+
     private static String describe(@Nullable String driverMessage, @Nullable String state, @Nullable String sql) {
         StringBuilder message = new StringBuilder();
         message.append(driverMessage == null ? "Database error" : SqlRedactor.redact(driverMessage));

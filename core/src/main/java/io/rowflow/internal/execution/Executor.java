@@ -64,11 +64,18 @@ public final class Executor {
                         .doOnError(DataAccessException.class, scope::statementFailed)
                         .onBackpressureBuffer();
             }
-            return Flux.usingWhen(Mono.defer(() -> provider.acquireMono(factory)), work,
+            return Flux.usingWhen(acquire(), work,
                     connection -> provider.release(connection, factory),
-                    (connection, error) -> provider.release(connection, factory),
+                    (connection, error) -> BrokenConnections.releaseAfter(error, connection,
+                            provider.release(connection, factory)),
                     connection -> provider.release(connection, factory));
         });
+    }
+
+    /** A connection from the provider; a failure to get one (such as a pool's acquire timeout) is translated. */
+    private Mono<Connection> acquire() {
+        return Mono.defer(() -> provider.acquireMono(factory))
+                .onErrorMap(error -> ErrorTranslator.connectionFailure(error));
     }
 
     /** Streams the rows of a query. */

@@ -60,7 +60,7 @@ public final class DefaultDatabase implements Database {
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
-                           ConnectionProvider connectionProvider) {
+                           ConnectionProvider connectionProvider, int defaultFetchSize) {
         this.connectionFactory = connectionFactory;
         this.dialect = dialect;
         this.converters = new ConverterRegistry(converters, dialect);
@@ -69,13 +69,13 @@ public final class DefaultDatabase implements Database {
         this.transactions = new TransactionManager(connections);
         this.executor = new Executor(connectionFactory, connectionProvider, transactions, new StatementRunner(dialect));
         EntityContext entities = new EntityContext(models, dialect);
-        this.operations = new EntityOperations(entities, executor);
+        this.operations = new EntityOperations(entities, executor, defaultFetchSize);
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor);
         QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters);
         this.relations = new RelationLoader(models, dialect, renderer, executor);
         this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer);
-        this.queries = new QueryOperations(renderer, executor, models, relations, transactions);
+        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, defaultFetchSize);
     }
 
     @Override

@@ -19,18 +19,21 @@ import reactor.core.publisher.Mono;
 final class DefaultRowQuery<T> implements RowQuery<T> {
 
     private final Executor executor;
+    private final int fetchSize;
     private final Supplier<PreparedSql> statement;
     private final Supplier<BiFunction<Row, RowMetadata, T>> mapper;
 
-    DefaultRowQuery(Executor executor, Supplier<PreparedSql> statement, Supplier<BiFunction<Row, RowMetadata, T>> mapper) {
+    DefaultRowQuery(Executor executor, int fetchSize, Supplier<PreparedSql> statement,
+                    Supplier<BiFunction<Row, RowMetadata, T>> mapper) {
         this.executor = executor;
+        this.fetchSize = fetchSize;
         this.statement = statement;
         this.mapper = mapper;
     }
 
     @Override
     public Flux<T> fetch() {
-        return Flux.defer(() -> executor.query(statement.get(), 0, mapper.get()));
+        return Flux.defer(() -> executor.query(statement.get(), fetchSize, mapper.get()));
     }
 
     @Override

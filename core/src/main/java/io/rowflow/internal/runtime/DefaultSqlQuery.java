@@ -31,9 +31,11 @@ final class DefaultSqlQuery implements SqlQuery {
     private final Executor executor;
     private final ConverterRegistry converters;
     private final EntityModels models;
+    private final int fetchSize;
 
     private DefaultSqlQuery(NamedParameters parameters, Map<String, Bound> binds, Executor executor,
-                    ConverterRegistry converters, EntityModels models) {
+                    ConverterRegistry converters, EntityModels models, int fetchSize) {
+        this.fetchSize = fetchSize;
         this.parameters = parameters;
         this.binds = binds;
         this.executor = executor;
@@ -43,7 +45,7 @@ final class DefaultSqlQuery implements SqlQuery {
 
     static DefaultSqlQuery of(NamedParameters parameters, Executor executor, ConverterRegistry converters,
                               EntityModels models) {
-        return new DefaultSqlQuery(parameters, Map.of(), executor, converters, models);
+        return new DefaultSqlQuery(parameters, Map.of(), executor, converters, models, 0);
     }
 
     @Override
@@ -85,13 +87,21 @@ final class DefaultSqlQuery implements SqlQuery {
         }
         Map<String, Bound> copy = new HashMap<>(binds);
         copy.put(name, bound);
-        return new DefaultSqlQuery(parameters, Map.copyOf(copy), executor, converters, models);
+        return new DefaultSqlQuery(parameters, Map.copyOf(copy), executor, converters, models, fetchSize);
+    }
+
+    @Override
+    public SqlQuery fetchSize(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("fetchSize must not be negative: " + rows);
+        }
+        return new DefaultSqlQuery(parameters, binds, executor, converters, models, rows);
     }
 
     @Override
     public <T> RowQuery<T> map(RowMapper<T> mapper) {
         Objects.requireNonNull(mapper, "mapper");
-        return new DefaultRowQuery<>(executor, this::prepare,
+        return new DefaultRowQuery<>(executor, fetchSize, this::prepare,
                 () -> (row, metadata) -> mapper.map(new DefaultResultRow(row, metadata, converters)));
     }
 
@@ -109,7 +119,7 @@ final class DefaultSqlQuery implements SqlQuery {
             });
         }
         var model = models.readable(type);
-        return new DefaultRowQuery<>(executor, this::prepare, () -> EntityRowMapper.byName(model));
+        return new DefaultRowQuery<>(executor, fetchSize, this::prepare, () -> EntityRowMapper.byName(model));
     }
 
     private boolean isScalar(Class<?> type) {

@@ -22,10 +22,12 @@ final class EntityOperations {
 
     private final EntityContext entities;
     private final Executor executor;
+    private final int fetchSize;
 
-    EntityOperations(EntityContext entities, Executor executor) {
+    EntityOperations(EntityContext entities, Executor executor, int fetchSize) {
         this.entities = entities;
         this.executor = executor;
+        this.fetchSize = fetchSize;
     }
 
     <T> Mono<T> insert(T entity) {
@@ -62,6 +64,7 @@ final class EntityOperations {
         DefaultEntityModel<T> model = entities.modelOf(entity);
         EntitySql sql = entities.sql(model);
         MappedColumn version = model.versionColumn();
+        EntityContext.requireId(model, model.extract(entity), "update");
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             Object id = EntityContext.requireId(model, values, "update");
@@ -112,6 +115,7 @@ final class EntityOperations {
         DefaultEntityModel<T> model = entities.modelOf(entity);
         EntitySql sql = entities.sql(model);
         MappedColumn version = model.versionColumn();
+        EntityContext.requireId(model, model.extract(entity), "delete");
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             Object id = EntityContext.requireId(model, values, "delete");
@@ -144,7 +148,7 @@ final class EntityOperations {
     <T> Flux<T> findAll(Class<T> type) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
         PreparedSql statement = PreparedSql.of(entities.sql(model).selectAll());
-        return executor.query(statement, 0, EntityRowMapper.byPosition(model));
+        return executor.query(statement, fetchSize, EntityRowMapper.byPosition(model));
     }
 
     Mono<Long> count(Class<?> type) {

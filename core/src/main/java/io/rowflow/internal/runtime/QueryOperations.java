@@ -31,9 +31,11 @@ final class QueryOperations {
     private final EntityModels models;
     private final RelationLoader relations;
     private final TransactionManager transactions;
+    private final int defaultFetchSize;
 
     QueryOperations(QueryRenderer renderer, Executor executor, EntityModels models, RelationLoader relations,
-                    TransactionManager transactions) {
+                    TransactionManager transactions, int defaultFetchSize) {
+        this.defaultFetchSize = defaultFetchSize;
         this.renderer = renderer;
         this.executor = executor;
         this.models = models;
@@ -110,7 +112,8 @@ final class QueryOperations {
     }
 
     private <T> Flux<T> run(RenderedSelect<T> rendered) {
-        return executor.query(rendered.statement(), rendered.fetchSize(), rendered.mapper().get());
+        int fetchSize = rendered.fetchSize() > 0 ? rendered.fetchSize() : defaultFetchSize;
+        return executor.query(rendered.statement(), fetchSize, rendered.mapper().get());
     }
 
     /** The statement with a row limit, unless it already has a smaller one. */

@@ -28,7 +28,7 @@ public final class TransactionManager {
 
     /** Creates a manager opening a new connection from this publisher for each outermost transaction. */
     public TransactionManager(Mono<Connection> connections) {
-        this.connections = connections;
+        this.connections = connections.onErrorMap(io.rowflow.internal.execution.ErrorTranslator::connectionFailure);
     }
 
     /** The innermost transaction scope of this database in the context, or {@code null}. */
@@ -57,7 +57,7 @@ public final class TransactionManager {
                 connections.map(connection -> new TransactionScope(new TransactionState(connection, options), null)),
                 scope -> scope.state().begin().thenMany(Flux.defer(() -> runIn(scope, work))),
                 scope -> closeAfter(scope, scope.state().commit()),
-                (scope, error) -> closeAfter(scope, scope.state().rollback()),
+                (scope, error) -> closeAfter(scope, scope.state().rollback(), error),
                 scope -> closeAfter(scope, scope.state().rollback()))
                 .onErrorMap(TransactionManager::unwrapCleanupFailure);
     }
@@ -110,7 +110,12 @@ public final class TransactionManager {
 
     /** Runs the action, then closes the connection whatever the action's outcome. */
     private static Mono<Void> closeAfter(TransactionScope scope, Mono<Void> action) {
-        Mono<Void> close = scope.state().close();
+        return closeAfter(scope, action, null);
+    }
+
+    /** As above; after a failure that lost the connection, it is discarded rather than pooled again. */
+    private static Mono<Void> closeAfter(TransactionScope scope, Mono<Void> action, @Nullable Throwable failure) {
+        Mono<Void> close = failure == null ? scope.state().close() : scope.state().closeAfter(failure);
         return action
                 .onErrorResume(error -> close.onErrorResume(ignored -> Mono.empty()).then(Mono.error(error)))
                 .then(close);

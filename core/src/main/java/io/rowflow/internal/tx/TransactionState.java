@@ -6,12 +6,14 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.IsolationLevel;
 import io.r2dbc.spi.Option;
 import io.r2dbc.spi.TransactionDefinition;
+import io.r2dbc.spi.ValidationDepth;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The connection of one running transaction, and the gate that queues its statements.
@@ -22,6 +24,9 @@ public final class TransactionState {
     private final TransactionOptions options;
     private final ConnectionGate gate = new ConnectionGate();
     private final AtomicInteger savepoints = new AtomicInteger();
+    private final Sinks.Empty<Void> begun = Sinks.empty();
+    private volatile boolean statementsRan;
+    private final java.util.concurrent.atomic.AtomicBoolean beginStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
     TransactionState(Connection connection, TransactionOptions options) {
         this.connection = connection;
@@ -37,32 +42,65 @@ public final class TransactionState {
      * permit is released on completion, error and cancellation.
      */
     public <T> Flux<T> run(Function<Connection, ? extends Publisher<T>> work) {
-        return Flux.usingWhen(gate.acquire(),
+        return Flux.usingWhen(gate.acquire().doOnNext(permit -> statementsRan = true),
                 permit -> work.apply(connection),
                 ConnectionGate.Permit::release,
                 (permit, error) -> permit.release(),
                 ConnectionGate.Permit::release);
     }
 
+    /**
+     * Starts the transaction. The {@code BEGIN} runs to its end even if the subscriber cancels
+     * meanwhile, and {@link #rollback()} waits for it: a rollback issued while {@code BEGIN} was
+     * still in flight would find no transaction yet, skip, and leave the connection in one.
+     */
     Mono<Void> begin() {
-        return Mono.defer(() -> Mono.from(options.equals(TransactionOptions.defaults())
-                        ? connection.beginTransaction()
-                        : connection.beginTransaction(definition(options))))
-                .onErrorMap(error -> ErrorTranslator.translate(error, "BEGIN"));
+        return Mono.defer(() -> {
+            beginStarted.set(true);
+            Mono.from(options.equals(TransactionOptions.defaults())
+                            ? connection.beginTransaction()
+                            : connection.beginTransaction(definition(options)))
+                    .subscribe(null, begun::tryEmitError, begun::tryEmitEmpty);
+            return begun.asMono();
+        }).onErrorMap(error -> ErrorTranslator.translate(error, "BEGIN"));
     }
 
+    /**
+     * Commits. When no statement ran since {@code BEGIN}, first makes one round trip so the
+     * driver has seen the server confirm the transaction (r2dbc-postgresql skips a commit it
+     * believes has no transaction, which would leave the connection inside one).
+     */
     Mono<Void> commit() {
-        return Mono.defer(() -> Mono.from(connection.commitTransaction()))
+        Mono<Void> ready = Mono.defer(() -> statementsRan ? Mono.empty() : inSync().then());
+        return ready.then(Mono.defer(() -> Mono.from(connection.commitTransaction())))
                 .onErrorMap(error -> ErrorTranslator.translate(error, "COMMIT"));
     }
 
+    /** One round trip to the server, after which the driver's view of the transaction status is current. */
+    private Mono<Boolean> inSync() {
+        return Mono.defer(() -> Mono.from(connection.validate(ValidationDepth.REMOTE)))
+                .onErrorResume(error -> Mono.just(false));
+    }
+
+    /**
+     * Rolls back, after the {@code BEGIN} finished and after a round trip that brings the driver's
+     * view of the transaction status up to date: a rollback the driver skipped because it had not
+     * yet seen the transaction start would send the connection back to the pool inside it.
+     */
     Mono<Void> rollback() {
-        return Mono.defer(() -> Mono.from(connection.rollbackTransaction()))
+        Mono<Void> afterBegin = Mono.defer(() -> beginStarted.get()
+                ? begun.asMono().onErrorResume(error -> Mono.empty()) : Mono.empty());
+        return afterBegin.then(inSync()).then(Mono.defer(() -> Mono.from(connection.rollbackTransaction())))
                 .onErrorMap(error -> ErrorTranslator.translate(error, "ROLLBACK"));
     }
 
     Mono<Void> close() {
         return Mono.defer(() -> Mono.from(connection.close()));
+    }
+
+    Mono<Void> closeAfter(Throwable failure) {
+        return Mono.defer(() -> io.rowflow.internal.execution.BrokenConnections.releaseAfter(failure, connection,
+                connection.close()));
     }
 
     String nextSavepointName() {

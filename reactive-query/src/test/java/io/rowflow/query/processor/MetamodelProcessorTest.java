@@ -68,6 +68,16 @@ class MetamodelProcessorTest {
         assertThat(compilation.errors()).anySatisfy(message -> assertThat(message).contains("title"));
     }
 
+    @Test
+    void comparingAPathWithAValueOfTheWrongTypeDoesNotCompile() throws IOException {
+        String wrongType = QUERY.replace("Book_.BOOK.year.gt(1960)", "Book_.BOOK.year.gt(\"1960\")");
+
+        Compilation compilation = compile(entity("title"), wrongType);
+
+        assertThat(compilation.success()).isFalse();
+        assertThat(compilation.errors()).anySatisfy(message -> assertThat(message).contains("gt"));
+    }
+
     private static String entity(String titleField) {
         return """
                 package demo;

@@ -1,0 +1,5 @@
+package io.rowflow.reliability;
+
+/** A class without {@code @Table}, passed to insert by mistake. */
+public record Unmapped(Long id, String name) {
+}
