@@ -222,6 +222,27 @@ public abstract class TransactionContract extends DatabaseTestSupport {
         assertThat(authors()).isZero();
     }
 
+    @RepeatedTest(5)
+    void hundredWritesFailingAtARandomStepCommitNothing() {
+        int failAt = 1 + new java.util.Random().nextInt(100);
+        Flux<Author> sequential = db.inTransaction(tx -> Flux.range(1, 100).concatMap(i -> i == failAt
+                ? Mono.error(new IllegalStateException("fail at " + failAt))
+                : db.insert(Author.named("s" + i))));
+        Flux<Author> concurrent = db.inTransaction(tx -> Flux.range(1, 100).flatMap(i -> i == failAt
+                ? db.insert(Author.named("dup")).then(db.insert(new Author(-1L, "duplicate id", 0)))
+                        .then(db.insert(new Author(-1L, "duplicate id", 0)))
+                : db.insert(Author.named("c" + i))));
+
+        StepVerifier.create(sequential).thenConsumeWhile(a -> true).expectError(IllegalStateException.class).verify(TIMEOUT);
+        StepVerifier.create(concurrent).thenConsumeWhile(a -> true).expectError().verify(TIMEOUT);
+
+        awaitTrue("the failed transactions released their connections", () -> counting.openConnections() == 0);
+        assertThat(authors()).as("failure at step %d", failAt).isZero();
+        StepVerifier.create(db.inTransaction(tx -> Flux.range(1, 100).flatMap(i -> db.insert(Author.named("ok" + i)))).count())
+                .expectNext(100L).verifyComplete();
+        assertThat(authors()).isEqualTo(100);
+    }
+
     @Test
     void transactionalOperatorsWrapFluxAndMono() {
         Flux<Author> flux = Flux.just("x", "y").concatMap(name -> db.insert(Author.named(name)));
