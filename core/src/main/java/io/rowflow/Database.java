@@ -110,8 +110,17 @@ public interface Database {
 
     // ---- reading ----
 
-    /** Emits the entity with this id, or completes empty. */
+    /**
+     * Emits the entity with this id, or completes empty. Outside a transaction concurrent lookups
+     * of one entity are coalesced into batched statements under load (see {@link Coalescing}).
+     */
     <T> Mono<T> findById(Class<T> entityType, Object id);
+
+    /** Emits the entities with these ids that exist, in the order of the ids (duplicates once). */
+    <T> Flux<T> findAllById(Class<T> entityType, Iterable<?> ids);
+
+    /** Counters of lookup coalescing since this database was created. */
+    CoalescingStatistics coalescingStatistics();
 
     /** Streams every row of the entity's table, with backpressure; cancel to stop early. */
     <T> Flux<T> findAll(Class<T> entityType);

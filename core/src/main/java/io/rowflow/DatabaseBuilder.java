@@ -27,6 +27,7 @@ public final class DatabaseBuilder {
     private int insertChunkSize = 1_000;
     private ConnectionProvider connectionProvider = ConnectionProvider.DEFAULT;
     private int defaultFetchSize;
+    private Coalescing coalescing = Coalescing.defaults();
 
     DatabaseBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -80,6 +81,12 @@ public final class DatabaseBuilder {
         return this;
     }
 
+    /** How concurrent {@code findById} lookups are coalesced; {@link Coalescing#defaults()} unless set. */
+    public DatabaseBuilder coalescing(Coalescing settings) {
+        this.coalescing = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
     /** The most rows one multi-row insert statement carries; 1,000 by default. */
     public DatabaseBuilder insertChunkSize(int rows) {
         if (rows < 1) {
@@ -96,7 +103,7 @@ public final class DatabaseBuilder {
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
-                connectionProvider, defaultFetchSize);
+                connectionProvider, defaultFetchSize, coalescing);
     }
 
     private Dialect detect() {

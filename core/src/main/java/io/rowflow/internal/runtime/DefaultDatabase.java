@@ -1,5 +1,7 @@
 package io.rowflow.internal.runtime;
 
+import io.rowflow.Coalescing;
+import io.rowflow.CoalescingStatistics;
 import io.rowflow.ConnectionProvider;
 import io.rowflow.Database;
 import io.rowflow.Schema;
@@ -19,6 +21,7 @@ import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.EntityModel;
 import io.rowflow.mapping.NamingStrategy;
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.relation.KeyQueries;
 import io.rowflow.internal.relation.RelationLoader;
 import io.rowflow.sql.DataChange;
 import io.rowflow.sql.Expression;
@@ -56,11 +59,12 @@ public final class DefaultDatabase implements Database {
     private final QueryOperations queries;
     private final RelationLoader relations;
     private final CascadeWriter cascades;
+    private final CoalescedLookups lookups;
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
-                           ConnectionProvider connectionProvider, int defaultFetchSize) {
+                           ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing) {
         this.connectionFactory = connectionFactory;
         this.dialect = dialect;
         this.converters = new ConverterRegistry(converters, dialect);
@@ -74,6 +78,8 @@ public final class DefaultDatabase implements Database {
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor);
         QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters);
         this.relations = new RelationLoader(models, dialect, renderer, executor);
+        this.lookups = new CoalescedLookups(coalescing, entities, operations,
+                new KeyQueries(dialect, renderer, executor), transactions);
         this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer);
         this.queries = new QueryOperations(renderer, executor, models, relations, transactions, defaultFetchSize);
     }
@@ -130,7 +136,17 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> Mono<T> findById(Class<T> entityType, Object id) {
-        return operations.findById(entityType, id);
+        return lookups.findById(entityType, id);
+    }
+
+    @Override
+    public <T> Flux<T> findAllById(Class<T> entityType, Iterable<?> ids) {
+        return lookups.findAllById(entityType, ids);
+    }
+
+    @Override
+    public CoalescingStatistics coalescingStatistics() {
+        return lookups.statistics();
     }
 
     @Override

@@ -1,0 +1,236 @@
+package io.rowflow.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryMetadata;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import io.rowflow.CoalescingStatistics;
+import io.rowflow.DataAccessException;
+import io.rowflow.Database;
+import io.rowflow.fixtures.Author;
+import io.rowflow.test.CountingConnectionFactory;
+import io.rowflow.test.TestDatabases;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Lookup coalescing on each database: under concurrency many findById calls share statements,
+ * yet every caller gets exactly its own row (or nothing), failures and cancellations stay with
+ * their own waiters, and transactions are never coalesced.
+ */
+public abstract class CoalescingContract {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int ROWS = 2_000;
+
+    private ConnectionFactory factory;
+    private CountingConnectionFactory counting;
+    private ConnectionPool pool;
+    private Database db;
+    private Map<Long, Author> table;
+
+    /** The real database under test, unpooled. */
+    protected abstract ConnectionFactory connectionFactory();
+
+    /**
+     * Whether concurrent lookups reliably overlap on this database's driver. A synchronous driver
+     * (H2) mostly completes each lookup inside its subscription, so lookups rarely wait for each
+     * other and are rarely gathered: still correct, just not reliably batched.
+     */
+    protected boolean lookupsOverlap() {
+        return true;
+    }
+
+    @BeforeEach
+    void createData() {
+        factory = connectionFactory();
+        counting = new CountingConnectionFactory(factory);
+        pool = TestDatabases.pooled(counting, 8);
+        db = Database.create(pool);
+        db.schema().dropIfExists(Author.class).then(db.schema().create(Author.class)).block(TIMEOUT);
+        table = db.insertAll(IntStream.range(0, ROWS).mapToObj(i -> new Author(null, "author " + i, i)).toList())
+                .collectMap(Author::id).block(TIMEOUT);
+        counting.reset();
+    }
+
+    @AfterEach
+    void closePool() {
+        pool.disposeLater().block(TIMEOUT);
+    }
+
+    private long randomKey(Random random) {
+        long anyId = table.keySet().iterator().next();
+        return random.nextInt(10) == 0 ? -1 - random.nextInt(1_000) : anyId + random.nextInt(ROWS);
+    }
+
+    @Test
+    void tenThousandConcurrentLookupsEachGetTheirOwnRowOrNothing() {
+        Random random = new Random(7);
+        List<Long> keys = IntStream.range(0, 10_000).mapToObj(i -> randomKey(random)).toList();
+
+        List<Optional<Author>> results = Flux.fromIterable(keys)
+                .flatMapSequential(key -> db.findById(Author.class, key).map(Optional::of).defaultIfEmpty(Optional.empty()), 256)
+                .collectList().block(TIMEOUT);
+
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(results.get(i)).as("key %d", keys.get(i)).isEqualTo(Optional.ofNullable(table.get(keys.get(i))));
+        }
+        CoalescingStatistics statistics = db.coalescingStatistics();
+        assertThat(statistics.lookups()).isEqualTo(10_000);
+        assertThat(counting.statements()).isEqualTo((int) statistics.statements());
+        if (lookupsOverlap()) {
+            assertThat(statistics.statements()).isLessThan(10_000 / 4);
+            assertThat(statistics.meanBatchSize()).isGreaterThan(2);
+        } else {
+            assertThat(statistics.statements()).isLessThanOrEqualTo(10_000);
+        }
+        awaitIdle();
+    }
+
+    @Test
+    void aLoneLookupIsExactlyOneStatementAndThousandConcurrentOnesFarFewer() {
+        Long id = table.keySet().iterator().next();
+        assertThat(db.findById(Author.class, id).block(TIMEOUT)).isEqualTo(table.get(id));
+        assertThat(counting.statements()).isEqualTo(1);
+
+        counting.reset();
+        List<Long> keys = new ArrayList<>(table.keySet()).subList(0, 1_000);
+        List<Author> found = Flux.fromIterable(keys).flatMap(key -> db.findById(Author.class, key), 1_000)
+                .collectList().block(TIMEOUT);
+        assertThat(found).hasSize(1_000);
+        assertThat(counting.statements()).isLessThan(lookupsOverlap() ? 100 : 1_001);
+    }
+
+    @Test
+    void duplicateKeysShareOneRow() {
+        Long id = table.keySet().iterator().next();
+        List<Author> same = Flux.range(0, 500).flatMap(i -> db.findById(Author.class, id), 500).collectList().block(TIMEOUT);
+        assertThat(same).hasSize(500).containsOnly(table.get(id));
+        assertThat(db.findAllById(Author.class, List.of(id, -5L, id)).collectList().block(TIMEOUT)).containsExactly(table.get(id));
+    }
+
+    @Test
+    void randomlyCancelledWaitersLeaveTheOthersCorrectAndThePoolIdle() {
+        Random random = new Random(11);
+        List<Long> keys = IntStream.range(0, 5_000).mapToObj(i -> randomKey(random)).toList();
+        AtomicInteger checked = new AtomicInteger();
+
+        Flux.fromIterable(keys).flatMap(key -> {
+            Mono<Author> lookup = db.findById(Author.class, key);
+            if (random.nextInt(3) == 0) {
+                return lookup.timeout(Duration.ofNanos(1 + random.nextInt(200_000))).onErrorResume(e -> Mono.empty()).then();
+            }
+            return lookup.map(Optional::of).defaultIfEmpty(Optional.empty()).doOnNext(result -> {
+                assertThat(result).isEqualTo(Optional.ofNullable(table.get(key)));
+                checked.incrementAndGet();
+            }).then();
+        }, 512).blockLast(TIMEOUT);
+
+        assertThat(checked.get()).isGreaterThan(2_500);
+        awaitIdle();
+    }
+
+    @Test
+    void insideATransactionLookupsSeeUncommittedRowsAndAreNotCoalesced() {
+        CoalescingStatistics before = db.coalescingStatistics();
+        List<Author> seen = db.inTransaction(tx -> db.insert(Author.named("uncommitted"))
+                        .flatMapMany(fresh -> Flux.range(0, 50).flatMap(i -> db.findById(Author.class, fresh.id()))))
+                .collectList().block(TIMEOUT);
+
+        assertThat(seen).hasSize(50).allSatisfy(a -> assertThat(a.name()).isEqualTo("uncommitted"));
+        assertThat(db.coalescingStatistics().lookups()).isEqualTo(before.lookups());
+    }
+
+    @Test
+    void aLookupAfterACommittedWriteSeesIt() {
+        Author written = db.insert(Author.named("just written")).block(TIMEOUT);
+        assertThat(db.findById(Author.class, written.id()).block(TIMEOUT)).isEqualTo(written);
+    }
+
+    @Test
+    void aFailedBatchFailsOnlyItsOwnWaiters() {
+        FailingOnce failing = new FailingOnce(factory);
+        ConnectionPool faultyPool = TestDatabases.pooled(failing, 2);
+        Database faulty = Database.create(faultyPool);
+        try {
+            List<Long> keys = new ArrayList<>(table.keySet()).subList(0, 400);
+            List<Object> outcomes = Flux.fromIterable(keys)
+                    .flatMapSequential(key -> faulty.findById(Author.class, key).<Object>map(a -> a)
+                            .onErrorResume(e -> Mono.just(e)), 400)
+                    .collectList().block(TIMEOUT);
+
+            List<Object> errors = outcomes.stream().filter(o -> o instanceof Throwable).toList();
+            assertThat(errors).hasSizeLessThan(400).allSatisfy(e -> assertThat(e).isInstanceOf(DataAccessException.class));
+            if (lookupsOverlap()) {
+                assertThat(errors).as("the failed batch's waiters").isNotEmpty();
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                if (!(outcomes.get(i) instanceof Throwable)) {
+                    assertThat(outcomes.get(i)).isEqualTo(table.get(keys.get(i)));
+                }
+            }
+        } finally {
+            faultyPool.disposeLater().block(TIMEOUT);
+        }
+    }
+
+    private void awaitIdle() {
+        DatabaseTestSupport.awaitTrue("the pool is idle", () -> pool.getMetrics().orElseThrow().acquiredSize() == 0
+                && pool.getMetrics().orElseThrow().pendingAcquireSize() == 0);
+    }
+
+    /** Test instrument: a real connection factory whose first batched lookup statement fails transiently. */
+    private static final class FailingOnce implements ConnectionFactory {
+        private final ConnectionFactory delegate;
+        private final AtomicBoolean failed = new AtomicBoolean();
+
+        FailingOnce(ConnectionFactory delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Publisher<? extends Connection> create() {
+            return Mono.from(delegate.create()).map(connection -> (Connection) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[]{Connection.class}, (proxy, method, args) -> {
+                        Object result = method.invoke(connection, args);
+                        if (method.getName().equals("createStatement") && isBatch((String) args[0])
+                                && failed.compareAndSet(false, true)) {
+                            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{io.r2dbc.spi.Statement.class},
+                                    (p, m, a) -> m.getName().equals("execute")
+                                            ? Flux.error(new R2dbcTransientResourceException("injected failure"))
+                                            : m.getName().equals("fetchSize") || m.getName().startsWith("bind") || m.getName().equals("add")
+                                                    ? p : m.invoke(result, a));
+                        }
+                        return result;
+                    }));
+        }
+
+        private static boolean isBatch(String sql) {
+            return sql.contains("ANY(") || sql.contains(" IN (");
+        }
+
+        @Override
+        public ConnectionFactoryMetadata getMetadata() {
+            return delegate.getMetadata();
+        }
+    }
+
+}
