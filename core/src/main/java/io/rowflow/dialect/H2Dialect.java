@@ -2,8 +2,11 @@ package io.rowflow.dialect;
 
 import io.rowflow.convert.Converter;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -18,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class H2Dialect extends StandardSqlDialect {
 
-    private static final Converter<Duration, Long> DURATION_AS_NANOS =
-            Converter.of(Duration.class, Long.class, Duration::toNanos, Duration::ofNanos);
+    private static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(Feature.RETURNING,
+            Feature.NULLS_ORDERING, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS, Feature.NUL_IN_TEXT));
 
     /** Creates the dialect. */
     public H2Dialect() {
@@ -33,6 +36,12 @@ public final class H2Dialect extends StandardSqlDialect {
     @Override
     public boolean matches(String databaseProductName) {
         return databaseProductName.toLowerCase(Locale.ROOT).equals("h2");
+    }
+
+    /** {@code RETURNING} (through {@code FINAL TABLE}), {@code NULLS FIRST/LAST}, case-sensitive {@code LIKE}, unbounded decimals, NUL in text. */
+    @Override
+    public Set<Feature> features() {
+        return FEATURES;
     }
 
     @Override
@@ -72,7 +81,7 @@ public final class H2Dialect extends StandardSqlDialect {
 
     @Override
     public @Nullable Converter<?, ?> converterFor(Class<?> javaType) {
-        return javaType == Duration.class ? DURATION_AS_NANOS : null;
+        return javaType == Duration.class ? StorageConventions.DURATION_AS_NANOSECONDS : null;
     }
 
     @Override

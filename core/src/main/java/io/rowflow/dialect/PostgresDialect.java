@@ -2,6 +2,8 @@ package io.rowflow.dialect;
 
 import io.rowflow.convert.Converter;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 public final class PostgresDialect extends StandardSqlDialect {
 
     private final Set<Class<?>> nativeTypes;
+    private final Set<Feature> features;
 
     /** Creates the dialect. */
     public PostgresDialect() {
@@ -27,6 +30,12 @@ public final class PostgresDialect extends StandardSqlDialect {
             types.add(interval);
         }
         this.nativeTypes = Set.copyOf(types);
+        EnumSet<Feature> supported = EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING, Feature.ARRAY_PARAMETERS,
+                Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS);
+        if (interval != null) {
+            supported.add(Feature.INTERVAL);
+        }
+        this.features = Collections.unmodifiableSet(supported);
     }
 
     @Override
@@ -44,10 +53,15 @@ public final class PostgresDialect extends StandardSqlDialect {
         return "$" + (index + 1);
     }
 
-    /** Binds {@code IN} values as one array ({@code = ANY($1)}): one SQL text whatever the number of values. */
+    /**
+     * {@code RETURNING}, {@code NULLS FIRST/LAST}, {@code IN} values bound as one array
+     * ({@code = ANY($1)}: one SQL text whatever the number of values),
+     * case-sensitive {@code LIKE}, unbounded {@code numeric}, and {@code interval} for durations
+     * when r2dbc-postgresql is on the class path. Text cannot hold U+0000.
+     */
     @Override
-    public boolean bindsInListAsArray() {
-        return true;
+    public Set<Feature> features() {
+        return features;
     }
 
     @Override
