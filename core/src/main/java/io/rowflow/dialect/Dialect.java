@@ -24,13 +24,13 @@ import org.jspecify.annotations.Nullable;
  *   and come only from the mapping model; values are never part of the SQL text.</li>
  *   <li><b>Bind markers.</b> Rowflow numbers parameters from zero in the order it binds them and
  *   asks {@link #bindMarker(int)} for each. With positional markers such as {@code ?}, every
- *   method that receives rendered SQL fragments (paging, functions, sort keys)
+ *   method that receives rendered SQL fragments (paging, functions, sort keys, {@code LIKE})
  *   must keep the fragments in the order given and use each exactly once.</li>
  *   <li><b>Types.</b> {@link #nativeTypes()} lists the Java types the R2DBC driver binds and
  *   reads itself; {@link #converterFor(Class)} maps others onto them (the storage conventions);
  *   {@link #columnType} names the column type for each native type in generated DDL.</li>
  *   <li><b>Features.</b> Declare in {@link #features()} what the database can do natively.
- *   Rowflow emulates what it can ({@code NULLS FIRST/LAST}) and fails clearly where it
+ *   Rowflow emulates what it can ({@code NULLS FIRST/LAST}, {@code ILIKE}) and fails clearly where it
  *   cannot (for example {@link UnsupportedOperationException} from {@link #returning}).</li>
  * </ul>
  *
@@ -180,6 +180,15 @@ public interface Dialect {
      */
     default String function(Expression.SqlFunction function, List<String> arguments) {
         return function.name() + "(" + String.join(", ", arguments) + ")";
+    }
+
+    /**
+     * Case-insensitive {@code LIKE}, which Rowflow follows with its {@code ESCAPE} clause:
+     * {@code LOWER(expression) LIKE LOWER(pattern)} by default; {@code expression ILIKE pattern}
+     * for a dialect declaring {@link Feature#ILIKE}.
+     */
+    default String likeIgnoringCase(String expression, String pattern) {
+        return "LOWER(" + expression + ") LIKE LOWER(" + pattern + ")";
     }
 
     /** The dialects Rowflow ships, in detection order. */

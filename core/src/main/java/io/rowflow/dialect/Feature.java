@@ -39,6 +39,12 @@ public enum Feature {
     INTERVAL("`Duration` as a native interval"),
 
     /**
+     * A native case-insensitive {@code LIKE} operator ({@code ILIKE}). Without it
+     * case-insensitive matching renders as {@code LOWER(x) LIKE LOWER(pattern)}.
+     */
+    ILIKE("native `ILIKE`"),
+
+    /**
      * Plain {@code LIKE} (and {@code =}) distinguish upper from lower case with the database's
      * default collation. MariaDB's default {@code _ci} collations do not.
      */

@@ -31,7 +31,7 @@ public final class PostgresDialect extends StandardSqlDialect {
         }
         this.nativeTypes = Set.copyOf(types);
         EnumSet<Feature> supported = EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING, Feature.ARRAY_PARAMETERS,
-                Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS);
+                Feature.ILIKE, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS);
         if (interval != null) {
             supported.add(Feature.INTERVAL);
         }
@@ -55,13 +55,19 @@ public final class PostgresDialect extends StandardSqlDialect {
 
     /**
      * {@code RETURNING}, {@code NULLS FIRST/LAST}, {@code IN} values bound as one array
-     * ({@code = ANY($1)}: one SQL text whatever the number of values),
+     * ({@code = ANY($1)}: one SQL text whatever the number of values), {@code ILIKE},
      * case-sensitive {@code LIKE}, unbounded {@code numeric}, and {@code interval} for durations
      * when r2dbc-postgresql is on the class path. Text cannot hold U+0000.
      */
     @Override
     public Set<Feature> features() {
         return features;
+    }
+
+    /** {@code expression ILIKE pattern}. */
+    @Override
+    public String likeIgnoringCase(String expression, String pattern) {
+        return expression + " ILIKE " + pattern;
     }
 
     @Override

@@ -275,9 +275,9 @@ final class SqlWriter {
             sql.append(" AND ");
             expression(between.high(), scope, hint);
         } else if (predicate instanceof Predicate.Like like) {
-            expression(like.expression(), scope, null);
-            sql.append(" LIKE ");
-            expression(like.pattern(), scope, null);
+            String text = render(() -> expression(like.expression(), scope, null));
+            String pattern = render(() -> expression(like.pattern(), scope, null));
+            sql.append(like.ignoreCase() ? dialect.likeIgnoringCase(text, pattern) : text + " LIKE " + pattern);
             sql.append(" ESCAPE '").append(Predicate.LIKE_ESCAPE).append('\'');
         } else if (predicate instanceof Predicate.IsNull isNull) {
             expression(isNull.expression(), scope, null);
