@@ -33,6 +33,14 @@ public enum Feature {
     ARRAY_PARAMETERS("`IN` lists bound as one array"),
 
     /**
+     * Properties of array types ({@code String[]}, {@code int[]}, {@code Integer[]},
+     * {@code long[]}...) and of {@code List<E>} of such elements ({@code List<String>}) are stored
+     * in array columns. Without it mapping an entity with such a property fails with a
+     * {@link io.rowflow.MappingException}. ({@code byte[]} is binary data, not an array column.)
+     */
+    ARRAY_COLUMNS("array and `List` columns"),
+
+    /**
      * {@link java.time.Duration} is stored in a native interval column. Without it durations are
      * stored as a number (see the dialect's documentation for the unit).
      */

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * PostgreSQL over r2dbc-postgresql: {@code $n} markers, {@code RETURNING},
  * {@code INSERT ... ON CONFLICT DO UPDATE}, {@code interval} for {@code Duration} (bound through
- * the driver's {@code Interval} type, to microsecond precision).
+ * the driver's {@code Interval} type, to microsecond precision), and array columns for arrays of
+ * text, numbers, booleans and UUIDs ({@code text[]}, {@code integer[]}...), primitive arrays
+ * ({@code int[]}) and {@code List}s of those elements ({@code List<String>}).
  *
  * @since 0.1
  */
@@ -25,13 +27,14 @@ public final class PostgresDialect extends StandardSqlDialect {
     /** Creates the dialect. */
     public PostgresDialect() {
         Set<Class<?>> types = new HashSet<>(super.nativeTypes());
+        types.addAll(ArrayColumns.NATIVE_ARRAYS);
         Class<?> interval = PostgresInterval.intervalType();
         if (interval != null) {
             types.add(interval);
         }
         this.nativeTypes = Set.copyOf(types);
         EnumSet<Feature> supported = EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING, Feature.ARRAY_PARAMETERS,
-                Feature.ILIKE, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS);
+                Feature.ARRAY_COLUMNS, Feature.ILIKE, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS);
         if (interval != null) {
             supported.add(Feature.INTERVAL);
         }
@@ -55,7 +58,7 @@ public final class PostgresDialect extends StandardSqlDialect {
 
     /**
      * {@code RETURNING}, {@code NULLS FIRST/LAST}, {@code IN} values bound as one array
-     * ({@code = ANY($1)}: one SQL text whatever the number of values), {@code ILIKE},
+     * ({@code = ANY($1)}: one SQL text whatever the number of values), array columns, {@code ILIKE},
      * case-sensitive {@code LIKE}, unbounded {@code numeric}, and {@code interval} for durations
      * when r2dbc-postgresql is on the class path. Text cannot hold U+0000.
      */
@@ -98,7 +101,7 @@ public final class PostgresDialect extends StandardSqlDialect {
 
     @Override
     public @Nullable Converter<?, ?> converterFor(Class<?> javaType) {
-        return javaType == Duration.class ? PostgresInterval.converter() : null;
+        return javaType == Duration.class ? PostgresInterval.converter() : ArrayColumns.converterFor(javaType);
     }
 
     @Override
@@ -106,6 +109,9 @@ public final class PostgresDialect extends StandardSqlDialect {
         Class<?> interval = PostgresInterval.intervalType();
         if (interval != null && storedType == interval) {
             return "interval";
+        }
+        if (ArrayColumns.NATIVE_ARRAYS.contains(storedType)) {
+            return super.columnType(storedType.getComponentType(), length, precision, scale) + "[]";
         }
         return super.columnType(storedType, length, precision, scale);
     }

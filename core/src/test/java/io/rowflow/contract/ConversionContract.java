@@ -1,6 +1,7 @@
 package io.rowflow.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rowflow.DataAccessException;
 import io.rowflow.Database;
@@ -8,6 +9,7 @@ import io.rowflow.DatabaseBuilder;
 import io.rowflow.MappingException;
 import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Feature;
+import io.rowflow.fixtures.ArraySample;
 import io.rowflow.fixtures.ConversionSample;
 import io.rowflow.fixtures.Money;
 import io.rowflow.fixtures.Status;
@@ -197,6 +199,61 @@ public abstract class ConversionContract extends DatabaseTestSupport {
             }
             assertThat(db.count(ConversionSample.class).block(TIMEOUT)).as("nothing clipped and stored").isZero();
         }
+    }
+
+    @Test
+    void arrayAndListColumnsRoundTripOrFailClearlyWhereTheDialectHasNone() {
+        if (!db.dialect().supports(Feature.ARRAY_COLUMNS)) {
+            assertThatThrownBy(() -> db.model(ArraySample.class)).isInstanceOf(MappingException.class)
+                    .hasMessageContaining(ArraySample.class.getName() + ".tags")
+                    .hasMessageContaining("array columns");
+            return;
+        }
+        db.schema().dropIfExists(ArraySample.class).then(db.schema().create(ArraySample.class)).block(TIMEOUT);
+        ArraySample sample = ArraySample.withId(1);
+        sample.tags = List.of("classic", "{braces}, \"quotes\" and commas", "漢字 😀", "");
+        sample.counts = Arrays.asList(3, null, -7);
+        sample.scores = new int[]{Integer.MIN_VALUE, 0, Integer.MAX_VALUE};
+        sample.flags = new boolean[]{true, false};
+        sample.labels = new String[]{"a", null, "NULL"};
+        sample.amounts = new BigDecimal[]{new BigDecimal("-12345.6789"), BigDecimal.ZERO};
+        sample.references = new UUID[]{UUID.fromString("3f2504e0-4f89-11d3-9a0c-0305e82c3301")};
+        ArraySample empty = ArraySample.withId(2);
+        empty.tags = List.of();
+        empty.scores = new int[0];
+
+        db.insertAll(List.of(sample, empty, ArraySample.withId(3))).blockLast(TIMEOUT);
+        ArraySample loaded = db.findById(ArraySample.class, 1L).block(TIMEOUT);
+        ArraySample loadedEmpty = db.findById(ArraySample.class, 2L).block(TIMEOUT);
+        ArraySample loadedNull = db.findById(ArraySample.class, 3L).block(TIMEOUT);
+
+        assertThat(loaded).usingRecursiveComparison().isEqualTo(sample);
+        assertThatThrownBy(() -> loaded.tags.add("x")).as("read as an unmodifiable list")
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(loadedEmpty.tags).isEmpty();
+        assertThat(loadedEmpty.scores).isEmpty();
+        assertThat(loadedNull).usingRecursiveComparison().isEqualTo(ArraySample.withId(3));
+        assertThat(db.sql("select count(*) from array_sample where cardinality(tags) = 4 and cardinality(scores) = 3")
+                .mapTo(Long.class).fetchOne().block(TIMEOUT)).as("stored as arrays, one element per value").isEqualTo(1L);
+    }
+
+    @Test
+    void nullElementCannotBeReadIntoAPrimitiveArray() {
+        if (!db.dialect().supports(Feature.ARRAY_COLUMNS)) {
+            assertThatThrownBy(() -> db.model(ArraySample.class)).isInstanceOf(MappingException.class)
+                    .hasMessageContaining(ArraySample.class.getName());
+            return;
+        }
+        db.schema().dropIfExists(ArraySample.class).then(db.schema().create(ArraySample.class)).block(TIMEOUT);
+        ArraySample sample = ArraySample.withId(4);
+        sample.counts = Arrays.asList(1, null);
+        db.insert(sample).block(TIMEOUT);
+        db.sql("update array_sample set scores = counts").execute().block(TIMEOUT);
+
+        StepVerifier.create(db.findById(ArraySample.class, 4L))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(MappingException.class)
+                        .hasMessageContaining("scores").hasMessageContaining("element 1 is NULL"))
+                .verify(TIMEOUT);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.rowflow.dialect.Dialect;
 import io.rowflow.dialect.H2Dialect;
 import io.rowflow.dialect.MariaDbDialect;
 import io.rowflow.dialect.PostgresDialect;
+import io.rowflow.fixtures.ArraySample;
 import io.rowflow.fixtures.Book;
 import io.rowflow.fixtures.ConversionSample;
 import io.rowflow.fixtures.Counter;
@@ -119,6 +120,14 @@ class DdlGeneratorTest {
         assertThat(generator(MARIADB).createTable(Customer.class, false))
                 .contains("`id` uuid NOT NULL, `email` varchar(255) NOT NULL, `home_street` longtext, ");
         assertThat(generator(POSTGRES).createTable(Customer.class, false)).contains("\"email\" text NOT NULL");
+    }
+
+    @Test
+    void postgresStoresArraysAndListsInArrayColumns() {
+        assertThat(generator(POSTGRES).createTable(ArraySample.class, false)).isEqualTo("CREATE TABLE \"array_sample\" ("
+                + "\"id\" bigint NOT NULL, \"tags\" text[], \"counts\" integer[], \"scores\" integer[], "
+                + "\"flags\" boolean[], \"labels\" text[], \"amounts\" numeric[], \"references\" uuid[], "
+                + "PRIMARY KEY (\"id\"))");
     }
 
     @Test
