@@ -47,6 +47,12 @@ public enum Feature {
     INTERVAL("`Duration` as a native interval"),
 
     /**
+     * {@link io.rowflow.convert.Json} documents are stored in a native {@code jsonb} column, where
+     * the database can query into them. Without it they are stored as text.
+     */
+    JSONB("`Json` in a native `jsonb` column"),
+
+    /**
      * A native case-insensitive {@code LIKE} operator ({@code ILIKE}). Without it
      * case-insensitive matching renders as {@code LOWER(x) LIKE LOWER(pattern)}.
      */

@@ -1,6 +1,7 @@
 package io.rowflow.dialect;
 
 import io.rowflow.convert.Converter;
+import io.rowflow.convert.Json;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * H2 2.x over r2dbc-h2: {@code $n} markers, {@code SELECT ... FROM FINAL TABLE (...)} to read
- * generated values, standard {@code MERGE} for upsert, {@code Duration} stored as nanoseconds.
+ * generated values, standard {@code MERGE} for upsert, {@code Duration} stored as nanoseconds,
+ * {@link Json} as text (binding text to H2's own {@code JSON} type would store a JSON string).
  *
  * <p>Rowflow quotes every identifier, so tables it creates have lower-case names. Add
  * {@code DATABASE_TO_LOWER=TRUE} to the H2 URL if hand-written SQL should find them unquoted.
@@ -81,7 +83,10 @@ public final class H2Dialect extends StandardSqlDialect {
 
     @Override
     public @Nullable Converter<?, ?> converterFor(Class<?> javaType) {
-        return javaType == Duration.class ? StorageConventions.DURATION_AS_NANOSECONDS : null;
+        if (javaType == Duration.class) {
+            return StorageConventions.DURATION_AS_NANOSECONDS;
+        }
+        return javaType == Json.class ? StorageConventions.JSON_AS_TEXT : null;
     }
 
     @Override

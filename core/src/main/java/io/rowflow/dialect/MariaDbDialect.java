@@ -1,6 +1,7 @@
 package io.rowflow.dialect;
 
 import io.rowflow.convert.Converter;
+import io.rowflow.convert.Json;
 import io.rowflow.sql.Expression;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -41,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Text without declared length: {@code longtext}, or {@code varchar(255)} in a primary key,
  *   unique constraint or foreign key, which cannot index {@code longtext}.</li>
  *   <li>Enums: by name in text, or by ordinal in an {@code integer}, as on every database.</li>
+ *   <li>{@link Json}: its text, in {@code longtext} (MariaDB's {@code JSON} is the same type
+ *   with a validity check; declare it in your migrations if you want the check).</li>
  * </ul>
  *
  * <p>With MariaDB's default {@code _ci} collations, {@code LIKE} and {@code =} on text ignore
@@ -182,7 +185,7 @@ public final class MariaDbDialect extends StandardSqlDialect {
         if (javaType == OffsetDateTime.class) {
             return StorageConventions.OFFSET_DATE_TIME_AS_UTC;
         }
-        return null;
+        return javaType == Json.class ? StorageConventions.JSON_AS_TEXT : null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rowflow.dialect;
 
 import io.rowflow.convert.Converter;
+import io.rowflow.convert.Json;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -21,6 +22,9 @@ final class StorageConventions {
             OffsetDateTime.class, LocalDateTime.class,
             value -> value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(),
             value -> value.atOffset(ZoneOffset.UTC));
+
+    /** {@code Json} as its text, where the database has no JSON type the driver binds. */
+    static final Converter<Json, String> JSON_AS_TEXT = Converter.of(Json.class, String.class, Json::text, Json::new);
 
     private StorageConventions() {
     }

@@ -8,9 +8,12 @@ import io.rowflow.Database;
 import io.rowflow.DatabaseBuilder;
 import io.rowflow.MappingException;
 import io.rowflow.convert.Converter;
+import io.rowflow.convert.Json;
 import io.rowflow.dialect.Feature;
 import io.rowflow.fixtures.ArraySample;
+import io.rowflow.fixtures.Address;
 import io.rowflow.fixtures.ConversionSample;
+import io.rowflow.fixtures.DocumentSample;
 import io.rowflow.fixtures.Money;
 import io.rowflow.fixtures.Status;
 import java.math.BigDecimal;
@@ -54,6 +57,7 @@ public abstract class ConversionContract extends DatabaseTestSupport {
     @Override
     protected DatabaseBuilder configure(DatabaseBuilder builder) {
         return builder.converter(Money.AS_TEXT)
+                .converter(DocumentSample.ADDRESS_AS_JSON)
                 .converter(ConversionSample.URI_AS_TEXT)
                 .converter(ConversionSample.DATE_AS_INSTANT);
     }
@@ -254,6 +258,42 @@ public abstract class ConversionContract extends DatabaseTestSupport {
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(MappingException.class)
                         .hasMessageContaining("scores").hasMessageContaining("element 1 is NULL"))
                 .verify(TIMEOUT);
+    }
+
+    @Test
+    void jsonDocumentsAndTypesConvertedToJsonRoundTrip() {
+        db.schema().dropIfExists(DocumentSample.class).then(db.schema().create(DocumentSample.class)).block(TIMEOUT);
+        String text = "{\"b\": [1, 2.5, null, true], \"a\": \"漢字 😀 \\\"quoted\\\"\", \"nested\": {\"empty\": {}}}";
+        DocumentSample sample = DocumentSample.withId(1);
+        sample.raw = Json.of(text);
+        sample.address = new Address("1 Main St", "Zürich", null);
+
+        db.insertAll(List.of(sample, DocumentSample.withId(2))).blockLast(TIMEOUT);
+        DocumentSample loaded = db.findById(DocumentSample.class, 1L).block(TIMEOUT);
+        DocumentSample empty = db.findById(DocumentSample.class, 2L).block(TIMEOUT);
+
+        assertThat(DocumentSample.tree(loaded.raw)).isEqualTo(DocumentSample.tree(sample.raw));
+        assertThat(loaded.address).isEqualTo(new Address("1 Main St", "Zürich", null));
+        assertThat(empty.raw).isNull();
+        assertThat(empty.address).isNull();
+        if (!db.dialect().supports(Feature.JSONB)) {
+            assertThat(loaded.raw.text()).as("stored as the text given").isEqualTo(text);
+        }
+    }
+
+    @Test
+    void malformedJsonIsRefusedByAJsonbColumnAndStoredAsTextElsewhere() {
+        db.schema().dropIfExists(DocumentSample.class).then(db.schema().create(DocumentSample.class)).block(TIMEOUT);
+        DocumentSample sample = DocumentSample.withId(3);
+        sample.raw = Json.of("{not json");
+
+        if (db.dialect().supports(Feature.JSONB)) {
+            StepVerifier.create(db.insert(sample)).expectError(DataAccessException.class).verify(TIMEOUT);
+            assertThat(db.count(DocumentSample.class).block(TIMEOUT)).isZero();
+        } else {
+            db.insert(sample).block(TIMEOUT);
+            assertThat(db.findById(DocumentSample.class, 3L).block(TIMEOUT).raw).isEqualTo(Json.of("{not json"));
+        }
     }
 
     @Test

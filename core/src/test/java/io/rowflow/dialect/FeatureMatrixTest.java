@@ -3,6 +3,7 @@ package io.rowflow.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowflow.annotation.EnumType;
+import io.rowflow.convert.Json;
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.convert.ValueCodec;
 import java.io.IOException;
@@ -97,6 +98,7 @@ class FeatureMatrixTest {
         type(lines, "`byte[]`", byte[].class);
         type(lines, "`int[]`", int[].class);
         type(lines, "`String[]`, `List<String>`", String[].class);
+        type(lines, "`Json`", Json.class);
         return String.join("\n", lines);
     }
 
