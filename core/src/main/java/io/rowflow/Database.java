@@ -92,9 +92,10 @@ public interface Database {
 
     /**
      * Inserts the entity, or overwrites the row with the same id if there is one, in one
-     * statement ({@code ON CONFLICT} / {@code MERGE}). Emits the row as stored. The version, if
-     * any, is incremented on overwrite without being checked. An entity with a {@code null}
-     * generated id is simply inserted.
+     * statement ({@code ON CONFLICT}, {@code ON DUPLICATE KEY UPDATE} or {@code MERGE}, by
+     * dialect). Emits the row as stored. The version, if any, is incremented on overwrite without
+     * being checked. An entity with a {@code null} generated id is simply inserted. A dialect
+     * without upsert emits its {@link UnsupportedOperationException}.
      */
     <T> Mono<T> upsert(T entity);
 

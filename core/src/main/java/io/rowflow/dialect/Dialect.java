@@ -1,65 +1,115 @@
 package io.rowflow.dialect;
 
 import io.rowflow.convert.Converter;
+import io.rowflow.sql.Expression;
+import io.rowflow.sql.OrderItem;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything Rowflow needs to know about one database's SQL: bind markers, quoting, returning
- * generated values, upsert, DDL types and storage conventions. Each method answers one small
- * question; the SQL itself is assembled by Rowflow.
+ * generated values, upsert, paging, DDL types, storage conventions and the optional
+ * {@linkplain Feature features} it supports. Each method answers one small question; the SQL
+ * itself is assembled by Rowflow, which never branches on the database's name.
+ *
+ * <h2>Writing a dialect</h2>
+ * To support another database (SQL Server, Oracle, CockroachDB...), implement this interface —
+ * usually by extending {@link StandardSqlDialect}, which answers for standard SQL — and either
+ * pass it to {@code DatabaseBuilder.dialect(...)} or register it for detection with
+ * {@code DatabaseBuilder.registerDialect(...)}. No internal class needs to change.
+ * <ul>
+ *   <li><b>Identifiers</b> handed to a dialect are already quoted with {@link #quote(String)}
+ *   and come only from the mapping model; values are never part of the SQL text.</li>
+ *   <li><b>Bind markers.</b> Rowflow numbers parameters from zero in the order it binds them and
+ *   asks {@link #bindMarker(int)} for each. With positional markers such as {@code ?}, every
+ *   method that receives rendered SQL fragments (paging, functions, sort keys, {@code LIKE})
+ *   must keep the fragments in the order given and use each exactly once.</li>
+ *   <li><b>Types.</b> {@link #nativeTypes()} lists the Java types the R2DBC driver binds and
+ *   reads itself; {@link #converterFor(Class)} maps others onto them (the storage conventions);
+ *   {@link #columnType} names the column type for each native type in generated DDL.</li>
+ *   <li><b>Features.</b> Declare in {@link #features()} what the database can do natively.
+ *   Rowflow emulates what it can ({@code NULLS FIRST/LAST}, {@code ILIKE}) and fails clearly where it
+ *   cannot (for example {@link UnsupportedOperationException} from {@link #returning}).</li>
+ * </ul>
  *
  * <p>Rowflow detects the dialect from {@code ConnectionFactoryMetadata.getName()} through
- * {@link #matches(String)}; pass one explicitly with {@code DatabaseBuilder.dialect(...)} for any
- * other database. Implementations must be immutable and thread-safe.
+ * {@link #matches(String)}, trying registered dialects before the {@link #builtIns() built-in}
+ * ones. Implementations must be immutable and thread-safe.
  *
  * @since 0.1
  */
 public interface Dialect {
 
-    /** A short name for messages and logs, for example {@code PostgreSQL}. */
+    /** A short name for messages, logs and the feature matrix, for example {@code PostgreSQL}. */
     String name();
 
-    /** Whether this dialect serves a database reporting this product name in its metadata. */
+    /** Whether this dialect serves a database whose driver reports this product name in its metadata. */
     boolean matches(String databaseProductName);
+
+    /** The optional features this database supports natively; see {@link Feature} for what each changes. */
+    default Set<Feature> features() {
+        return EnumSet.noneOf(Feature.class);
+    }
+
+    /** Whether {@link #features()} contains the feature. */
+    default boolean supports(Feature feature) {
+        return features().contains(feature);
+    }
 
     /** The bind marker for the parameter at a zero-based index: {@code $1} or {@code ?}. */
     String bindMarker(int index);
 
     /**
      * The name of the parameter at a zero-based index as {@code Statement.bind(String, Object)}
-     * expects it, or {@code null} when the driver binds by index.
+     * expects it, or {@code null} when the driver binds by index (the default).
      */
     default @Nullable String bindName(int index) {
         return null;
     }
 
-    /** Quotes an identifier that came from the mapping model. */
+    /**
+     * Quotes an identifier that came from the mapping model, so reserved words and mixed case
+     * work. May reject identifiers it cannot quote safely with {@link IllegalArgumentException}.
+     */
     String quote(String identifier);
 
-    /** The largest number of bind parameters one statement may carry. */
+    /** The largest number of bind parameters one statement may carry; multi-row inserts stay below it. */
     int maxBindParameters();
 
     /**
      * Makes a data-changing statement return the given columns of each affected row, in the order
-     * the rows were affected: {@code ... RETURNING a, b} on PostgreSQL,
-     * {@code SELECT a, b FROM FINAL TABLE (...)} on H2.
+     * the rows were affected: {@code ... RETURNING a, b} on PostgreSQL and MariaDB,
+     * {@code SELECT a, b FROM FINAL TABLE (...)} on H2. A dialect that does not declare
+     * {@link Feature#RETURNING} throws {@link UnsupportedOperationException}.
      */
     String returning(String dataChangeStatement, List<String> quotedColumns);
 
-    /** Renders an insert-or-update statement that returns {@link Upsert#returningColumns()}. */
+    /**
+     * Renders an insert-or-update statement that returns {@link Upsert#returningColumns()} of the
+     * row as stored, incrementing {@link Upsert#versionColumn()} when it overwrites.
+     */
     String upsert(Upsert upsert);
 
     /**
      * The column type for DDL.
      *
-     * @param storedType the driver-side type values are bound as (after conversion)
+     * @param storedType the driver-side type values are bound as (after conversion), one of {@link #nativeTypes()}
      * @param length declared text length, {@code 0} when unbounded
      * @param precision declared decimal precision, {@code 0} for the default
      * @param scale declared decimal scale
      */
     String columnType(Class<?> storedType, int length, int precision, int scale);
+
+    /**
+     * The column type of a column in a primary key, unique constraint or foreign key. The same as
+     * {@link #columnType} by default; databases that cannot index unbounded types (MariaDB's
+     * {@code TEXT}) return a bounded one.
+     */
+    default String keyColumnType(Class<?> storedType, int length, int precision, int scale) {
+        return columnType(storedType, length, precision, scale);
+    }
 
     /** The column definition of a database-generated id, for example {@code bigint GENERATED BY DEFAULT AS IDENTITY}. */
     String identityColumn(Class<?> storedType);
@@ -70,7 +120,7 @@ public interface Dialect {
     /**
      * A storage convention for a Java type the database lacks natively (for example
      * {@code Duration} as nanoseconds in a {@code bigint}), or {@code null} to use Rowflow's
-     * built-in conversions.
+     * built-in conversions. A converter's database type that is not native is converted further.
      */
     default @Nullable Converter<?, ?> converterFor(Class<?> javaType) {
         return null;
@@ -78,6 +128,7 @@ public interface Dialect {
 
     /**
      * The paging clause, appended after {@code ORDER BY}: {@code LIMIT $3 OFFSET $4} by default.
+     * The limit's marker, when given, was bound before the offset's.
      *
      * @param limitMarker the bind marker of the row limit, or {@code null} for none
      * @param offsetMarker the bind marker of the rows skipped, or {@code null} for none
@@ -94,11 +145,11 @@ public interface Dialect {
     }
 
     /**
-     * Whether {@code x IN (values)} is rendered as {@code x = ANY(marker)} with the values bound as
-     * one array, so the SQL text does not change with the number of values.
+     * Tests an expression against a list of values bound as one array, for dialects declaring
+     * {@link Feature#ARRAY_PARAMETERS}: {@code expression = ANY(marker)} by default.
      */
-    default boolean bindsInListAsArray() {
-        return false;
+    default String inArray(String expression, String arrayMarker) {
+        return expression + " = ANY(" + arrayMarker + ")";
     }
 
     /**
@@ -109,8 +160,12 @@ public interface Dialect {
         return 1_000;
     }
 
-    /** One {@code ORDER BY} key: {@code expression [DESC] [NULLS FIRST|LAST]}. */
-    default String sortKey(String expression, boolean descending, io.rowflow.sql.OrderItem.Nulls nulls) {
+    /**
+     * One {@code ORDER BY} key: {@code expression [DESC] [NULLS FIRST|LAST]}. For a dialect that
+     * does not declare {@link Feature#NULLS_ORDERING}, {@code nulls} is always
+     * {@link OrderItem.Nulls#DEFAULT}: Rowflow places nulls with a leading key of its own.
+     */
+    default String sortKey(String expression, boolean descending, OrderItem.Nulls nulls) {
         String key = descending ? expression + " DESC" : expression;
         return switch (nulls) {
             case DEFAULT -> key;
@@ -119,13 +174,25 @@ public interface Dialect {
         };
     }
 
-    /** The SQL name of a portable scalar function. */
-    default String functionName(io.rowflow.sql.Expression.SqlFunction function) {
-        return function.name();
+    /**
+     * A call of a portable scalar function with its rendered arguments, in order, each used once:
+     * {@code NAME(a, b)} by default.
+     */
+    default String function(Expression.SqlFunction function, List<String> arguments) {
+        return function.name() + "(" + String.join(", ", arguments) + ")";
+    }
+
+    /**
+     * Case-insensitive {@code LIKE}, which Rowflow follows with its {@code ESCAPE} clause:
+     * {@code LOWER(expression) LIKE LOWER(pattern)} by default; {@code expression ILIKE pattern}
+     * for a dialect declaring {@link Feature#ILIKE}.
+     */
+    default String likeIgnoringCase(String expression, String pattern) {
+        return "LOWER(" + expression + ") LIKE LOWER(" + pattern + ")";
     }
 
     /** The dialects Rowflow ships, in detection order. */
     static List<Dialect> builtIns() {
-        return List.of(new PostgresDialect(), new H2Dialect());
+        return List.of(new PostgresDialect(), new H2Dialect(), new MariaDbDialect());
     }
 }

@@ -1,15 +1,20 @@
 package io.rowflow.dialect;
 
 import io.rowflow.convert.Converter;
+import io.rowflow.convert.Json;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * H2 2.x over r2dbc-h2: {@code $n} markers, {@code SELECT ... FROM FINAL TABLE (...)} to read
- * generated values, standard {@code MERGE} for upsert, {@code Duration} stored as nanoseconds.
+ * generated values, standard {@code MERGE} for upsert, {@code Duration} stored as nanoseconds,
+ * {@link Json} as text (binding text to H2's own {@code JSON} type would store a JSON string).
  *
  * <p>Rowflow quotes every identifier, so tables it creates have lower-case names. Add
  * {@code DATABASE_TO_LOWER=TRUE} to the H2 URL if hand-written SQL should find them unquoted.
@@ -18,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class H2Dialect extends StandardSqlDialect {
 
-    private static final Converter<Duration, Long> DURATION_AS_NANOS =
-            Converter.of(Duration.class, Long.class, Duration::toNanos, Duration::ofNanos);
+    private static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(Feature.RETURNING,
+            Feature.NULLS_ORDERING, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS, Feature.NUL_IN_TEXT));
 
     /** Creates the dialect. */
     public H2Dialect() {
@@ -33,6 +38,12 @@ public final class H2Dialect extends StandardSqlDialect {
     @Override
     public boolean matches(String databaseProductName) {
         return databaseProductName.toLowerCase(Locale.ROOT).equals("h2");
+    }
+
+    /** {@code RETURNING} (through {@code FINAL TABLE}), {@code NULLS FIRST/LAST}, case-sensitive {@code LIKE}, unbounded decimals, NUL in text. */
+    @Override
+    public Set<Feature> features() {
+        return FEATURES;
     }
 
     @Override
@@ -72,7 +83,10 @@ public final class H2Dialect extends StandardSqlDialect {
 
     @Override
     public @Nullable Converter<?, ?> converterFor(Class<?> javaType) {
-        return javaType == Duration.class ? DURATION_AS_NANOS : null;
+        if (javaType == Duration.class) {
+            return StorageConventions.DURATION_AS_NANOSECONDS;
+        }
+        return javaType == Json.class ? StorageConventions.JSON_AS_TEXT : null;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.rowflow.dialect;
 
 import io.rowflow.convert.Converter;
+import io.rowflow.convert.Json;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,22 +14,40 @@ import org.jspecify.annotations.Nullable;
 /**
  * PostgreSQL over r2dbc-postgresql: {@code $n} markers, {@code RETURNING},
  * {@code INSERT ... ON CONFLICT DO UPDATE}, {@code interval} for {@code Duration} (bound through
- * the driver's {@code Interval} type, to microsecond precision).
+ * the driver's {@code Interval} type, to microsecond precision), and array columns for arrays of
+ * text, numbers, booleans and UUIDs ({@code text[]}, {@code integer[]}...), primitive arrays
+ * ({@code int[]}) and {@code List}s of those elements ({@code List<String>}), and {@code jsonb}
+ * for {@link Json} (bound through the driver's own JSON type).
  *
  * @since 0.1
  */
 public final class PostgresDialect extends StandardSqlDialect {
 
     private final Set<Class<?>> nativeTypes;
+    private final Set<Feature> features;
 
     /** Creates the dialect. */
     public PostgresDialect() {
         Set<Class<?>> types = new HashSet<>(super.nativeTypes());
+        types.addAll(ArrayColumns.NATIVE_ARRAYS);
         Class<?> interval = PostgresInterval.intervalType();
         if (interval != null) {
             types.add(interval);
         }
+        Class<?> json = PostgresJson.jsonType();
+        if (json != null) {
+            types.add(json);
+        }
         this.nativeTypes = Set.copyOf(types);
+        EnumSet<Feature> supported = EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING, Feature.ARRAY_PARAMETERS,
+                Feature.ARRAY_COLUMNS, Feature.ILIKE, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS);
+        if (interval != null) {
+            supported.add(Feature.INTERVAL);
+        }
+        if (json != null) {
+            supported.add(Feature.JSONB);
+        }
+        this.features = Collections.unmodifiableSet(supported);
     }
 
     @Override
@@ -44,10 +65,22 @@ public final class PostgresDialect extends StandardSqlDialect {
         return "$" + (index + 1);
     }
 
-    /** Binds {@code IN} values as one array ({@code = ANY($1)}): one SQL text whatever the number of values. */
+    /**
+     * {@code RETURNING}, {@code NULLS FIRST/LAST}, {@code IN} values bound as one array
+     * ({@code = ANY($1)}: one SQL text whatever the number of values), array columns, {@code ILIKE},
+     * case-sensitive {@code LIKE}, unbounded {@code numeric}, and {@code interval} for durations
+     * and {@code jsonb} for {@link Json} when r2dbc-postgresql is on the class path. Text cannot
+     * hold U+0000.
+     */
     @Override
-    public boolean bindsInListAsArray() {
-        return true;
+    public Set<Feature> features() {
+        return features;
+    }
+
+    /** {@code expression ILIKE pattern}. */
+    @Override
+    public String likeIgnoringCase(String expression, String pattern) {
+        return expression + " ILIKE " + pattern;
     }
 
     @Override
@@ -78,7 +111,13 @@ public final class PostgresDialect extends StandardSqlDialect {
 
     @Override
     public @Nullable Converter<?, ?> converterFor(Class<?> javaType) {
-        return javaType == Duration.class ? PostgresInterval.converter() : null;
+        if (javaType == Duration.class) {
+            return PostgresInterval.converter();
+        }
+        if (javaType == Json.class) {
+            return PostgresJson.converter();
+        }
+        return ArrayColumns.converterFor(javaType);
     }
 
     @Override
@@ -86,6 +125,13 @@ public final class PostgresDialect extends StandardSqlDialect {
         Class<?> interval = PostgresInterval.intervalType();
         if (interval != null && storedType == interval) {
             return "interval";
+        }
+        Class<?> json = PostgresJson.jsonType();
+        if (json != null && storedType == json) {
+            return "jsonb";
+        }
+        if (ArrayColumns.NATIVE_ARRAYS.contains(storedType)) {
+            return super.columnType(storedType.getComponentType(), length, precision, scale) + "[]";
         }
         return super.columnType(storedType, length, precision, scale);
     }

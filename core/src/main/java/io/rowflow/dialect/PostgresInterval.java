@@ -2,8 +2,6 @@ package io.rowflow.dialect;
 
 import io.rowflow.convert.Converter;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAmount;
@@ -52,13 +50,7 @@ final class PostgresInterval {
     }
 
     private static Object toInterval(MethodHandle of, Duration duration) {
-        try {
-            return (Object) of.invokeExact(duration.truncatedTo(ChronoUnit.MICROS));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Cannot create an interval from " + duration, e);
-        }
+        return DriverTypes.invoke(of, duration.truncatedTo(ChronoUnit.MICROS));
     }
 
     /**
@@ -96,30 +88,8 @@ final class PostgresInterval {
 
     /** Resolves the driver class once, on first use. */
     private static final class Holder {
-        static final @Nullable Class<?> TYPE = load();
+        static final @Nullable Class<?> TYPE = DriverTypes.find(INTERVAL_CLASS);
         static final Converter<Duration, ?> CONVERTER =
-                TYPE == null ? AS_MICROSECONDS : intervalConverter(TYPE, factory(TYPE));
-
-        private static @Nullable Class<?> load() {
-            for (ClassLoader loader : new ClassLoader[]{PostgresInterval.class.getClassLoader(),
-                    Thread.currentThread().getContextClassLoader()}) {
-                try {
-                    return Class.forName(INTERVAL_CLASS, false, loader);
-                } catch (ClassNotFoundException | LinkageError e) {
-                    // try the next loader
-                }
-            }
-            return null;
-        }
-
-        private static MethodHandle factory(Class<?> type) {
-            try {
-                return MethodHandles.publicLookup()
-                        .findStatic(type, "of", MethodType.methodType(type, Duration.class))
-                        .asType(MethodType.methodType(Object.class, Duration.class));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(INTERVAL_CLASS + " has no of(Duration)", e);
-            }
-        }
+                TYPE == null ? AS_MICROSECONDS : intervalConverter(TYPE, DriverTypes.factory(TYPE, "of", Duration.class));
     }
 }

@@ -19,7 +19,8 @@ public abstract class StandardSqlDialect implements Dialect {
 
     private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$ ]*");
 
-    private static final Set<Class<?>> STANDARD_TYPES = Set.of(
+    /** The types every standard dialect binds natively. */
+    static final Set<Class<?>> STANDARD_TYPES = Set.of(
             String.class, Integer.class, Long.class, Short.class, Boolean.class, Double.class, Float.class,
             BigDecimal.class, UUID.class, LocalDate.class, LocalTime.class, LocalDateTime.class,
             OffsetDateTime.class, byte[].class);
@@ -29,15 +30,21 @@ public abstract class StandardSqlDialect implements Dialect {
     }
 
     /**
-     * Double-quotes the identifier. Identifiers come from the mapping model, which only admits
-     * letters, digits, {@code _}, {@code $} and spaces; anything else is rejected here rather than escaped.
+     * Quotes the identifier with {@link #identifierQuote()}. Identifiers come from the mapping
+     * model, which only admits letters, digits, {@code _}, {@code $} and spaces; anything else is
+     * rejected here rather than escaped.
      */
     @Override
     public String quote(String identifier) {
         if (!SAFE_IDENTIFIER.matcher(identifier).matches()) {
             throw new IllegalArgumentException("Not a valid SQL identifier: " + identifier);
         }
-        return '"' + identifier + '"';
+        return identifierQuote() + identifier + identifierQuote();
+    }
+
+    /** The character around quoted identifiers: the standard double quote by default. */
+    protected char identifierQuote() {
+        return '"';
     }
 
     @Override

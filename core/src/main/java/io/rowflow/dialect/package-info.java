@@ -1,5 +1,6 @@
 /**
- * The dialect SPI and the dialects Rowflow ships: PostgreSQL and H2.
+ * The dialect SPI ({@link io.rowflow.dialect.Dialect} and its {@link io.rowflow.dialect.Feature}s)
+ * and the dialects Rowflow ships: PostgreSQL, H2 and MariaDB.
  */
 @NullMarked
 package io.rowflow.dialect;

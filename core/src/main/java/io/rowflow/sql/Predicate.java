@@ -54,12 +54,21 @@ public sealed interface Predicate {
     }
 
     /**
-     * {@code expression LIKE pattern}, with {@code !} as the escape character.
+     * {@code expression LIKE pattern}, with {@code !} as the escape character. Whether a plain
+     * {@code LIKE} distinguishes case depends on the database (see
+     * {@link io.rowflow.dialect.Feature#CASE_SENSITIVE_LIKE}); with {@code ignoreCase} it never
+     * does: {@code ILIKE} where the dialect has it, {@code LOWER(expression) LIKE LOWER(pattern)} elsewhere.
      *
      * @param expression the tested text
      * @param pattern the pattern, already escaped where user input must match literally
+     * @param ignoreCase match regardless of case on every database
      */
-    record Like(Expression expression, Expression pattern) implements Predicate {
+    record Like(Expression expression, Expression pattern, boolean ignoreCase) implements Predicate {
+
+        /** A {@code LIKE} with the database's own case sensitivity. */
+        public Like(Expression expression, Expression pattern) {
+            this(expression, pattern, false);
+        }
     }
 
     /**

@@ -1,12 +1,19 @@
 package io.rowflow.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rowflow.DataAccessException;
 import io.rowflow.Database;
 import io.rowflow.DatabaseBuilder;
 import io.rowflow.MappingException;
 import io.rowflow.convert.Converter;
+import io.rowflow.convert.Json;
+import io.rowflow.dialect.Feature;
+import io.rowflow.fixtures.ArraySample;
+import io.rowflow.fixtures.Address;
 import io.rowflow.fixtures.ConversionSample;
+import io.rowflow.fixtures.DocumentSample;
 import io.rowflow.fixtures.Money;
 import io.rowflow.fixtures.Status;
 import java.math.BigDecimal;
@@ -39,6 +46,8 @@ import reactor.test.StepVerifier;
 public abstract class ConversionContract extends DatabaseTestSupport {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The largest integer every database's decimal column without declared precision holds. */
+    private static final BigInteger THIRTY_FIVE_NINES = BigInteger.TEN.pow(35).subtract(BigInteger.ONE);
 
     @Override
     protected Class<?>[] tables() {
@@ -48,6 +57,7 @@ public abstract class ConversionContract extends DatabaseTestSupport {
     @Override
     protected DatabaseBuilder configure(DatabaseBuilder builder) {
         return builder.converter(Money.AS_TEXT)
+                .converter(DocumentSample.ADDRESS_AS_JSON)
                 .converter(ConversionSample.URI_AS_TEXT)
                 .converter(ConversionSample.DATE_AS_INSTANT);
     }
@@ -59,7 +69,12 @@ public abstract class ConversionContract extends DatabaseTestSupport {
         ConversionSample loaded = insertAndReload(sample);
 
         assertSameValues(loaded, sample);
-        assertThat(loaded.decimalValue).isEqualTo(new BigDecimal("-12345.6789"));
+        assertThat(loaded.decimalValue).isEqualByComparingTo("-12345.6789");
+        if (db.dialect().supports(Feature.UNBOUNDED_DECIMALS)) {
+            assertThat(loaded.decimalValue).as("the scale is kept").isEqualTo(new BigDecimal("-12345.6789"));
+        } else {
+            assertThat(loaded.decimalValue.scale()).as("the column's fixed scale").isGreaterThanOrEqualTo(4);
+        }
         assertThat(loaded.price).isEqualTo(new Money("EUR", new BigDecimal("12.34")));
         assertThat(loaded.link).isEqualTo(URI.create("https://example.org/a?b=c#d"));
     }
@@ -122,7 +137,7 @@ public abstract class ConversionContract extends DatabaseTestSupport {
         sample.doubleWrapper = Double.MAX_VALUE;
         sample.floatWrapper = Float.MAX_VALUE;
         sample.decimalValue = new BigDecimal("99999999999999999999999999999999.000000000000000000001");
-        sample.bigIntegerValue = BigInteger.TWO.pow(300).add(BigInteger.ONE);
+        sample.bigIntegerValue = THIRTY_FIVE_NINES;
         sample.dateValue = LocalDate.of(9999, 12, 31);
         sample.timeValue = LocalTime.of(23, 59, 59, 999_999_000);
         sample.dateTimeValue = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000);
@@ -132,7 +147,7 @@ public abstract class ConversionContract extends DatabaseTestSupport {
 
         assertSameValues(loaded, sample);
         assertThat(loaded.longPrimitive).isEqualTo(Long.MAX_VALUE);
-        assertThat(loaded.bigIntegerValue).isEqualTo(BigInteger.TWO.pow(300).add(BigInteger.ONE));
+        assertThat(loaded.bigIntegerValue).isEqualTo(THIRTY_FIVE_NINES);
     }
 
     @Test
@@ -153,7 +168,7 @@ public abstract class ConversionContract extends DatabaseTestSupport {
         sample.doubleWrapper = -Double.MAX_VALUE;
         sample.floatWrapper = -Float.MAX_VALUE;
         sample.decimalValue = BigDecimal.ZERO;
-        sample.bigIntegerValue = BigInteger.TWO.pow(300).negate();
+        sample.bigIntegerValue = THIRTY_FIVE_NINES.negate();
         sample.dateValue = LocalDate.of(1, 1, 1);
         sample.timeValue = LocalTime.MIDNIGHT;
         sample.dateTimeValue = LocalDateTime.of(1, 1, 1, 0, 0);
@@ -163,7 +178,122 @@ public abstract class ConversionContract extends DatabaseTestSupport {
 
         assertSameValues(loaded, sample);
         assertThat(loaded.longWrapper).isEqualTo(Long.MIN_VALUE);
-        assertThat(loaded.decimalValue).isEqualTo(BigDecimal.ZERO);
+        assertThat(loaded.decimalValue).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void numbersBeyondAFixedDecimalColumnRoundTripOrFailClearly() {
+        ConversionSample huge = ConversionSample.withId(23);
+        huge.bigIntegerValue = BigInteger.TWO.pow(300).add(BigInteger.ONE);
+        ConversionSample tiny = ConversionSample.withId(24);
+        tiny.bigIntegerValue = BigInteger.TWO.pow(300).negate();
+
+        if (db.dialect().supports(Feature.UNBOUNDED_DECIMALS)) {
+            huge.decimalValue = new BigDecimal("-1.0000000000000000000000000000000000000000000000001");
+            ConversionSample loaded = insertAndReload(huge);
+            assertThat(loaded.bigIntegerValue).isEqualTo(BigInteger.TWO.pow(300).add(BigInteger.ONE));
+            assertThat(loaded.decimalValue).isEqualTo(huge.decimalValue);
+            assertThat(insertAndReload(tiny).bigIntegerValue).isEqualTo(BigInteger.TWO.pow(300).negate());
+        } else {
+            for (ConversionSample sample : List.of(huge, tiny)) {
+                StepVerifier.create(db.insert(sample))
+                        .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(DataAccessException.class)
+                                .extracting(e -> ((DataAccessException) e).sqlState()).isEqualTo("22003"))
+                        .verify(TIMEOUT);
+            }
+            assertThat(db.count(ConversionSample.class).block(TIMEOUT)).as("nothing clipped and stored").isZero();
+        }
+    }
+
+    @Test
+    void arrayAndListColumnsRoundTripOrFailClearlyWhereTheDialectHasNone() {
+        if (!db.dialect().supports(Feature.ARRAY_COLUMNS)) {
+            assertThatThrownBy(() -> db.model(ArraySample.class)).isInstanceOf(MappingException.class)
+                    .hasMessageContaining(ArraySample.class.getName() + ".tags")
+                    .hasMessageContaining("array columns");
+            return;
+        }
+        db.schema().dropIfExists(ArraySample.class).then(db.schema().create(ArraySample.class)).block(TIMEOUT);
+        ArraySample sample = ArraySample.withId(1);
+        sample.tags = List.of("classic", "{braces}, \"quotes\" and commas", "漢字 😀", "");
+        sample.counts = Arrays.asList(3, null, -7);
+        sample.scores = new int[]{Integer.MIN_VALUE, 0, Integer.MAX_VALUE};
+        sample.flags = new boolean[]{true, false};
+        sample.labels = new String[]{"a", null, "NULL"};
+        sample.amounts = new BigDecimal[]{new BigDecimal("-12345.6789"), BigDecimal.ZERO};
+        sample.references = new UUID[]{UUID.fromString("3f2504e0-4f89-11d3-9a0c-0305e82c3301")};
+        ArraySample empty = ArraySample.withId(2);
+        empty.tags = List.of();
+        empty.scores = new int[0];
+
+        db.insertAll(List.of(sample, empty, ArraySample.withId(3))).blockLast(TIMEOUT);
+        ArraySample loaded = db.findById(ArraySample.class, 1L).block(TIMEOUT);
+        ArraySample loadedEmpty = db.findById(ArraySample.class, 2L).block(TIMEOUT);
+        ArraySample loadedNull = db.findById(ArraySample.class, 3L).block(TIMEOUT);
+
+        assertThat(loaded).usingRecursiveComparison().isEqualTo(sample);
+        assertThatThrownBy(() -> loaded.tags.add("x")).as("read as an unmodifiable list")
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(loadedEmpty.tags).isEmpty();
+        assertThat(loadedEmpty.scores).isEmpty();
+        assertThat(loadedNull).usingRecursiveComparison().isEqualTo(ArraySample.withId(3));
+        assertThat(db.sql("select count(*) from array_sample where cardinality(tags) = 4 and cardinality(scores) = 3")
+                .mapTo(Long.class).fetchOne().block(TIMEOUT)).as("stored as arrays, one element per value").isEqualTo(1L);
+    }
+
+    @Test
+    void nullElementCannotBeReadIntoAPrimitiveArray() {
+        if (!db.dialect().supports(Feature.ARRAY_COLUMNS)) {
+            assertThatThrownBy(() -> db.model(ArraySample.class)).isInstanceOf(MappingException.class)
+                    .hasMessageContaining(ArraySample.class.getName());
+            return;
+        }
+        db.schema().dropIfExists(ArraySample.class).then(db.schema().create(ArraySample.class)).block(TIMEOUT);
+        ArraySample sample = ArraySample.withId(4);
+        sample.counts = Arrays.asList(1, null);
+        db.insert(sample).block(TIMEOUT);
+        db.sql("update array_sample set scores = counts").execute().block(TIMEOUT);
+
+        StepVerifier.create(db.findById(ArraySample.class, 4L))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(MappingException.class)
+                        .hasMessageContaining("scores").hasMessageContaining("element 1 is NULL"))
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void jsonDocumentsAndTypesConvertedToJsonRoundTrip() {
+        db.schema().dropIfExists(DocumentSample.class).then(db.schema().create(DocumentSample.class)).block(TIMEOUT);
+        String text = "{\"b\": [1, 2.5, null, true], \"a\": \"漢字 😀 \\\"quoted\\\"\", \"nested\": {\"empty\": {}}}";
+        DocumentSample sample = DocumentSample.withId(1);
+        sample.raw = Json.of(text);
+        sample.address = new Address("1 Main St", "Zürich", null);
+
+        db.insertAll(List.of(sample, DocumentSample.withId(2))).blockLast(TIMEOUT);
+        DocumentSample loaded = db.findById(DocumentSample.class, 1L).block(TIMEOUT);
+        DocumentSample empty = db.findById(DocumentSample.class, 2L).block(TIMEOUT);
+
+        assertThat(DocumentSample.tree(loaded.raw)).isEqualTo(DocumentSample.tree(sample.raw));
+        assertThat(loaded.address).isEqualTo(new Address("1 Main St", "Zürich", null));
+        assertThat(empty.raw).isNull();
+        assertThat(empty.address).isNull();
+        if (!db.dialect().supports(Feature.JSONB)) {
+            assertThat(loaded.raw.text()).as("stored as the text given").isEqualTo(text);
+        }
+    }
+
+    @Test
+    void malformedJsonIsRefusedByAJsonbColumnAndStoredAsTextElsewhere() {
+        db.schema().dropIfExists(DocumentSample.class).then(db.schema().create(DocumentSample.class)).block(TIMEOUT);
+        DocumentSample sample = DocumentSample.withId(3);
+        sample.raw = Json.of("{not json");
+
+        if (db.dialect().supports(Feature.JSONB)) {
+            StepVerifier.create(db.insert(sample)).expectError(DataAccessException.class).verify(TIMEOUT);
+            assertThat(db.count(DocumentSample.class).block(TIMEOUT)).isZero();
+        } else {
+            db.insert(sample).block(TIMEOUT);
+            assertThat(db.findById(DocumentSample.class, 3L).block(TIMEOUT).raw).isEqualTo(Json.of("{not json"));
+        }
     }
 
     @Test
@@ -355,7 +485,9 @@ public abstract class ConversionContract extends DatabaseTestSupport {
         assertThat(loaded.legacyDate).isEqualTo(Date.from(Instant.parse("2001-09-09T01:46:40.123Z")));
         assertThat(stored).isEqualTo(Instant.parse("2001-09-09T01:46:40.123Z"));
         assertThat(found).isEqualTo(22L);
-        assertThat(db.model(ConversionSample.class).column("legacyDate").storedType()).isEqualTo(OffsetDateTime.class);
+        assertThat(db.model(ConversionSample.class).column("legacyDate").storedType())
+                .as("stored as this database stores an Instant")
+                .isEqualTo(db.model(ConversionSample.class).column("instantValue").storedType());
     }
 
     @Test
@@ -401,10 +533,14 @@ public abstract class ConversionContract extends DatabaseTestSupport {
         return loaded;
     }
 
-    /** Compares every property; offset date-times as instants, since PostgreSQL does not keep the offset. */
+    /**
+     * Compares every property; offset date-times as instants, since PostgreSQL and MariaDB do not
+     * keep the offset, and decimals by value, since a fixed-scale column pads them with zeros.
+     */
     private static void assertSameValues(ConversionSample loaded, ConversionSample expected) {
         assertThat(loaded).usingRecursiveComparison()
                 .withComparatorForType(OffsetDateTime.timeLineOrder(), OffsetDateTime.class)
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .withComparatorForType(Arrays::compare, byte[].class)
                 .isEqualTo(expected);
     }
@@ -430,7 +566,7 @@ public abstract class ConversionContract extends DatabaseTestSupport {
         sample.charWrapper = '€';
         sample.textValue = "The Left Hand of Darkness";
         sample.decimalValue = new BigDecimal("-12345.6789");
-        sample.bigIntegerValue = new BigInteger("123456789012345678901234567890123456789");
+        sample.bigIntegerValue = new BigInteger("123456789012345678901234567890");
         sample.uuidValue = UUID.fromString("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
         sample.dateValue = LocalDate.of(1969, 7, 20);
         sample.timeValue = LocalTime.of(20, 17, 40, 500_000_000);

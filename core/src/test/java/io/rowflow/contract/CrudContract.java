@@ -236,7 +236,7 @@ public abstract class CrudContract extends DatabaseTestSupport {
 
         assertThat(error).isInstanceOf(DuplicateKeyException.class);
         DataAccessException dataAccess = (DataAccessException) error;
-        assertThat(dataAccess.sql()).startsWith("INSERT INTO").contains("\"customer\"");
+        assertThat(dataAccess.sql()).startsWith("INSERT INTO").contains(db.dialect().quote("customer"));
         assertThat(dataAccess.getMessage()).contains(dataAccess.sql()).doesNotContain(secret);
         assertThat(dataAccess.sqlState()).startsWith("23");
         assertThat(dataAccess.isTransient()).isFalse();

@@ -4,25 +4,31 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
-import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import reactor.core.publisher.Mono;
 
 /**
- * Picks the databases tests run against, in this order:
+ * Picks the databases tests run against. PostgreSQL and MariaDB are each resolved once per JVM,
+ * in this order:
  * <ol>
- *   <li>an R2DBC URL from the environment ({@code ROWFLOW_TEST_POSTGRES_URL});</li>
+ *   <li>an R2DBC URL from the environment ({@code ROWFLOW_TEST_POSTGRES_URL},
+ *   {@code ROWFLOW_TEST_MARIADB_URL});</li>
  *   <li>a Testcontainers container, when a Docker engine is available;</li>
- *   <li>the local service at its standard port ({@code r2dbc:postgresql://postgres@127.0.0.1:5432/test}).</li>
+ *   <li>the local service at its standard port ({@code r2dbc:postgresql://postgres@127.0.0.1:5432/test},
+ *   {@code r2dbc:mariadb://root@127.0.0.1:3306/test}).</li>
  * </ol>
  * If none answers, tests fail with a message naming the three options: a database test is never
- * skipped silently. H2 is always embedded in memory.
+ * skipped silently. H2 is always embedded in memory. Each suite works in a PostgreSQL schema or
+ * a MariaDB database of its own, named after the test class, so suites never share tables.
  */
 public final class TestDatabases {
 
@@ -30,10 +36,15 @@ public final class TestDatabases {
     public static final String POSTGRES_URL_VARIABLE = "ROWFLOW_TEST_POSTGRES_URL";
     /** The local PostgreSQL service used when nothing else is configured. */
     public static final String LOCAL_POSTGRES_URL = "r2dbc:postgresql://postgres@127.0.0.1:5432/test";
+    /** Environment variable with the MariaDB R2DBC URL to test against. */
+    public static final String MARIADB_URL_VARIABLE = "ROWFLOW_TEST_MARIADB_URL";
+    /** The local MariaDB service used when nothing else is configured. */
+    public static final String LOCAL_MARIADB_URL = "r2dbc:mariadb://root@127.0.0.1:3306/test";
 
+    private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
     private static volatile String postgresUrl;
-    private static PostgreSQLContainer container;
+    private static volatile String mariadbUrl;
 
     private TestDatabases() {
     }
@@ -41,9 +52,19 @@ public final class TestDatabases {
     /** The R2DBC URL of the PostgreSQL server to test against, resolved once per JVM. */
     public static synchronized String postgresUrl() {
         if (postgresUrl == null) {
-            postgresUrl = resolvePostgres();
+            postgresUrl = resolve("PostgreSQL", POSTGRES_URL_VARIABLE, LOCAL_POSTGRES_URL,
+                    "127.0.0.1:5432 (user postgres, database test)", TestDatabases::startPostgresContainer);
         }
         return postgresUrl;
+    }
+
+    /** The R2DBC URL of the MariaDB server to test against, resolved once per JVM. */
+    public static synchronized String mariadbUrl() {
+        if (mariadbUrl == null) {
+            mariadbUrl = resolve("MariaDB", MARIADB_URL_VARIABLE, LOCAL_MARIADB_URL,
+                    "127.0.0.1:3306 (user root without password, database test)", TestDatabases::startMariaDbContainer);
+        }
+        return mariadbUrl;
     }
 
     /** A plain (unpooled) connection factory for PostgreSQL, in the server's default schema. */
@@ -57,14 +78,28 @@ public final class TestDatabases {
      */
     public static ConnectionFactory postgres(Class<?> testClass) {
         String schema = schemaOf(testClass);
-        Mono.usingWhen(Mono.from(postgres().create()),
-                        connection -> Mono.from(connection.createStatement("CREATE SCHEMA IF NOT EXISTS " + schema).execute())
-                                .flatMap(result -> Mono.from(result.getRowsUpdated())),
-                        Connection::close)
-                .block(Duration.ofSeconds(10));
+        execute(postgres(), "CREATE SCHEMA IF NOT EXISTS " + schema);
         ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(postgresUrl()).mutate()
                 .option(Option.valueOf("schema"), schema)
                 .option(Option.valueOf("applicationName"), schema)
+                .build();
+        return ConnectionFactories.get(options);
+    }
+
+    /** A plain (unpooled) connection factory for MariaDB, in the URL's database. */
+    public static ConnectionFactory mariadb() {
+        return ConnectionFactories.get(mariadbUrl());
+    }
+
+    /**
+     * A plain connection factory for MariaDB whose connections work in a database of their own,
+     * named after the test class ({@code rowflow_maria_db_crud_test}), created if missing.
+     */
+    public static ConnectionFactory mariadb(Class<?> testClass) {
+        String database = schemaOf(testClass);
+        execute(mariadb(), "CREATE DATABASE IF NOT EXISTS " + database);
+        ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(mariadbUrl()).mutate()
+                .option(ConnectionFactoryOptions.DATABASE, database)
                 .build();
         return ConnectionFactories.get(options);
     }
@@ -96,20 +131,60 @@ public final class TestDatabases {
         return "rowflow_" + testClass.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    private static String resolvePostgres() {
-        String fromEnvironment = System.getenv(POSTGRES_URL_VARIABLE);
+    private static void execute(ConnectionFactory factory, String sql) {
+        Mono.usingWhen(Mono.from(factory.create()),
+                        connection -> Mono.from(connection.createStatement(sql).execute())
+                                .flatMap(result -> Mono.from(result.getRowsUpdated())),
+                        Connection::close)
+                .block(Duration.ofSeconds(10));
+    }
+
+    private static String resolve(String server, String variable, String localUrl, String localService,
+                                  Supplier<String> container) {
+        String fromEnvironment = System.getenv(variable);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            requireAnswer(fromEnvironment, "the URL in " + POSTGRES_URL_VARIABLE);
+            requireAnswer(server, variable, localService, fromEnvironment, "the URL in " + variable);
             return fromEnvironment;
         }
         if (dockerAvailable()) {
-            container = new PostgreSQLContainer("postgres:15-alpine");
-            container.start();
-            return "r2dbc:postgresql://" + container.getUsername() + ":" + container.getPassword() + "@"
-                    + container.getHost() + ":" + container.getMappedPort(5432) + "/" + container.getDatabaseName();
+            String url = container.get();
+            requireAnswer(server, variable, localService, url, "the Testcontainers container");
+            return url;
         }
-        requireAnswer(LOCAL_POSTGRES_URL, "the local service");
-        return LOCAL_POSTGRES_URL;
+        requireAnswer(server, variable, localService, localUrl, "the local service");
+        return localUrl;
+    }
+
+    private static String startPostgresContainer() {
+        PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
+        container.start();
+        return "r2dbc:postgresql://" + container.getUsername() + ":" + container.getPassword() + "@"
+                + container.getHost() + ":" + container.getMappedPort(5432) + "/" + container.getDatabaseName();
+    }
+
+    private static String startMariaDbContainer() {
+        MariaDBContainer container = new ReadyWhenItAnswersR2dbc("mariadb:10.11").withUsername("root");
+        container.start();
+        String url = "r2dbc:mariadb://root:" + container.getPassword() + "@" + container.getHost() + ":"
+                + container.getMappedPort(3306) + "/" + container.getDatabaseName();
+        awaitAnswer(url);
+        return url;
+    }
+
+    /** Polls until the server takes connections (the image restarts its server once after initialising). */
+    private static void awaitAnswer(String url) {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (true) {
+            try {
+                open(url);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Mono.delay(Duration.ofMillis(500)).block();
+            }
+        }
     }
 
     private static boolean dockerAvailable() {
@@ -120,16 +195,35 @@ public final class TestDatabases {
         }
     }
 
-    private static void requireAnswer(String url, String what) {
+    private static void open(String url) {
+        ConnectionFactory factory = ConnectionFactories.get(url);
+        Mono.from(factory.create())
+                .flatMap(connection -> Mono.from(connection.close()))
+                .block(Duration.ofSeconds(10));
+    }
+
+    private static void requireAnswer(String server, String variable, String localService, String url, String what) {
         try {
-            ConnectionFactory factory = ConnectionFactories.get(url);
-            Mono.from(factory.create())
-                    .flatMap(connection -> Mono.from(connection.close()))
-                    .block(Duration.ofSeconds(10));
+            open(url);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("No PostgreSQL to test against: " + what + " (" + url + ") did not answer ("
-                    + e.getMessage() + "). Set " + POSTGRES_URL_VARIABLE + " to an R2DBC URL, run a Docker engine "
-                    + "for Testcontainers, or start the local server on 127.0.0.1:5432 (user postgres, database test).", e);
+            throw new IllegalStateException("No " + server + " to test against: " + what + " (" + url + ") did not answer ("
+                    + e.getMessage() + "). Set " + variable + " to an R2DBC URL, run a Docker engine "
+                    + "for Testcontainers, or start the local server on " + localService + ".", e);
+        }
+    }
+
+    /**
+     * The MariaDB container without its JDBC readiness check (there is no JDBC driver on the test
+     * class path); {@link #awaitAnswer(String)} waits over R2DBC instead.
+     */
+    private static final class ReadyWhenItAnswersR2dbc extends MariaDBContainer {
+        ReadyWhenItAnswersR2dbc(String image) {
+            super(image);
+        }
+
+        @Override
+        protected void waitUntilContainerStarted() {
+            // readiness is checked over R2DBC once the ports are mapped
         }
     }
 }

@@ -44,6 +44,14 @@ class QuerySnippetsTest {
     }
 
     @Test
+    void caseInsensitiveSearchFindsEveryCase() {
+        assertThat(QuerySnippets.caseInsensitiveSearch(db, "THE D").collectList().block(TIMEOUT))
+                .containsExactly("The Dispossessed");
+        assertThat(QuerySnippets.caseInsensitiveSearch(db, "dark").collectList().block(TIMEOUT))
+                .containsExactly("The Left Hand of Darkness");
+    }
+
+    @Test
     void projections() {
         assertThat(QuerySnippets.projectIntoRecord(db).collectList().block(TIMEOUT)).extracting(QuerySnippets.TitleAndPrice::title)
                 .containsExactly("Dune", "The Dispossessed", "The Left Hand of Darkness");

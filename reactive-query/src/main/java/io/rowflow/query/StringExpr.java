@@ -41,6 +41,30 @@ public class StringExpr extends ComparableExpr<String> {
         return new Condition(new Predicate.Like(toExpression(), value("%" + Predicate.escapeLike(part) + "%")));
     }
 
+    /**
+     * {@link #like(String)} regardless of case, on every database: {@code ILIKE} on PostgreSQL,
+     * {@code LOWER(this) LIKE LOWER(pattern)} elsewhere. Whether plain {@code like} ignores case
+     * depends on the database ({@link io.rowflow.dialect.Feature#CASE_SENSITIVE_LIKE}).
+     */
+    public Condition likeIgnoreCase(String pattern) {
+        return new Condition(new Predicate.Like(toExpression(), value(pattern), true));
+    }
+
+    /** Text starting with {@code prefix} in any case, matched literally. */
+    public Condition startsWithIgnoreCase(String prefix) {
+        return likeIgnoreCase(Predicate.escapeLike(prefix) + "%");
+    }
+
+    /** Text ending with {@code suffix} in any case, matched literally. */
+    public Condition endsWithIgnoreCase(String suffix) {
+        return likeIgnoreCase("%" + Predicate.escapeLike(suffix));
+    }
+
+    /** Text containing {@code part} in any case, matched literally. */
+    public Condition containsIgnoreCase(String part) {
+        return likeIgnoreCase("%" + Predicate.escapeLike(part) + "%");
+    }
+
     /** {@code LOWER(this)}. */
     public StringExpr lower() {
         return new StringExpr(new Expression.Function(Expression.SqlFunction.LOWER, List.of(toExpression())));

@@ -3,11 +3,16 @@ package io.rowflow.internal.convert;
 import io.rowflow.annotation.EnumType;
 import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
+import java.lang.reflect.Array;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,6 +69,32 @@ public final class ConverterRegistry {
         return resolved;
     }
 
+    /**
+     * The codec for a property's declared generic type: {@link #codecFor(Class, EnumType)} for a
+     * class, and for {@code List<E>} a list stored as the dialect stores {@code E[]} (an array
+     * column, where the dialect has them), read back as an unmodifiable list. {@code null} if the
+     * type cannot be stored.
+     */
+    public @Nullable ValueCodec codecFor(Type declaredType, EnumType enumType) {
+        if (declaredType instanceof Class<?> type) {
+            return codecFor(type, enumType);
+        }
+        if (declaredType instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element && !element.isPrimitive()) {
+            ValueCodec array = codecFor(element.arrayType(), enumType);
+            return array == null ? null : new ValueCodec(List.class, array.storedType(), chain(listAsArray(element), array.converter()));
+        }
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Converter<?, ?> listAsArray(Class<?> element) {
+        Class<Object[]> arrayType = (Class<Object[]>) element.arrayType();
+        return Converter.of((Class<List>) (Class) List.class, arrayType,
+                list -> list.toArray((Object[]) Array.newInstance(element, list.size())),
+                array -> Collections.unmodifiableList(Arrays.asList(array)));
+    }
+
     /** The codec for the runtime class of a bound value (enums by name). */
     public @Nullable ValueCodec codecForValue(Object value) {
         Class<?> type = value.getClass();
@@ -102,9 +133,13 @@ public final class ConverterRegistry {
         return new ValueCodec(declaredType, next.storedType(), chain(converter, next.converter()));
     }
 
+    /** {@code first}, then {@code then} if there is one. */
     @SuppressWarnings("unchecked")
-    private static Converter<Object, Object> chain(Converter<?, ?> first, Converter<Object, Object> then) {
+    private static Converter<Object, Object> chain(Converter<?, ?> first, @Nullable Converter<Object, Object> then) {
         Converter<Object, Object> start = (Converter<Object, Object>) first;
+        if (then == null) {
+            return start;
+        }
         return new Converter<>() {
             @Override
             public Class<Object> javaType() {

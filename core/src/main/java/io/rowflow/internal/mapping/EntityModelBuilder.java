@@ -159,10 +159,15 @@ final class EntityModelBuilder {
         String where = owner.getName() + "." + source.name;
         AnnotatedElement annotations = source.annotations;
         Enumerated enumerated = annotations.getAnnotation(Enumerated.class);
-        ValueCodec codec = converters.codecFor(source.type, enumerated == null ? EnumType.NAME : enumerated.value());
+        EnumType enumType = enumerated == null ? EnumType.NAME : enumerated.value();
+        ValueCodec codec = source.type == List.class && converters.codecFor(List.class, enumType) == null
+                ? converters.codecFor(source.genericType, enumType)
+                : converters.codecFor(source.type, enumType);
         if (codec == null) {
+            String arrays = source.type.isArray() || source.type == List.class
+                    ? " (arrays and lists are stored only by dialects with array columns, such as PostgreSQL)" : "";
             throw new MappingException(where + " has type " + source.type.getName()
-                    + ", which Rowflow cannot store: register a Converter for it on the Database, "
+                    + ", which Rowflow cannot store" + arrays + ": register a Converter for it on the Database, "
                     + "mark the field @Transient, or mark a value object @Embedded");
         }
         if (id && build.columns.stream().anyMatch(MappedColumn::isId)) {

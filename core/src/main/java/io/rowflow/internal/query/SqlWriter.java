@@ -2,6 +2,7 @@ package io.rowflow.internal.query;
 
 import io.rowflow.QueryException;
 import io.rowflow.dialect.Dialect;
+import io.rowflow.dialect.Feature;
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.convert.ValueCodec;
 import io.rowflow.internal.execution.PreparedSql;
@@ -93,10 +94,8 @@ final class SqlWriter {
         if (mode == Mode.ROWS && !statement.orderBy().isEmpty()) {
             sql.append(" ORDER BY ");
             for (int i = 0; i < statement.orderBy().size(); i++) {
-                OrderItem item = statement.orderBy().get(i);
                 sql.append(i == 0 ? "" : ", ");
-                String key = render(() -> expression(item.expression(), scope, null));
-                sql.append(dialect.sortKey(key, item.descending(), item.nulls()));
+                sortKey(statement.orderBy().get(i), scope);
             }
         }
         if (mode == Mode.EXISTS) {
@@ -107,6 +106,21 @@ final class SqlWriter {
             sql.append(dialect.paging(limit, offset));
         }
         return scope;
+    }
+
+    /**
+     * One sort key. Where the dialect cannot place nulls itself, a leading {@code x IS NULL} key
+     * does (true sorts after false); the expression is rendered, and its values bound, twice.
+     */
+    private void sortKey(OrderItem item, Scope scope) {
+        OrderItem.Nulls nulls = item.nulls();
+        if (nulls != OrderItem.Nulls.DEFAULT && !dialect.supports(Feature.NULLS_ORDERING)) {
+            String isNull = render(() -> expression(item.expression(), scope, null)) + " IS NULL";
+            sql.append(dialect.sortKey(isNull, nulls == OrderItem.Nulls.FIRST, OrderItem.Nulls.DEFAULT)).append(", ");
+            nulls = OrderItem.Nulls.DEFAULT;
+        }
+        String key = render(() -> expression(item.expression(), scope, null));
+        sql.append(dialect.sortKey(key, item.descending(), nulls));
     }
 
     private void register(Scope scope, SelectStatement<?> statement) {
@@ -162,12 +176,11 @@ final class SqlWriter {
         } else if (expression instanceof Expression.Value value) {
             value(value.value(), hint);
         } else if (expression instanceof Expression.Function function) {
-            sql.append(dialect.functionName(function.function())).append('(');
-            for (int i = 0; i < function.arguments().size(); i++) {
-                sql.append(i == 0 ? "" : ", ");
-                expression(function.arguments().get(i), scope, hint);
+            List<String> arguments = new ArrayList<>(function.arguments().size());
+            for (Expression argument : function.arguments()) {
+                arguments.add(render(() -> expression(argument, scope, hint)));
             }
-            sql.append(')');
+            sql.append(dialect.function(function.function(), arguments));
         } else if (expression instanceof Expression.Arithmetic arithmetic) {
             MappedColumn operandHint = hintOf(scope, arithmetic.left(), arithmetic.right());
             sql.append('(');
@@ -262,9 +275,9 @@ final class SqlWriter {
             sql.append(" AND ");
             expression(between.high(), scope, hint);
         } else if (predicate instanceof Predicate.Like like) {
-            expression(like.expression(), scope, null);
-            sql.append(" LIKE ");
-            expression(like.pattern(), scope, null);
+            String text = render(() -> expression(like.expression(), scope, null));
+            String pattern = render(() -> expression(like.pattern(), scope, null));
+            sql.append(like.ignoreCase() ? dialect.likeIgnoringCase(text, pattern) : text + " LIKE " + pattern);
             sql.append(" ESCAPE '").append(Predicate.LIKE_ESCAPE).append('\'');
         } else if (predicate instanceof Predicate.IsNull isNull) {
             expression(isNull.expression(), scope, null);
@@ -306,11 +319,10 @@ final class SqlWriter {
         }
         MappedColumn hint = hintOf(scope, in.expression());
         boolean allValues = in.values().stream().allMatch(v -> v instanceof Expression.Value value && value.value() != null);
-        if (allValues && dialect.bindsInListAsArray()) {
-            sql.append(in.negated() ? "NOT (" : "");
-            expression(in.expression(), scope, hint);
-            sql.append(" = ANY(").append(marker(array(in.values(), hint))).append(')');
-            sql.append(in.negated() ? ")" : "");
+        if (allValues && dialect.supports(Feature.ARRAY_PARAMETERS)) {
+            String tested = render(() -> expression(in.expression(), scope, hint));
+            String test = dialect.inArray(tested, marker(array(in.values(), hint)));
+            sql.append(in.negated() ? "NOT (" + test + ")" : test);
             return;
         }
         expression(in.expression(), scope, hint);

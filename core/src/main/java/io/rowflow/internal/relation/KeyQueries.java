@@ -1,6 +1,7 @@
 package io.rowflow.internal.relation;
 
 import io.rowflow.dialect.Dialect;
+import io.rowflow.dialect.Feature;
 import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.PreparedSql;
@@ -61,12 +62,12 @@ public final class KeyQueries {
                 .map(c -> "t." + dialect.quote(c.columnName())).collect(Collectors.joining(", "));
         String select = "SELECT " + columns + ", l." + dialect.quote(ownerColumn) + " FROM "
                 + EntitySql.qualifiedTable(target, dialect) + " t JOIN " + dialect.quote(linkTable) + " l ON l."
-                + dialect.quote(targetColumn) + " = t." + dialect.quote(target.idColumn().columnName()) + " WHERE l."
-                + dialect.quote(ownerColumn);
+                + dialect.quote(targetColumn) + " = t." + dialect.quote(target.idColumn().columnName()) + " WHERE ";
+        String keyed = "l." + dialect.quote(ownerColumn);
         String order = " ORDER BY t." + dialect.quote(target.idColumn().columnName());
         int ownerPosition = target.mappedColumns().size();
         EntityRowMapper<T> mapper = EntityRowMapper.byPosition(target);
-        return Flux.fromIterable(chunks(keys)).concatMap(chunk -> executor.query(statement(select, order, ownerKey, chunk), 0,
+        return Flux.fromIterable(chunks(keys)).concatMap(chunk -> executor.query(statement(select, keyed, order, ownerKey, chunk), 0,
                 (row, metadata) -> new Linked<>(EntityRowMapper.read(row, ownerPosition, ownerKey), mapper.apply(row, metadata))));
     }
 
@@ -74,15 +75,15 @@ public final class KeyQueries {
     record Linked<T>(Object ownerKey, T target) {
     }
 
-    private PreparedSql statement(String select, String order, MappedColumn keyColumn, List<Object> keys) {
-        if (dialect.bindsInListAsArray()) {
+    private PreparedSql statement(String select, String keyed, String order, MappedColumn keyColumn, List<Object> keys) {
+        if (dialect.supports(Feature.ARRAY_PARAMETERS)) {
             Object array = Array.newInstance(keyColumn.storedType(), keys.size());
             for (int i = 0; i < keys.size(); i++) {
                 Array.set(array, i, keyColumn.codec().toDatabase(keys.get(i)));
             }
-            return new PreparedSql(select + " = ANY(" + dialect.bindMarker(0) + ")" + order, new Object[]{array});
+            return new PreparedSql(select + dialect.inArray(keyed, dialect.bindMarker(0)) + order, new Object[]{array});
         }
-        StringBuilder sql = new StringBuilder(select).append(" IN (");
+        StringBuilder sql = new StringBuilder(select).append(keyed).append(" IN (");
         Object[] binds = new Object[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(dialect.bindMarker(i));
@@ -92,7 +93,7 @@ public final class KeyQueries {
     }
 
     private List<List<Object>> chunks(List<Object> keys) {
-        if (dialect.bindsInListAsArray()) {
+        if (dialect.supports(Feature.ARRAY_PARAMETERS)) {
             return List.of(keys);
         }
         int size = Math.max(1, dialect.inListChunkSize());

@@ -78,10 +78,8 @@ public final class DdlGenerator {
         String join = dialect.quote(table.joinColumn());
         String inverse = dialect.quote(table.inverseColumn());
         return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + dialect.quote(table.name()) + " ("
-                + join + " " + dialect.columnType(ownerId.storedType(), ownerId.length(), ownerId.precision(), ownerId.scale())
-                + " NOT NULL, "
-                + inverse + " " + dialect.columnType(targetId.storedType(), targetId.length(), targetId.precision(),
-                        targetId.scale()) + " NOT NULL, "
+                + join + " " + keyColumnType(ownerId) + " NOT NULL, "
+                + inverse + " " + keyColumnType(targetId) + " NOT NULL, "
                 + "PRIMARY KEY (" + join + ", " + inverse + "), "
                 + "FOREIGN KEY (" + join + ") REFERENCES " + EntitySql.qualifiedTable(owner, dialect)
                 + " (" + dialect.quote(ownerId.columnName()) + "), "
@@ -95,10 +93,20 @@ public final class DdlGenerator {
     }
 
     private String columnDefinition(MappedColumn column) {
-        String type = column.isGenerated()
-                ? dialect.identityColumn(column.storedType())
-                : dialect.columnType(column.storedType(), column.length(), column.precision(), column.scale());
+        String type;
+        if (column.isGenerated()) {
+            type = dialect.identityColumn(column.storedType());
+        } else if (column.isId() || column.unique() || column.references() != null) {
+            type = keyColumnType(column);
+        } else {
+            type = dialect.columnType(column.storedType(), column.length(), column.precision(), column.scale());
+        }
         return dialect.quote(column.columnName()) + " " + type + (column.nullable() ? "" : " NOT NULL");
+    }
+
+    /** The type of a column in a key: some databases cannot index the type an unbounded column gets. */
+    private String keyColumnType(MappedColumn column) {
+        return dialect.keyColumnType(column.storedType(), column.length(), column.precision(), column.scale());
     }
 
     private String foreignKey(DefaultEntityModel<?> model, MappedColumn column) {

@@ -28,7 +28,7 @@ public final class EntitySql {
     private final String deleteById;
     private final @Nullable String deleteByIdAndVersion;
     private final String update;
-    private final String upsert;
+    private volatile @Nullable String upsert;
     private final Map<Integer, String> insertsWithId = new ConcurrentHashMap<>();
     private final Map<Integer, String> insertsWithoutId = new ConcurrentHashMap<>();
 
@@ -48,7 +48,6 @@ public final class EntitySql {
         this.deleteByIdAndVersion = version == null ? null
                 : deleteById + " AND " + quote(version) + " = " + dialect.bindMarker(1);
         this.update = renderUpdate();
-        this.upsert = renderUpsert();
     }
 
     /** The schema-qualified, quoted table name of a model. */
@@ -105,9 +104,17 @@ public final class EntitySql {
         return model.mappedColumns().stream().filter(c -> !c.isId()).toList();
     }
 
-    /** The upsert statement; binds: every column in model order. Returns every column. */
+    /**
+     * The upsert statement; binds: every column in model order. Returns every column. Rendered on
+     * first use, so a dialect without upsert fails only the upserts, with its own exception.
+     */
     public String upsert() {
-        return upsert;
+        String rendered = upsert;
+        if (rendered == null) {
+            rendered = renderUpsert();
+            upsert = rendered;
+        }
+        return rendered;
     }
 
     /**

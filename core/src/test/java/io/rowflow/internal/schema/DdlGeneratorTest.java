@@ -12,7 +12,9 @@ import io.rowflow.annotation.Table;
 import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.dialect.H2Dialect;
+import io.rowflow.dialect.MariaDbDialect;
 import io.rowflow.dialect.PostgresDialect;
+import io.rowflow.fixtures.ArraySample;
 import io.rowflow.fixtures.Book;
 import io.rowflow.fixtures.ConversionSample;
 import io.rowflow.fixtures.Counter;
@@ -26,11 +28,12 @@ import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The exact {@code CREATE TABLE} and {@code DROP TABLE} text for PostgreSQL and H2, without a database. */
+/** The exact {@code CREATE TABLE} and {@code DROP TABLE} text for PostgreSQL, H2 and MariaDB, without a database. */
 class DdlGeneratorTest {
 
     private static final Dialect POSTGRES = new PostgresDialect();
     private static final Dialect H2 = new H2Dialect();
+    private static final Dialect MARIADB = new MariaDbDialect();
 
     @Test
     void createTableHasIdentityNotNullPrimaryKeyAndForeignKey() {
@@ -94,6 +97,37 @@ class DdlGeneratorTest {
         assertThat(ddl).contains("\"duration_value\" bigint, ", "\"decimal_value\" decfloat, ",
                 "\"big_integer_value\" decfloat, ", "\"bytes_value\" binary varying, ", "\"text_value\" character varying, ",
                 "\"instant_value\" timestamp(6) with time zone, ", "\"status_by_ordinal\" integer, ");
+    }
+
+    @Test
+    void mariaDbUsesBackticksAutoIncrementAndItsStorageConventions() {
+        assertThat(generator(MARIADB).createTable(Book.class, false)).isEqualTo("CREATE TABLE `book` ("
+                + "`id` bigint AUTO_INCREMENT NOT NULL, `title` varchar(200) NOT NULL, `author_id` bigint, "
+                + "`price` numeric(10, 2), `pages` integer NOT NULL, `version` integer NOT NULL, "
+                + "PRIMARY KEY (`id`), FOREIGN KEY (`author_id`) REFERENCES `author` (`id`))");
+        assertThat(generator(MARIADB).createTable(ConversionSample.class, false)).contains(
+                "`boolean_wrapper` boolean, ", "`double_wrapper` double, ", "`float_wrapper` double, ",
+                "`text_value` longtext, ", "`decimal_value` decimal(65, 30), ", "`uuid_value` uuid, ",
+                "`time_value` time(6), ", "`date_time_value` datetime(6), ", "`offset_date_time_value` datetime(6), ",
+                "`instant_value` datetime(6), ", "`duration_value` bigint, ", "`status_by_ordinal` integer, ",
+                "`bytes_value` longblob, ", "`legacy_date` datetime(6)");
+    }
+
+    @Test
+    void mariaDbBoundsTextOfUndeclaredLengthInKeys() {
+        assertThat(generator(MARIADB).createTable(Counter.class, false)).isEqualTo("CREATE TABLE `counter` ("
+                + "`name` varchar(255) NOT NULL, `hits` bigint NOT NULL, `version` bigint NOT NULL, PRIMARY KEY (`name`))");
+        assertThat(generator(MARIADB).createTable(Customer.class, false))
+                .contains("`id` uuid NOT NULL, `email` varchar(255) NOT NULL, `home_street` longtext, ");
+        assertThat(generator(POSTGRES).createTable(Customer.class, false)).contains("\"email\" text NOT NULL");
+    }
+
+    @Test
+    void postgresStoresArraysAndListsInArrayColumns() {
+        assertThat(generator(POSTGRES).createTable(ArraySample.class, false)).isEqualTo("CREATE TABLE \"array_sample\" ("
+                + "\"id\" bigint NOT NULL, \"tags\" text[], \"counts\" integer[], \"scores\" integer[], "
+                + "\"flags\" boolean[], \"labels\" text[], \"amounts\" numeric[], \"references\" uuid[], "
+                + "PRIMARY KEY (\"id\"))");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.rowflow.annotation.Table;
 import io.rowflow.annotation.Version;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.dialect.H2Dialect;
+import io.rowflow.dialect.MariaDbDialect;
 import io.rowflow.dialect.PostgresDialect;
 import io.rowflow.fixtures.Author;
 import io.rowflow.fixtures.Book;
@@ -18,11 +19,12 @@ import io.rowflow.mapping.NamingStrategy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The exact CRUD SQL rendered for PostgreSQL and H2, without a database. */
+/** The exact CRUD SQL rendered for PostgreSQL, H2 and MariaDB, without a database. */
 class EntitySqlTest {
 
     private static final Dialect POSTGRES = new PostgresDialect();
     private static final Dialect H2 = new H2Dialect();
+    private static final Dialect MARIADB = new MariaDbDialect();
 
     @Test
     void insertOfGeneratedIdReturnsItWithReturningOnPostgres() {
@@ -43,6 +45,28 @@ class EntitySqlTest {
                 .isEqualTo("SELECT \"id\" FROM FINAL TABLE (INSERT INTO \"author\" (\"name\", \"born\") VALUES ($1, $2))");
         assertThat(author.insert(2, false)).isEqualTo(
                 "SELECT \"id\" FROM FINAL TABLE (INSERT INTO \"author\" (\"name\", \"born\") VALUES ($1, $2), ($3, $4))");
+    }
+
+    @Test
+    void mariaDbUsesQuestionMarksBackticksAndReturning() {
+        EntitySql author = sql(Author.class, MARIADB);
+
+        assertThat(author.insert(2, false))
+                .isEqualTo("INSERT INTO `author` (`name`, `born`) VALUES (?, ?), (?, ?) RETURNING `id`");
+        assertThat(author.selectById()).isEqualTo("SELECT `id`, `name`, `born` FROM `author` WHERE `id` = ?");
+        assertThat(sql(Book.class, MARIADB).update()).isEqualTo("UPDATE `book` SET `title` = ?, `author_id` = ?, "
+                + "`price` = ?, `pages` = ?, `version` = ? WHERE `id` = ? AND `version` = ?");
+    }
+
+    @Test
+    void upsertIsOnDuplicateKeyUpdateReturningTheRowOnMariaDb() {
+        assertThat(sql(Counter.class, MARIADB).upsert()).isEqualTo(
+                "INSERT INTO `counter` (`name`, `hits`, `version`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE "
+                        + "`hits` = VALUES(`hits`), `version` = `version` + 1 RETURNING `name`, `hits`, `version`");
+        assertThat(sql(Tag.class, MARIADB).upsert()).isEqualTo("INSERT INTO `tag` (`label`) VALUES (?) "
+                + "ON DUPLICATE KEY UPDATE `label` = VALUES(`label`) RETURNING `label`");
+        assertThat(sql(Stamp.class, MARIADB).upsert()).isEqualTo("INSERT INTO `stamp` (`code`, `version`) VALUES (?, ?) "
+                + "ON DUPLICATE KEY UPDATE `version` = `version` + 1 RETURNING `code`, `version`");
     }
 
     @Test

@@ -59,6 +59,12 @@ public final class QuerySnippets {
                         .or(BOOK.title.lower().eq("dune"))));
     }
 
+    public static Flux<String> caseInsensitiveSearch(Database db, String searchText) {
+        return db.fetch(select(BOOK.title)
+                .where(BOOK.title.containsIgnoreCase(searchText))    // ILIKE on PostgreSQL, LOWER(...) LIKE LOWER(...) elsewhere
+                .orderBy(BOOK.title.asc()));
+    }
+
     public static Flux<TitleAndPrice> projectIntoRecord(Database db) {
         return db.fetch(select(TitleAndPrice.class, BOOK.title, BOOK.price)
                 .where(BOOK.price.isNotNull())

@@ -10,9 +10,4 @@ class H2InjectionTest extends InjectionContract {
     protected ConnectionFactory connectionFactory() {
         return TestDatabases.h2();
     }
-
-    @Override
-    protected boolean storesNulInText() {
-        return true;
-    }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowflow.DataAccessException;
 import io.rowflow.contract.DatabaseTestSupport;
+import io.rowflow.dialect.Feature;
 import io.rowflow.query.fixtures.Novel;
 import io.rowflow.query.fixtures.Writer;
 import java.time.Duration;
@@ -30,9 +31,6 @@ public abstract class InjectionContract extends DatabaseTestSupport {
     protected Class<?>[] tables() {
         return new Class<?>[]{Writer.class, Novel.class};
     }
-
-    /** Whether the database stores the NUL character in text (PostgreSQL refuses it). */
-    protected abstract boolean storesNulInText();
 
     static List<String> hostileStrings() {
         return List.of(
@@ -82,7 +80,7 @@ public abstract class InjectionContract extends DatabaseTestSupport {
     @Test
     void nulCharacterIsStoredLiterallyOrRefusedClearly() {
         String withNul = "before\u0000after";
-        if (storesNulInText()) {
+        if (db.dialect().supports(Feature.NUL_IN_TEXT)) {
             Writer stored = db.insert(new Writer(null, withNul, null)).block(TIMEOUT);
             assertThat(ids(select(WRITER).where(WRITER.name.eq(withNul)))).containsExactly(stored.id());
             assertThat(db.findById(Writer.class, stored.id()).block(TIMEOUT).name()).isEqualTo(withNul);

@@ -10,9 +10,4 @@ class PostgresInjectionTest extends InjectionContract {
     protected ConnectionFactory connectionFactory() {
         return TestDatabases.postgres(getClass());
     }
-
-    @Override
-    protected boolean storesNulInText() {
-        return false;
-    }
 }

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rowflow.NonUniqueResultException;
 import io.rowflow.QueryException;
 import io.rowflow.contract.DatabaseTestSupport;
+import io.rowflow.dialect.Feature;
 import io.rowflow.query.EntityPath;
 import io.rowflow.query.Paths;
 import io.rowflow.query.SelectQuery;
@@ -151,6 +152,32 @@ public abstract class QueryContract extends DatabaseTestSupport {
                 .containsExactly("The Hobbit", "The Lord of the Rings", "The Silmarillion");
         assertThat(titles(select(NOVEL).where(NOVEL.title.like("50%off%")).orderBy(NOVEL.title.asc())))
                 .as("like() keeps wildcards").containsExactly("50 percent off", "50%_off Guide");
+    }
+
+    @Test
+    void likeIgnoringCaseMatchesAnyCaseOnEveryDatabase() {
+        assertThat(titles(select(NOVEL).where(NOVEL.title.containsIgnoreCase("DUNE")).orderBy(NOVEL.title.asc())))
+                .containsExactly("Dune", "Dune Messiah");
+        assertThat(titles(select(NOVEL).where(NOVEL.title.startsWithIgnoreCase("the l")))).containsExactly("The Lord of the Rings");
+        assertThat(titles(select(NOVEL).where(NOVEL.title.endsWithIgnoreCase("GUIDE")))).containsExactly("50%_off Guide");
+        assertThat(titles(select(NOVEL).where(NOVEL.title.startsWithIgnoreCase("50%_OFF"))))
+                .as("user input still matches literally").containsExactly("50%_off Guide");
+        assertThat(titles(select(NOVEL).where(NOVEL.title.likeIgnoreCase("the %")).orderBy(NOVEL.year.asc())))
+                .containsExactly("The Hobbit", "The Lord of the Rings", "The Silmarillion");
+    }
+
+    @Test
+    void plainLikeAndEqualityFollowTheDeclaredCaseSensitivity() {
+        List<String> lowerCasePrefix = titles(select(NOVEL).where(NOVEL.title.startsWith("the")).orderBy(NOVEL.year.asc()));
+        List<String> lowerCaseTitle = titles(select(NOVEL).where(NOVEL.title.eq("dune")));
+
+        if (db.dialect().supports(Feature.CASE_SENSITIVE_LIKE)) {
+            assertThat(lowerCasePrefix).isEmpty();
+            assertThat(lowerCaseTitle).isEmpty();
+        } else {
+            assertThat(lowerCasePrefix).containsExactly("The Hobbit", "The Lord of the Rings", "The Silmarillion");
+            assertThat(lowerCaseTitle).containsExactly("Dune");
+        }
     }
 
     @Test

@@ -239,7 +239,8 @@ public abstract class RelationContract extends DatabaseTestSupport {
     @Test
     void filteringParentsByTheirChildrenDoesNotDuplicateParents() {
         library(4, 3, 0);
-        db.sql("update rel_book set \"year\" = 2005 where title like '%00001 book%' or title like '%00003 book 2'").execute()
+        db.sql("update rel_book set " + db.dialect().quote("year") + " = 2005 where title like '%00001 book%' "
+                        + "or title like '%00003 book 2'").execute()
                 .block(TIMEOUT);
 
         List<String> recent = db.fetch(select(AUTHOR.name)

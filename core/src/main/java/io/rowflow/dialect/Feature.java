@@ -1,0 +1,87 @@
+package io.rowflow.dialect;
+
+/**
+ * An optional capability a {@link Dialect} declares through {@link Dialect#features()}. Rowflow
+ * uses the declarations to choose what SQL to render (native or emulated), the behavioural test
+ * suite uses them to assert what each database does (including the clear error where it cannot),
+ * and {@code docs/dialects.md} shows them as the feature matrix.
+ *
+ * @since 0.1
+ */
+public enum Feature {
+
+    /**
+     * A data-changing statement returns values of the rows it changed in the same round trip
+     * ({@code INSERT ... RETURNING}, or {@code SELECT ... FROM FINAL TABLE (...)}), so generated
+     * ids are read back without a second statement. A dialect without it must throw
+     * {@link UnsupportedOperationException} from {@link Dialect#returning}; inserting an entity
+     * with a database-generated id then fails with that error.
+     */
+    RETURNING("values returned by `INSERT`"),
+
+    /**
+     * {@code ORDER BY ... NULLS FIRST/LAST} is understood natively. Without it Rowflow emulates
+     * the placement with an extra leading sort key ({@code expression IS NULL}).
+     */
+    NULLS_ORDERING("native `NULLS FIRST/LAST`"),
+
+    /**
+     * A list of values binds as one array parameter ({@code column = ANY($1)}), so an {@code IN}
+     * list or a batch of relationship keys has one SQL text whatever its length. Without it
+     * Rowflow writes {@code IN (?, ?, ...)} lists of at most {@link Dialect#inListChunkSize()} values.
+     */
+    ARRAY_PARAMETERS("`IN` lists bound as one array"),
+
+    /**
+     * Properties of array types ({@code String[]}, {@code int[]}, {@code Integer[]},
+     * {@code long[]}...) and of {@code List<E>} of such elements ({@code List<String>}) are stored
+     * in array columns. Without it mapping an entity with such a property fails with a
+     * {@link io.rowflow.MappingException}. ({@code byte[]} is binary data, not an array column.)
+     */
+    ARRAY_COLUMNS("array and `List` columns"),
+
+    /**
+     * {@link java.time.Duration} is stored in a native interval column. Without it durations are
+     * stored as a number (see the dialect's documentation for the unit).
+     */
+    INTERVAL("`Duration` as a native interval"),
+
+    /**
+     * {@link io.rowflow.convert.Json} documents are stored in a native {@code jsonb} column, where
+     * the database can query into them. Without it they are stored as text.
+     */
+    JSONB("`Json` in a native `jsonb` column"),
+
+    /**
+     * A native case-insensitive {@code LIKE} operator ({@code ILIKE}). Without it
+     * case-insensitive matching renders as {@code LOWER(x) LIKE LOWER(pattern)}.
+     */
+    ILIKE("native `ILIKE`"),
+
+    /**
+     * Plain {@code LIKE} (and {@code =}) distinguish upper from lower case with the database's
+     * default collation. MariaDB's default {@code _ci} collations do not.
+     */
+    CASE_SENSITIVE_LIKE("case-sensitive `LIKE` by default"),
+
+    /**
+     * A decimal column without declared precision keeps any number of digits and the scale of
+     * the value stored. Without it such columns have a fixed precision and scale (see the
+     * dialect's documentation) and larger values fail with a {@link io.rowflow.DataAccessException}.
+     */
+    UNBOUNDED_DECIMALS("unbounded decimals keep their scale"),
+
+    /** Text columns store the character U+0000; without it such a value fails with a {@link io.rowflow.DataAccessException}. */
+    NUL_IN_TEXT("U+0000 in text");
+
+    private final String description;
+
+    Feature(String description) {
+        this.description = description;
+    }
+
+    /** A short description, as the feature matrix in {@code docs/dialects.md} shows it (Markdown). */
+    public String description() {
+        return description;
+    }
+}
