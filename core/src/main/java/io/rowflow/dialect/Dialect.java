@@ -87,6 +87,21 @@ public interface Dialect {
     String returning(String dataChangeStatement, List<String> quotedColumns);
 
     /**
+     * An insert of many rows that binds one array per column instead of one parameter per value
+     * (PostgreSQL: {@code INSERT ... SELECT ... FROM unnest($1::bigint[], $2::text[])}), so one
+     * statement can carry any number of rows at one round trip; {@code null} (the default) when the
+     * database cannot, and multi-row {@code VALUES} lists are used instead. The rows must be
+     * inserted in array order.
+     *
+     * @param table the quoted table name
+     * @param quotedColumns the quoted columns, in bind order
+     * @param storedTypes the driver-side type of each column, to pick the array type
+     */
+    default @Nullable String arrayInsert(String table, List<String> quotedColumns, List<Class<?>> storedTypes) {
+        return null;
+    }
+
+    /**
      * Renders an insert-or-update statement that returns {@link Upsert#returningColumns()} of the
      * row as stored, incrementing {@link Upsert#versionColumn()} when it overwrites.
      */

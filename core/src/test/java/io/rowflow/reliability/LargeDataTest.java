@@ -69,12 +69,28 @@ class LargeDataTest extends PostgresReliabilitySupport {
     void aHundredThousandRowBatchStaysWithinTheBindParameterLimit() {
         CountingConnectionFactory counting = new CountingConnectionFactory(TestDatabases.postgres(getClass()));
         Database unlimited = Database.builder(counting).insertChunkSize(1_000_000).build();
-        List<Numbered> rows = IntStream.range(0, 100_000).mapToObj(i -> new Numbered((long) i, "row " + i, i % 7)).toList();
+        List<Blob> rows = IntStream.range(0, 100_000).mapToObj(i -> new Blob((long) i, new byte[]{(byte) i}, "row " + i)).toList();
 
         unlimited.insertAll(rows).then().block(TIMEOUT);
 
         int perStatement = 65_535 / 3;
-        assertThat(counting.statements()).isEqualTo((100_000 + perStatement - 1) / perStatement);
+        assertThat(counting.statements()).as("bytea columns go as VALUES lists, cut at 65,535 parameters")
+                .isEqualTo((100_000 + perStatement - 1) / perStatement);
+        assertThat(db.count(Blob.class).block(TIMEOUT)).isEqualTo(100_000L);
+        assertThat(db.sql("select count(distinct text) from large_blob").mapTo(Long.class).fetchOne().block(TIMEOUT))
+                .isEqualTo(100_000L);
+    }
+
+    @Test
+    void aHundredThousandRowBatchOfArrayTypesIsOneStatementOnPostgres() {
+        CountingConnectionFactory counting = new CountingConnectionFactory(TestDatabases.postgres(getClass()));
+        Database arrays = Database.builder(counting).insertChunkSize(100_000).build();
+        List<Numbered> rows = IntStream.range(0, 100_000).mapToObj(i -> new Numbered((long) i, "row " + i, i % 7)).toList();
+
+        arrays.insertAll(rows).then().block(TIMEOUT);
+
+        assertThat(counting.statements()).as("one unnest of column arrays").isEqualTo(1);
+        assertThat(counting.executedSql().get(0)).contains("unnest(");
         assertThat(db.count(Numbered.class).block(TIMEOUT)).isEqualTo(100_000L);
         assertThat(db.sql("select sum(bucket) from large_numbered").mapTo(Long.class).fetchOne().block(TIMEOUT))
                 .isEqualTo(IntStream.range(0, 100_000).mapToLong(i -> i % 7).sum());

@@ -25,6 +25,9 @@ import reactor.core.publisher.Flux;
  */
 final class BatchInsert {
 
+    /** Rows per statement, at least, where columns are bound as arrays: no parameter limit applies. */
+    private static final int ARRAY_ROWS_PER_STATEMENT = 10_000;
+
     private final EntityContext entities;
     private final Executor executor;
     private final TransactionManager transactions;
@@ -45,8 +48,9 @@ final class BatchInsert {
                 return all;
             }
             DefaultEntityModel<T> model = entities.modelOf(first.get());
-            int rowsPerStatement = Math.max(1, Math.min(chunkSize,
-                    dialect.maxBindParameters() / Math.max(1, model.mappedColumns().size())));
+            int rowsPerStatement = entities.sql(model).arrayInsert(false) != null
+                    ? Math.max(chunkSize, ARRAY_ROWS_PER_STATEMENT)
+                    : Math.max(1, Math.min(chunkSize, dialect.maxBindParameters() / Math.max(1, model.mappedColumns().size())));
             return all.map(entity -> pending(model, entity))
                     .windowUntilChanged(Pending::withId)
                     .concatMap(run -> run.buffer(rowsPerStatement).concatMap(chunk -> insertChunk(model, chunk)));
@@ -76,11 +80,8 @@ final class BatchInsert {
         boolean withId = chunk.get(0).withId();
         EntitySql sql = entities.sql(model);
         List<MappedColumn> columns = sql.insertColumns(withId);
-        BindValues binds = new BindValues(columns.size() * chunk.size());
-        for (Pending<T> row : chunk) {
-            columns.forEach(column -> binds.add(column.codec(), row.values()[column.index()]));
-        }
-        PreparedSql statement = binds.toStatement(sql.insert(chunk.size(), withId));
+        String arrayInsert = sql.arrayInsert(withId);
+        PreparedSql statement = arrayInsert != null ? arrays(arrayInsert, columns, chunk) : values(sql, columns, chunk, withId);
         if (withId || !model.idColumn().isGenerated()) {
             return executor.update(statement).thenMany(Flux.fromIterable(chunk).map(row -> row.applied(model)));
         }
@@ -89,6 +90,29 @@ final class BatchInsert {
                         readable -> EntityRowMapper.read(readable, 0, id)))
                 .collectList()
                 .flatMapMany(ids -> withGeneratedIds(model, chunk, ids, statement));
+    }
+
+    /** One multi-row {@code VALUES} statement: one parameter per value. */
+    private static <T> PreparedSql values(EntitySql sql, List<MappedColumn> columns, List<Pending<T>> chunk, boolean withId) {
+        BindValues binds = new BindValues(columns.size() * chunk.size());
+        for (Pending<T> row : chunk) {
+            columns.forEach(column -> binds.add(column.codec(), row.values()[column.index()]));
+        }
+        return binds.toStatement(sql.insert(chunk.size(), withId));
+    }
+
+    /** One array statement: one parameter per column, holding that column's value of every row. */
+    private static <T> PreparedSql arrays(String arrayInsert, List<MappedColumn> columns, List<Pending<T>> chunk) {
+        Object[] binds = new Object[columns.size()];
+        for (int c = 0; c < binds.length; c++) {
+            MappedColumn column = columns.get(c);
+            Object array = java.lang.reflect.Array.newInstance(column.storedType(), chunk.size());
+            for (int r = 0; r < chunk.size(); r++) {
+                java.lang.reflect.Array.set(array, r, column.codec().toDatabase(chunk.get(r).values()[column.index()]));
+            }
+            binds[c] = array;
+        }
+        return new PreparedSql(arrayInsert, binds);
     }
 
     private static <T> Flux<T> withGeneratedIds(DefaultEntityModel<T> model, List<Pending<T>> chunk, List<Object> ids,

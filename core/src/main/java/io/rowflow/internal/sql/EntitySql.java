@@ -28,6 +28,8 @@ public final class EntitySql {
     private final String deleteById;
     private final @Nullable String deleteByIdAndVersion;
     private final String update;
+    private final @Nullable String arrayInsertWithId;
+    private final @Nullable String arrayInsertWithoutId;
     private volatile @Nullable String upsert;
     private final Map<Integer, String> insertsWithId = new ConcurrentHashMap<>();
     private final Map<Integer, String> insertsWithoutId = new ConcurrentHashMap<>();
@@ -48,6 +50,8 @@ public final class EntitySql {
         this.deleteByIdAndVersion = version == null ? null
                 : deleteById + " AND " + quote(version) + " = " + dialect.bindMarker(1);
         this.update = renderUpdate();
+        this.arrayInsertWithId = renderArrayInsert(true);
+        this.arrayInsertWithoutId = renderArrayInsert(false);
     }
 
     /** The schema-qualified, quoted table name of a model. */
@@ -129,6 +133,26 @@ public final class EntitySql {
     /** The columns given values by an insert: all, or all but a generated id. */
     public List<MappedColumn> insertColumns(boolean withId) {
         return model.mappedColumns().stream().filter(c -> withId || !c.isGenerated()).toList();
+    }
+
+    /**
+     * The array insert of the dialect for these columns ({@code unnest} on PostgreSQL), returning
+     * the generated id when it is not supplied; {@code null} when the dialect or a column type
+     * cannot be bound as an array. Binds: one array per {@link #insertColumns(boolean)} column.
+     */
+    public @Nullable String arrayInsert(boolean withId) {
+        return withId ? arrayInsertWithId : arrayInsertWithoutId;
+    }
+
+    private @Nullable String renderArrayInsert(boolean withId) {
+        List<MappedColumn> columns = insertColumns(withId);
+        String sql = dialect.arrayInsert(table, columns.stream().map(this::quote).toList(),
+                columns.stream().<Class<?>>map(MappedColumn::storedType).toList());
+        if (sql == null) {
+            return null;
+        }
+        MappedColumn id = model.idColumn();
+        return id.isGenerated() && !withId ? dialect.returning(sql, List.of(quote(id))) : sql;
     }
 
     private String renderInsert(int rows, boolean withId) {
