@@ -71,6 +71,13 @@ public enum Feature {
      */
     UNBOUNDED_DECIMALS("unbounded decimals keep their scale"),
 
+    /**
+     * A read-only transaction ({@code TransactionOptions.readOnlyTransaction()}) refuses writes
+     * with a {@link io.rowflow.DataAccessException} (SQLSTATE {@code 25006}). Without it the
+     * database ignores the flag and the writes happen.
+     */
+    READ_ONLY_TRANSACTIONS("read-only transactions refuse writes"),
+
     /** Text columns store the character U+0000; without it such a value fails with a {@link io.rowflow.DataAccessException}. */
     NUL_IN_TEXT("U+0000 in text");
 

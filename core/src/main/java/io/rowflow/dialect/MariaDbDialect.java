@@ -63,7 +63,7 @@ public final class MariaDbDialect extends StandardSqlDialect {
     static final String NO_LIMIT = "18446744073709551615";
 
     private static final Set<Feature> FEATURES =
-            Collections.unmodifiableSet(EnumSet.of(Feature.RETURNING, Feature.NUL_IN_TEXT));
+            Collections.unmodifiableSet(EnumSet.of(Feature.RETURNING, Feature.READ_ONLY_TRANSACTIONS, Feature.NUL_IN_TEXT));
 
     private static final Set<Class<?>> NATIVE_TYPES;
 
@@ -103,7 +103,7 @@ public final class MariaDbDialect extends StandardSqlDialect {
         return databaseProductName.toLowerCase(Locale.ROOT).contains("mariadb");
     }
 
-    /** {@code RETURNING} and U+0000 in text; nothing else natively (see the class documentation). */
+    /** {@code RETURNING}, read-only transactions and U+0000 in text; nothing else natively (see the class documentation). */
     @Override
     public Set<Feature> features() {
         return FEATURES;

@@ -40,7 +40,8 @@ public final class PostgresDialect extends StandardSqlDialect {
         }
         this.nativeTypes = Set.copyOf(types);
         EnumSet<Feature> supported = EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING, Feature.ARRAY_PARAMETERS,
-                Feature.ARRAY_COLUMNS, Feature.ILIKE, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS);
+                Feature.ARRAY_COLUMNS, Feature.ILIKE, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS,
+                Feature.READ_ONLY_TRANSACTIONS);
         if (interval != null) {
             supported.add(Feature.INTERVAL);
         }
@@ -68,9 +69,9 @@ public final class PostgresDialect extends StandardSqlDialect {
     /**
      * {@code RETURNING}, {@code NULLS FIRST/LAST}, {@code IN} values bound as one array
      * ({@code = ANY($1)}: one SQL text whatever the number of values), array columns, {@code ILIKE},
-     * case-sensitive {@code LIKE}, unbounded {@code numeric}, and {@code interval} for durations
-     * and {@code jsonb} for {@link Json} when r2dbc-postgresql is on the class path. Text cannot
-     * hold U+0000.
+     * case-sensitive {@code LIKE}, unbounded {@code numeric}, read-only transactions, and
+     * {@code interval} for durations and {@code jsonb} for {@link Json} when r2dbc-postgresql is on
+     * the class path. Text cannot hold U+0000.
      */
     @Override
     public Set<Feature> features() {

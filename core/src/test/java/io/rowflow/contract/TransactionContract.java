@@ -3,10 +3,12 @@ package io.rowflow.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.r2dbc.spi.IsolationLevel;
+import io.rowflow.DataAccessException;
 import io.rowflow.DuplicateKeyException;
 import io.rowflow.Transaction;
 import io.rowflow.TransactionOptions;
 import io.rowflow.TransactionRollbackException;
+import io.rowflow.dialect.Feature;
 import io.rowflow.fixtures.Author;
 import io.rowflow.fixtures.Customer;
 import java.time.Duration;
@@ -259,6 +261,22 @@ public abstract class TransactionContract extends DatabaseTestSupport {
         Long count = db.inTransaction(serializable, tx -> db.insert(Author.named("s")).then(db.count(Author.class)))
                 .blockLast(TIMEOUT);
         assertThat(count).isEqualTo(1);
+    }
+
+    @Test
+    void readOnlyTransactionRefusesWritesWhereTheDatabaseEnforcesIt() {
+        Flux<Author> write = db.inTransaction(TransactionOptions.readOnlyTransaction(), tx -> db.insert(Author.named("ro")));
+
+        if (db.dialect().supports(Feature.READ_ONLY_TRANSACTIONS)) {
+            StepVerifier.create(write)
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DataAccessException.class)
+                            .extracting(error -> ((DataAccessException) error).sqlState()).isEqualTo("25006"))
+                    .verify(TIMEOUT);
+            assertThat(authors()).isZero();
+        } else {
+            StepVerifier.create(write).expectNextCount(1).verifyComplete();
+            assertThat(authors()).as("the flag is ignored").isEqualTo(1);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +29,8 @@ import reactor.core.publisher.Mono;
  * </ol>
  * If none answers, tests fail with a message naming the three options: a database test is never
  * skipped silently. H2 is always embedded in memory. Each suite works in a PostgreSQL schema or
- * a MariaDB database of its own, named after the test class, so suites never share tables.
+ * a MariaDB database of its own, named after the test class and the checkout, so suites never
+ * share tables, even when several checkouts test against one server at once.
  */
 public final class TestDatabases {
 
@@ -43,6 +45,9 @@ public final class TestDatabases {
 
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
+    /** Eight hex digits naming the checkout (its directory), the same for every run of it. */
+    private static final String CHECKOUT = String.format("%08x",
+            Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().getParent().toString().hashCode());
     private static volatile String postgresUrl;
     private static volatile String mariadbUrl;
 
@@ -74,16 +79,11 @@ public final class TestDatabases {
 
     /**
      * A plain connection factory for PostgreSQL whose connections work in a schema of their own,
-     * named after the test class, so suites can create tables of the same name without clashing.
+     * {@link #schemaOf}, so suites can create tables of the same name without clashing.
      */
     public static ConnectionFactory postgres(Class<?> testClass) {
-        String schema = schemaOf(testClass);
-        execute(postgres(), "CREATE SCHEMA IF NOT EXISTS " + schema);
-        ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(postgresUrl()).mutate()
-                .option(Option.valueOf("schema"), schema)
-                .option(Option.valueOf("applicationName"), schema)
-                .build();
-        return ConnectionFactories.get(options);
+        return isolated(postgresUrl(), "CREATE SCHEMA IF NOT EXISTS ", testClass, Option.valueOf("schema"),
+                Option.valueOf("applicationName"));
     }
 
     /** A plain (unpooled) connection factory for MariaDB, in the URL's database. */
@@ -93,15 +93,10 @@ public final class TestDatabases {
 
     /**
      * A plain connection factory for MariaDB whose connections work in a database of their own,
-     * named after the test class ({@code rowflow_maria_db_crud_test}), created if missing.
+     * {@link #schemaOf} ({@code rowflow_maria_db_crud_test_1a2b3c4d}), created if missing.
      */
     public static ConnectionFactory mariadb(Class<?> testClass) {
-        String database = schemaOf(testClass);
-        execute(mariadb(), "CREATE DATABASE IF NOT EXISTS " + database);
-        ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(mariadbUrl()).mutate()
-                .option(ConnectionFactoryOptions.DATABASE, database)
-                .build();
-        return ConnectionFactories.get(options);
+        return isolated(mariadbUrl(), "CREATE DATABASE IF NOT EXISTS ", testClass, ConnectionFactoryOptions.DATABASE);
     }
 
     /** A fresh, private in-memory H2 database that lives until the JVM exits. */
@@ -124,19 +119,34 @@ public final class TestDatabases {
     }
 
     /**
-     * The PostgreSQL schema of a test class, also set as the connections' {@code application_name}
-     * so that {@code pg_stat_activity} can be filtered to one suite's backends.
+     * The PostgreSQL schema or MariaDB database of a test class: {@code rowflow_}, the class's
+     * simple name in snake case and a tag of the checkout, so that builds of different checkouts
+     * sharing a server do not clash. PostgreSQL connections also carry it as their
+     * {@code application_name}, so that {@code pg_stat_activity} can be filtered to one suite's backends.
      */
     public static String schemaOf(Class<?> testClass) {
-        return "rowflow_" + testClass.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return "rowflow_" + testClass.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)
+                + "_" + CHECKOUT;
     }
 
-    private static void execute(ConnectionFactory factory, String sql) {
-        Mono.usingWhen(Mono.from(factory.create()),
-                        connection -> Mono.from(connection.createStatement(sql).execute())
+    /**
+     * A factory for the server at {@code url} whose connections work in the suite's own namespace
+     * ({@link #schemaOf}), created with {@code create} if missing and set as each of {@code options}.
+     */
+    private static ConnectionFactory isolated(String url, String create, Class<?> testClass, Option<?>... options) {
+        String namespace = schemaOf(testClass);
+        Mono.usingWhen(Mono.from(ConnectionFactories.get(url).create()),
+                        connection -> Mono.from(connection.createStatement(create + namespace).execute())
                                 .flatMap(result -> Mono.from(result.getRowsUpdated())),
                         Connection::close)
                 .block(Duration.ofSeconds(10));
+        ConnectionFactoryOptions.Builder builder = ConnectionFactoryOptions.parse(url).mutate();
+        for (Option<?> option : options) {
+            @SuppressWarnings("unchecked")
+            Option<Object> selected = (Option<Object>) option;
+            builder.option(selected, namespace);
+        }
+        return ConnectionFactories.get(builder.build());
     }
 
     private static String resolve(String server, String variable, String localUrl, String localService,
