@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -57,6 +58,23 @@ final class CascadeWriter {
     }
 
     // ---- insert ----
+
+    /** Whether inserting this entity cascades to loaded related entities. */
+    <T> boolean cascadesOnInsert(T entity) {
+        return !loadedCascades(entities.modelOf(entity), entity, CascadeType.INSERT).isEmpty();
+    }
+
+    /**
+     * Inserts many entities: runs of entities without cascading relationships go through the
+     * batch insert, the others one by one with their related entities; all in one transaction.
+     */
+    <T> Flux<T> insertAll(Publisher<? extends T> source) {
+        return transactions.required(tx -> Flux.<T>from(source)
+                .windowUntilChanged(this::cascadesOnInsert)
+                .concatMap(run -> run.switchOnFirst((first, all) -> first.hasValue() && cascadesOnInsert(first.get())
+                        ? all.concatMap(this::insert)
+                        : batch.insertAll(all))));
+    }
 
     <T> Mono<T> insert(T entity) {
         DefaultEntityModel<T> model = entities.modelOf(entity);

@@ -106,12 +106,12 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> Flux<T> insertAll(Iterable<? extends T> entities) {
-        return batchInsert.insertAll(Flux.fromIterable(Objects.requireNonNull(entities, "entities")));
+        return cascades.insertAll(Flux.fromIterable(Objects.requireNonNull(entities, "entities")));
     }
 
     @Override
     public <T> Flux<T> insertAll(Publisher<? extends T> entities) {
-        return batchInsert.insertAll(Objects.requireNonNull(entities, "entities"));
+        return cascades.insertAll(Objects.requireNonNull(entities, "entities"));
     }
 
     @Override

@@ -334,6 +334,19 @@ public abstract class RelationContract extends DatabaseTestSupport {
     }
 
     @Test
+    void insertAllCascadesToo() {
+        List<Author> saved = db.insertAll(List.of(
+                Author.named("Plain"),
+                Author.named("With books").withBooks(List.of(bookWithReviews("One", 5), bookWithReviews("Two"))),
+                Author.named("Also plain"))).collectList().block(TIMEOUT);
+
+        assertThat(saved).extracting(Author::name).containsExactly("Plain", "With books", "Also plain");
+        assertThat(saved.get(1).books()).allSatisfy(b -> assertThat(b.getAuthor().id()).isEqualTo(saved.get(1).id()));
+        assertThat(count("rel_book")).isEqualTo(2L);
+        assertThat(count("rel_review")).isEqualTo(1L);
+    }
+
+    @Test
     void failedCascadeInsertLeavesNothingHalfWritten() {
         library(1, 1, 0);
         Long takenId = db.fetchFirst(select(BOOK)).block(TIMEOUT).getId();
