@@ -51,6 +51,34 @@ final class CompositeType {
         }
     }
 
+    /**
+     * The value of one column, read through the getters on the way to it only (not the whole
+     * instance): {@code null} when an embedded object on the way is {@code null}.
+     */
+    @Nullable Object read(Object instance, MappedColumn column) {
+        for (Property property : properties) {
+            if (property.column() == column) {
+                Object value = get(property, instance);
+                return property.relation() != null ? foreignKey(property.relation(), (Ref<?>) value) : value;
+            }
+            if (property.embedded() != null && property.embedded().maps(column)) {
+                Object nested = get(property, instance);
+                return nested == null ? null : property.embedded().read(nested, column);
+            }
+        }
+        throw new IllegalArgumentException(column.describe() + " is not a column of " + type.getName());
+    }
+
+    /** Whether a column belongs to this type or to one embedded in it. */
+    private boolean maps(MappedColumn column) {
+        for (Property property : properties) {
+            if (property.column() == column || property.embedded() != null && property.embedded().maps(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Writes this instance's relationship values into {@code out}, indexed by relation. */
     void extractRelations(Object instance, Object[] out) {
         for (Property property : properties) {

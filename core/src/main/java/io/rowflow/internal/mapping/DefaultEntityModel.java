@@ -154,7 +154,7 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
 
     /** The value of one column in an entity. */
     public @Nullable Object valueOf(T entity, MappedColumn column) {
-        return extract(entity)[column.index()];
+        return root.read(entity, column);
     }
 
     /** Creates an entity from column values indexed like {@link #mappedColumns()}. */
