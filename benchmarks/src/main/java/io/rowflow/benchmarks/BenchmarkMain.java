@@ -93,8 +93,8 @@ public final class BenchmarkMain {
     private static String summary(WorkloadResult result) {
         StringBuilder line = new StringBuilder("  ");
         for (ContenderResult c : result.contenders()) {
-            line.append(String.format(Locale.ROOT, "%s %,.0f %s (x%.2f, %.2f statements)   ", c.contender(), c.median(),
-                    result.workload().unit(), result.ratio(c), c.statementsPerOp()));
+            line.append(String.format(Locale.ROOT, "%s %,.0f %s (x%.2f, %.2f statements, %,.0f µs CPU)   ", c.contender(),
+                    c.median(), result.workload().unit(), result.ratio(c), c.statementsPerOp(), c.cpuMicrosPerOp()));
         }
         return line.toString();
     }

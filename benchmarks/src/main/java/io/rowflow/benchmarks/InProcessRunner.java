@@ -53,7 +53,7 @@ final class InProcessRunner {
         Map<String, long[]> statementsAndOps = new LinkedHashMap<>();
         entries.forEach(e -> {
             rounds.put(e.contender().name(), new ArrayList<>());
-            statementsAndOps.put(e.contender().name(), new long[2]);
+            statementsAndOps.put(e.contender().name(), new long[4]);
         });
         for (int round = 0; round < settings.rounds(); round++) {
             for (Entry entry : rotated(entries, round)) {
@@ -63,13 +63,17 @@ final class InProcessRunner {
                 long[] counts = statementsAndOps.get(entry.contender().name());
                 counts[0] += entry.counting().statements() - before;
                 counts[1] += measurement.operations();
+                counts[2] += measurement.cpuNanos();
+                counts[3] += measurement.allocatedBytes();
                 rounds.get(entry.contender().name()).add(measurement.throughput(unitsPerOperation(workload)));
             }
         }
         List<ContenderResult> results = new ArrayList<>();
         rounds.forEach((name, throughput) -> {
             long[] counts = statementsAndOps.get(name);
-            results.add(new ContenderResult(name, throughput, counts[1] == 0 ? 0 : (double) counts[0] / counts[1], null, null));
+            double operations = Math.max(1, counts[1]);
+            results.add(new ContenderResult(name, throughput, counts[0] / operations, counts[2] / operations / 1_000,
+                    counts[3] / operations / 1_024, null, null));
         });
         return new WorkloadResult(workload, Contenders.BASELINE, results);
     }

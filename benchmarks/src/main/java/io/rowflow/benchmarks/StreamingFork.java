@@ -28,7 +28,7 @@ import javax.management.openmbean.CompositeData;
  * W6: streams the event table in a JVM of its own with {@code -Xmx128m}, one per contender, so
  * each is measured with the same small heap and nothing else in it. The parent starts the child
  * with this class as main class and reads its report lines from standard output:
- * {@code ROUND <rows> <nanos> <statements>} per measured round, then
+ * {@code ROUND <rows> <nanos> <statements> <cpu nanos> <allocated bytes>} per measured round, then
  * {@code HEAP <peak bytes> <live bytes>}.
  *
  * <p>Peak heap is the highest heap use seen just before any collection during the measured rounds
@@ -53,6 +53,8 @@ public final class StreamingFork {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Double> rounds = new ArrayList<>();
         long statements = 0;
+        long cpuNanos = 0;
+        long allocated = 0;
         long peak = 0;
         long live = 0;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -61,6 +63,8 @@ public final class StreamingFork {
                 if (parts[0].equals("ROUND")) {
                     rounds.add(Long.parseLong(parts[1]) / (Long.parseLong(parts[2]) / 1e9));
                     statements += Long.parseLong(parts[3]);
+                    cpuNanos += Long.parseLong(parts[4]);
+                    allocated += Long.parseLong(parts[5]);
                 } else if (parts[0].equals("HEAP")) {
                     peak = Long.parseLong(parts[1]);
                     live = Long.parseLong(parts[2]);
@@ -75,7 +79,8 @@ public final class StreamingFork {
             throw new IllegalStateException("W6 for " + contender + " failed (exit code " + process.exitValue()
                     + ", " + rounds.size() + " of " + settings.rounds() + " rounds); see its output above");
         }
-        return new ContenderResult(contender, rounds, (double) statements / rounds.size(), peak, live);
+        return new ContenderResult(contender, rounds, (double) statements / rounds.size(),
+                cpuNanos / 1_000.0 / rounds.size(), allocated / 1_024.0 / rounds.size(), peak, live);
     }
 
     /**
@@ -102,11 +107,15 @@ public final class StreamingFork {
             heap.reset();
             for (int i = 0; i < rounds; i++) {
                 long before = counting.statements();
+                long cpuStart = Measurement.processCpuNanos();
+                long allocatedStart = Measurement.processAllocatedBytes();
                 long start = System.nanoTime();
                 stream(contender, rows);
                 long nanos = System.nanoTime() - start;
+                long cpu = Measurement.processCpuNanos() - cpuStart;
+                long allocated = Measurement.processAllocatedBytes() - allocatedStart;
                 heap.sample();
-                System.out.println("ROUND " + rows + " " + nanos + " " + (counting.statements() - before));
+                System.out.println("ROUND " + rows + " " + nanos + " " + (counting.statements() - before) + " " + cpu + " " + allocated);
             }
             pause();      // notifications arrive asynchronously
             System.out.println("HEAP " + heap.peak() + " " + heap.live());

@@ -30,7 +30,7 @@ public final class RawContender implements Contender {
     static final String AUTHORS = "SELECT id, name FROM bench_author ORDER BY id";
     static final String BOOKS_OF_AUTHORS = "SELECT id, title, year, author_id FROM bench_book WHERE author_id = ANY($1) ORDER BY id";
     static final String BOOK_PAGE = "SELECT id, title, year, author_id FROM bench_book "
-            + "WHERE year BETWEEN $1 AND $2 AND title LIKE $3 ORDER BY year DESC, id LIMIT $4 OFFSET $5";
+            + "WHERE year BETWEEN $1 AND $2 AND title LIKE $3 ESCAPE '!' ORDER BY year DESC, id LIMIT $4 OFFSET $5";
 
     private final ConnectionFactory pool;
 

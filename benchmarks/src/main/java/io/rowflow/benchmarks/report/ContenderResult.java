@@ -11,10 +11,19 @@ import org.jspecify.annotations.Nullable;
  * @param contender        the contender's name
  * @param rounds           throughput of each measured round, in the workload's unit
  * @param statementsPerOp  statements the contender created per request (or per insert, stream, load)
+ * @param allocatedKibPerOp heap allocated per request (or insert, stream, load) in KiB, all threads of the
+ *                         harness JVM: the client-side garbage the GC has to collect
+ * @param peakHeapBytes    W6 only: the largest heap use seen (just before a collection, or at a round's end)
+ * @param cpuMicrosPerOp   client CPU time per request (or insert, stream, load) in microseconds: the
+ *                         harness JVM's CPU time over the measured rounds (all threads) divided by
+ *                         the operations; unlike throughput it hardly depends on other load on the machine
+ * @param allocatedKibPerOp heap allocated per request (or insert, stream, load) in KiB, all threads of the
+ *                         harness JVM: the client-side garbage the GC has to collect
  * @param peakHeapBytes    W6 only: the largest heap use seen (just before a collection, or at a round's end)
  * @param liveHeapBytes    W6 only: the largest heap use right after a collection (what was really retained)
  */
-public record ContenderResult(String contender, List<Double> rounds, double statementsPerOp,
+public record ContenderResult(String contender, List<Double> rounds, double statementsPerOp, double cpuMicrosPerOp,
+                              double allocatedKibPerOp,
                               @Nullable Long peakHeapBytes, @Nullable Long liveHeapBytes) {
 
     /** Copies the rounds. */

@@ -45,7 +45,9 @@ public final class JsonWriter {
                     .append(", \"ratio\": ").append(number(result.ratio(c)))
                     .append(", \"roundRatioMin\": ").append(number(range[0]))
                     .append(", \"roundRatioMax\": ").append(number(range[1]))
-                    .append(", \"statementsPerOp\": ").append(number(c.statementsPerOp()));
+                    .append(", \"statementsPerOp\": ").append(number(c.statementsPerOp()))
+                    .append(", \"cpuMicrosPerOp\": ").append(number(c.cpuMicrosPerOp()))
+                    .append(", \"allocatedKibPerOp\": ").append(number(c.allocatedKibPerOp()));
             if (c.peakHeapBytes() != null) {
                 json.append(", \"peakHeapBytes\": ").append(c.peakHeapBytes());
             }

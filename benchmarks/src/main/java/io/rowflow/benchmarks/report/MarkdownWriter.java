@@ -39,9 +39,12 @@ public final class MarkdownWriter {
         }
         md.append("\nStatements are counted per request (W5: per bulk insert")
                 .append("; W6: per stream; W7: per load of all authors). Peak heap is W6's, at -Xmx128m.\n\n");
+        md.append("Client CPU is the harness JVM's CPU time (all threads: contender, driver event loops, GC) per request, ")
+                .append("insert, stream or load during the measured rounds: the client-side cost, which the load of other ")
+                .append("processes on the machine hardly changes. Allocated is the heap those threads allocated per request.\n\n");
         md.append("### Every round\n\n");
-        md.append("| workload | contender | min | median | max | ratio (median) | ratio by round | statements | peak heap | live heap |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| workload | contender | min | median | max | ratio (median) | ratio by round | statements | client CPU | allocated | peak heap | live heap |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (WorkloadResult result : report.workloads()) {
             for (ContenderResult c : result.contenders()) {
                 double[] range = result.roundRatioRange(c);
@@ -52,6 +55,8 @@ public final class MarkdownWriter {
                         .append(" | ").append(ratio(result.ratio(c)))
                         .append(" | ").append(ratio(range[0])).append("–").append(ratio(range[1]))
                         .append(" | ").append(statements(c.statementsPerOp()))
+                        .append(" | ").append(micros(c.cpuMicrosPerOp()))
+                        .append(" | ").append(kib(c.allocatedKibPerOp()))
                         .append(" | ").append(c.peakHeapBytes() == null ? "" : mib(c.peakHeapBytes()))
                         .append(" | ").append(c.liveHeapBytes() == null ? "" : mib(c.liveHeapBytes()))
                         .append(" |\n");
@@ -119,6 +124,16 @@ public final class MarkdownWriter {
     private static String statements(double value) {
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%,.0f", value)
                 : String.format(Locale.ROOT, "%,.2f", value);
+    }
+
+    private static String micros(double value) {
+        return value >= 10_000 ? String.format(Locale.ROOT, "%,.0f ms", value / 1_000)
+                : String.format(Locale.ROOT, "%,.0f µs", value);
+    }
+
+    private static String kib(double value) {
+        return value >= 10_000 ? String.format(Locale.ROOT, "%,.1f MiB", value / 1_024)
+                : String.format(Locale.ROOT, "%,.1f KiB", value);
     }
 
     private static String mib(long bytes) {
