@@ -38,7 +38,7 @@ public record Settings(String url, String schema, String mode, Path out, int poo
             usage: benchmarks/run.sh [--quick | --smoke] [--url R2DBC_URL] [--schema NAME] [--out DIR]
                                      [--pool-size N] [--workloads W1,W2,...] [--contenders raw,rowflow,spring-data]
                    benchmarks/run.sh --jmh [JMH options]
-              (default)  full run: 2 warm-up + 5 measured rounds of 2 s per contender and workload (~10 min)
+              (default)  full run: 2 warm-up + 7 measured rounds of 2 s per contender and workload (~10 min)
               --quick    1 warm-up + 3 measured rounds of 1 s (under 3 min)
               --smoke    tiny data and 0.1 s rounds: checks the harness works (seconds)
               --url      PostgreSQL R2DBC URL (default %s)
@@ -95,7 +95,7 @@ public record Settings(String url, String schema, String mode, Path out, int poo
                     Duration.ofSeconds(1), 10_000, 1_000_000, 64);
             case "smoke" -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 0, 1,
                     Duration.ofMillis(50), 200, 2_000, 4);
-            default -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 2, 5,
+            default -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 2, 7,
                     Duration.ofSeconds(2), 10_000, 1_000_000, 64);
         };
     }

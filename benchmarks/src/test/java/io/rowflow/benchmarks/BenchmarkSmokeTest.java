@@ -55,7 +55,7 @@ class BenchmarkSmokeTest {
                 .shouldFailOnError(true)
                 .build()).run();
 
-        assertThat(results).hasSize(7);
+        assertThat(results).hasSize(12);
         assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
     }
 }

@@ -79,7 +79,7 @@ public final class RawContender implements Contender {
     private Mono<WorldRow> worldRow(int id) {
         return withConnection(connection -> Flux.from(connection.createStatement(WORLD_BY_ID).bind(0, id).execute())
                 .flatMap(result -> result.map(RawContender::world))
-                .singleOrEmpty());
+                .next());     // like Mono.from(...): done at the row, the pool gets the connection back at once
     }
 
     @Override
