@@ -31,6 +31,20 @@ public enum Workload {
         return unit;
     }
 
+    /** A label of a few words, for the chart. */
+    public String label() {
+        return name() + " " + switch (this) {
+            case W1 -> "by id";
+            case W2 -> "20 by id";
+            case W3 -> "fortunes";
+            case W4 -> "read+update";
+            case W5 -> "insert";
+            case W6 -> "stream";
+            case W7 -> "with books";
+            case W8 -> "DSL page";
+        };
+    }
+
     /** How it is driven. */
     public String shape() {
         return shape;

@@ -45,7 +45,7 @@ public final class ChartWriter {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         for (WorkloadResult result : report.workloads()) {
             for (ContenderResult c : result.contenders()) {
-                dataset.addValue(result.ratio(c), c.contender(), result.workload().name());
+                dataset.addValue(result.ratio(c), c.contender(), result.workload().label());
             }
         }
         JFreeChart chart = ChartFactory.createBarChart(
@@ -86,8 +86,8 @@ public final class ChartWriter {
         marker.setLabel(label);
         marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         marker.setLabelPaint(color);
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         return marker;
     }
 }
