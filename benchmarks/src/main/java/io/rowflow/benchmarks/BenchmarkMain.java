@@ -60,7 +60,7 @@ public final class BenchmarkMain {
             InProcessRunner runner = new InProcessRunner(settings);
             for (Workload workload : settings.workloads()) {
                 log(workload + " " + workload.title() + "...");
-                WorkloadResult result = workload == Workload.W6 ? streaming(settings) : runner.run(workload, entries);
+                WorkloadResult result = workload == Workload.W6 ? StreamingFork.run(settings) : runner.run(workload, entries);
                 results.add(result);
                 log(summary(result));
             }
@@ -80,14 +80,6 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println(markdown);
         return settings.out();
-    }
-
-    private static WorkloadResult streaming(Settings settings) throws IOException, InterruptedException {
-        List<ContenderResult> results = new ArrayList<>();
-        for (String contender : settings.contenders()) {
-            results.add(StreamingFork.run(contender, settings));
-        }
-        return new WorkloadResult(Workload.W6, Contenders.BASELINE, results);
     }
 
     private static String summary(WorkloadResult result) {

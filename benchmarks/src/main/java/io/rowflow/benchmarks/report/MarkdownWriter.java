@@ -58,7 +58,7 @@ public final class MarkdownWriter {
                         .append(" | ").append(micros(c.cpuMicrosPerOp()))
                         .append(" | ").append(kib(c.allocatedKibPerOp()))
                         .append(" | ").append(c.peakHeapBytes() == null ? "" : mib(c.peakHeapBytes()))
-                        .append(" | ").append(c.liveHeapBytes() == null ? "" : mib(c.liveHeapBytes()))
+                        .append(" | ").append(c.liveHeapBytes() == null ? "" : c.liveHeapBytes() == 0 ? "no GC" : mib(c.liveHeapBytes()))
                         .append(" |\n");
             }
         }
