@@ -59,12 +59,16 @@ public final class ChartWriter {
         CategoryAxis domain = plot.getDomainAxis();
         domain.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         domain.setCategoryMargin(0.25);
+        domain.setLowerMargin(0.01);
+        domain.setUpperMargin(0.09);          // room for the markers' labels, right of the last workload
+        domain.setMaximumCategoryLabelLines(2);
+        domain.setMaximumCategoryLabelWidthRatio(1.2f);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         double highest = report.workloads().stream().flatMap(w -> w.contenders().stream().map(w::ratio))
                 .mapToDouble(Double::doubleValue).max().orElse(1);
         range.setRange(0, Math.max(1.2, Math.ceil(highest * 11) / 10));
-        plot.addRangeMarker(marker(1.0, "raw R2DBC", new BasicStroke(1.5f), Color.DARK_GRAY));
-        plot.addRangeMarker(marker(0.9, "Rowflow target 0.90", new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+        plot.addRangeMarker(marker(1.0, "raw", new BasicStroke(1.5f), Color.DARK_GRAY));
+        plot.addRangeMarker(marker(0.9, "target", new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10, new float[]{6, 4}, 0), new Color(0xd62728)));
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
@@ -86,8 +90,8 @@ public final class ChartWriter {
         marker.setLabel(label);
         marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         marker.setLabelPaint(color);
-        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         return marker;
     }
 }
