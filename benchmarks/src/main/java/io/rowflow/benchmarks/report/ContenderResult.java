@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param peakHeapBytes    W6 only: the largest heap use seen (just before a collection, or at a round's end)
  * @param cpuMicrosPerOp   client CPU time per request (or insert, stream, load) in microseconds: the
  *                         harness JVM's CPU time over the measured rounds (all threads) divided by
- *                         the operations; unlike throughput it hardly depends on other load on the machine
+ *                         the operations; other load on the machine moves it far less than throughput
  * @param allocatedKibPerOp heap allocated per request (or insert, stream, load) in KiB, all threads of the
  *                         harness JVM: the client-side garbage the GC has to collect
  * @param peakHeapBytes    W6 only: the largest heap use seen (just before a collection, or at a round's end)

@@ -41,7 +41,8 @@ public final class MarkdownWriter {
                 .append("; W6: per stream; W7: per load of all authors). Peak heap is W6's, at -Xmx128m.\n\n");
         md.append("Client CPU is the harness JVM's CPU time (all threads: contender, driver event loops, GC) per request, ")
                 .append("insert, stream or load during the measured rounds: the client-side cost, which the load of other ")
-                .append("processes on the machine hardly changes. Allocated is the heap those threads allocated per request.\n\n");
+                .append("processes changes far less than throughput, and alike for every contender. Allocated is the heap ")
+                .append("those threads allocated per request.\n\n");
         md.append("### Every round\n\n");
         md.append("| workload | contender | min | median | max | ratio (median) | ratio by round | statements | client CPU | allocated | peak heap | live heap |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
