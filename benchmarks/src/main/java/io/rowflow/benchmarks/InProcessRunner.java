@@ -1,0 +1,176 @@
+package io.rowflow.benchmarks;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.rowflow.benchmarks.Contender.BookPage;
+import io.rowflow.benchmarks.Contender.ItemData;
+import io.rowflow.benchmarks.report.ContenderResult;
+import io.rowflow.benchmarks.report.WorkloadResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the workloads that run in the harness's JVM (all but W6): checks that every contender
+ * computes the baseline's checksum, then runs warm-up and measured rounds with the contenders
+ * interleaved (round r starts with a different contender each time, so drift on a shared machine
+ * does not favour one of them).
+ */
+final class InProcessRunner {
+
+    /** A contender with its pool and statement counter. */
+    record Entry(Contender contender, ConnectionPool pool, CountingConnectionFactory counting) {
+    }
+
+    private static final int QUERIES_PER_REQUEST = 20;
+    private static final int PAGE_SIZE = 20;
+    private static final int PAGES = 10;
+
+    private final Settings settings;
+    private final List<ItemData> items;
+
+    InProcessRunner(Settings settings) {
+        this.settings = settings;
+        this.items = new ArrayList<>(settings.insertRows());
+        for (int i = 0; i < settings.insertRows(); i++) {
+            items.add(new ItemData("item " + i, i % 100, i * 7 % 1_000));
+        }
+    }
+
+    WorkloadResult run(Workload workload, List<Entry> entries) {
+        verify(workload, entries);
+        for (int round = 0; round < settings.warmupRounds(); round++) {
+            for (Entry entry : rotated(entries, round)) {
+                prepareRound(workload, entry);
+                measure(workload, entry, settings.roundTime());
+            }
+        }
+        Map<String, List<Double>> rounds = new LinkedHashMap<>();
+        Map<String, long[]> statementsAndOps = new LinkedHashMap<>();
+        entries.forEach(e -> {
+            rounds.put(e.contender().name(), new ArrayList<>());
+            statementsAndOps.put(e.contender().name(), new long[4]);
+        });
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (Entry entry : rotated(entries, round)) {
+                prepareRound(workload, entry);
+                long before = entry.counting().statements();
+                Measurement measurement = measure(workload, entry, settings.roundTime());
+                long[] counts = statementsAndOps.get(entry.contender().name());
+                counts[0] += entry.counting().statements() - before;
+                counts[1] += measurement.operations();
+                counts[2] += measurement.cpuNanos();
+                counts[3] += measurement.allocatedBytes();
+                rounds.get(entry.contender().name()).add(measurement.throughput(unitsPerOperation(workload)));
+            }
+        }
+        List<ContenderResult> results = new ArrayList<>();
+        rounds.forEach((name, throughput) -> {
+            long[] counts = statementsAndOps.get(name);
+            double operations = Math.max(1, counts[1]);
+            results.add(new ContenderResult(name, throughput, counts[0] / operations, counts[2] / operations / 1_000,
+                    counts[3] / operations / 1_024, null, null));
+        });
+        return new WorkloadResult(workload, Contenders.BASELINE, results);
+    }
+
+    /** W5 starts every round on an empty table (not timed, not counted). */
+    private static void prepareRound(Workload workload, Entry entry) {
+        if (workload == Workload.W5) {
+            Fixture.resetItems(entry.pool());
+        }
+    }
+
+    private Measurement measure(Workload workload, Entry entry, Duration time) {
+        return Measurement.run(operation(workload, entry.contender()),
+                Math.min(workload.concurrency(), settings.maxConcurrency()), time);
+    }
+
+    private double unitsPerOperation(Workload workload) {
+        return workload == Workload.W5 ? settings.insertRows() : 1;
+    }
+
+    /** One request of the workload, with fresh random parameters on every subscription. */
+    private Supplier<Mono<Long>> operation(Workload workload, Contender contender) {
+        return switch (workload) {
+            case W1 -> () -> contender.findWorld(randomId());
+            case W2 -> () -> contender.findWorlds(randomIds());
+            case W3 -> contender::fortunes;
+            case W4 -> () -> contender.readThenUpdate(randomIds(), randomNumbers());
+            case W5 -> () -> contender.insertItems(items);
+            case W6 -> contender::streamEvents;
+            case W7 -> contender::authorsWithBooks;
+            case W8 -> () -> contender.bookPage(new BookPage(1950, 1990, "The",
+                    PAGE_SIZE, PAGE_SIZE * ThreadLocalRandom.current().nextInt(PAGES)));
+        };
+    }
+
+    /** Runs each contender once on fixed parameters and fails unless all agree with the baseline. */
+    private void verify(Workload workload, List<Entry> entries) {
+        Long expected = null;
+        for (Entry entry : entries) {
+            if (workload == Workload.W5) {
+                Fixture.resetItems(entry.pool());
+            }
+            Long checksum = fixedOperation(workload, entry.contender()).block(Duration.ofMinutes(2));
+            if (expected == null) {
+                expected = checksum;
+            } else if (!expected.equals(checksum)) {
+                throw new IllegalStateException(workload + ": " + entry.contender().name() + " computed checksum " + checksum
+                        + " but " + entries.get(0).contender().name() + " computed " + expected
+                        + "; the contenders do not do the same work");
+            }
+        }
+    }
+
+    private Mono<Long> fixedOperation(Workload workload, Contender contender) {
+        int[] ids = new int[QUERIES_PER_REQUEST];
+        int[] numbers = new int[QUERIES_PER_REQUEST];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = 1 + i * 487;
+            numbers[i] = 1 + i;
+        }
+        return switch (workload) {
+            case W1 -> contender.findWorld(42);
+            case W2 -> contender.findWorlds(ids);
+            case W3 -> contender.fortunes();
+            case W4 -> contender.readThenUpdate(ids, numbers);
+            case W5 -> contender.insertItems(items);
+            case W6 -> contender.streamEvents();
+            case W7 -> contender.authorsWithBooks();
+            case W8 -> contender.bookPage(new BookPage(1950, 1990, "The", PAGE_SIZE, PAGE_SIZE));
+        };
+    }
+
+    private static List<Entry> rotated(List<Entry> entries, int round) {
+        List<Entry> rotated = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            rotated.add(entries.get((i + round) % entries.size()));
+        }
+        return rotated;
+    }
+
+    private static int randomId() {
+        return 1 + ThreadLocalRandom.current().nextInt(Fixture.WORLD_ROWS);
+    }
+
+    private static int[] randomIds() {
+        int[] ids = new int[QUERIES_PER_REQUEST];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = randomId();
+        }
+        return ids;
+    }
+
+    private static int[] randomNumbers() {
+        int[] numbers = new int[QUERIES_PER_REQUEST];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = randomId();
+        }
+        return numbers;
+    }
+}

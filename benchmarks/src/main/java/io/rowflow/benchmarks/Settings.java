@@ -1,0 +1,109 @@
+package io.rowflow.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to run and how long, from the command line:
+ * {@code [--quick | --smoke] [--url R2DBC_URL] [--schema NAME] [--out DIR] [--pool-size N]
+ * [--workloads W1,W5] [--contenders raw,rowflow]}.
+ *
+ * @param url            the PostgreSQL R2DBC URL
+ * @param schema         the schema holding the benchmark tables
+ * @param mode           full, quick or smoke
+ * @param out            the results directory
+ * @param poolSize       connections per contender's pool
+ * @param workloads      the workloads to run
+ * @param contenders     the contenders to run (raw is always included: it is the baseline)
+ * @param warmupRounds   unmeasured rounds per contender first
+ * @param rounds         measured rounds per contender
+ * @param roundTime      how long one round of an in-process workload runs
+ * @param insertRows     rows per W5 insert
+ * @param streamRows     rows W6 streams
+ * @param maxConcurrency a cap on the workloads' concurrent requests (64 except in smoke runs)
+ */
+public record Settings(String url, String schema, String mode, Path out, int poolSize, Set<Workload> workloads,
+                       List<String> contenders, int warmupRounds, int rounds, Duration roundTime, int insertRows,
+                       int streamRows, int maxConcurrency) {
+
+    /** The local PostgreSQL of the development machines and CI. */
+    public static final String DEFAULT_URL = "r2dbc:postgresql://postgres@127.0.0.1:5432/test";
+
+    /** The usage text. */
+    public static final String USAGE = """
+            usage: benchmarks/run.sh [--quick | --smoke] [--url R2DBC_URL] [--schema NAME] [--out DIR]
+                                     [--pool-size N] [--workloads W1,W2,...] [--contenders raw,rowflow,spring-data]
+                   benchmarks/run.sh --jmh [JMH options]
+              (default)  full run: 2 warm-up + 7 measured rounds of 2 s per contender and workload (~10 min)
+              --quick    1 warm-up + 3 measured rounds of 1 s (under 3 min)
+              --smoke    tiny data and 0.1 s rounds: checks the harness works (seconds)
+              --url      PostgreSQL R2DBC URL (default %s)
+              --schema   schema for the bench_* tables (default rowflow_bench)
+              --out      results directory (default benchmarks/results/<timestamp>)
+            """.formatted(DEFAULT_URL);
+
+    /** Parses the command line. */
+    public static Settings parse(String[] args) {
+        String url = DEFAULT_URL;
+        String schema = "rowflow_bench";
+        String mode = "full";
+        Path out = null;
+        int poolSize = 10;
+        Set<Workload> workloads = EnumSet.allOf(Workload.class);
+        List<String> contenders = Contenders.names();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--quick" -> mode = "quick";
+                case "--smoke" -> mode = "smoke";
+                case "--full" -> mode = "full";
+                case "--url" -> url = value(args, ++i, arg);
+                case "--schema" -> schema = value(args, ++i, arg);
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--pool-size" -> poolSize = Integer.parseInt(value(args, ++i, arg));
+                case "--workloads" -> {
+                    workloads = EnumSet.noneOf(Workload.class);
+                    for (String name : value(args, ++i, arg).split(",")) {
+                        workloads.add(Workload.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+                    }
+                }
+                case "--contenders" -> {
+                    List<String> chosen = new ArrayList<>(List.of(Contenders.BASELINE));
+                    for (String name : value(args, ++i, arg).split(",")) {
+                        if (!chosen.contains(name.trim())) {
+                            Contenders.requireKnown(name.trim());
+                            chosen.add(name.trim());
+                        }
+                    }
+                    contenders = chosen;
+                }
+                default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'\n" + USAGE);
+            }
+        }
+        if (!schema.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("--schema must be a plain lower-case identifier: " + schema);
+        }
+        if (out == null) {
+            out = Path.of("benchmarks", "results", java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-'));
+        }
+        return switch (mode) {
+            case "quick" -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 1, 3,
+                    Duration.ofSeconds(1), 10_000, 1_000_000, 64);
+            case "smoke" -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 0, 1,
+                    Duration.ofMillis(50), 200, 2_000, 4);
+            default -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 2, 7,
+                    Duration.ofSeconds(2), 10_000, 1_000_000, 64);
+        };
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args[index];
+    }
+}

@@ -1,0 +1,65 @@
+package io.rowflow.benchmarks;
+
+/** The workloads of the benchmarks issue, in report order. */
+public enum Workload {
+    W1("one row by primary key", "requests/s", "1 lookup per request, 64 concurrent requests"),
+    W2("20 single-row queries per request", "requests/s", "20 concurrent lookups per request, 64 concurrent requests"),
+    W3("fortunes: read all 12, add one, sort", "requests/s", "64 concurrent requests"),
+    W4("20 read-then-update per request", "requests/s", "20 concurrent read-then-update pairs per request, 64 concurrent requests"),
+    W5("insert 10,000 rows", "rows/s", "one insert of 10,000 rows at a time, generated ids read back"),
+    W6("stream 1,000,000 rows and count them", "rows/s", "one stream at a time, in a forked JVM with -Xmx128m"),
+    W7("1,000 authors with their 10 books each", "loads/s", "one load of all authors with books at a time"),
+    W8("filtered, sorted, paged query", "requests/s", "year range + title prefix, ORDER BY year DESC, id, LIMIT 20 OFFSET 0-180, 64 concurrent requests");
+
+    private final String title;
+    private final String unit;
+    private final String shape;
+
+    Workload(String title, String unit, String shape) {
+        this.title = title;
+        this.unit = unit;
+        this.shape = shape;
+    }
+
+    /** What the workload does, for reports. */
+    public String title() {
+        return title;
+    }
+
+    /** The unit of its throughput. */
+    public String unit() {
+        return unit;
+    }
+
+    /** A label of a few words, for the chart. */
+    public String label() {
+        return name() + " " + switch (this) {
+            case W1 -> "by id";
+            case W2 -> "20 by id";
+            case W3 -> "fortunes";
+            case W4 -> "read+update";
+            case W5 -> "insert";
+            case W6 -> "stream";
+            case W7 -> "with books";
+            case W8 -> "DSL page";
+        };
+    }
+
+    /** How it is driven. */
+    public String shape() {
+        return shape;
+    }
+
+    /** Requests in flight at once. */
+    public int concurrency() {
+        return switch (this) {
+            case W5, W6, W7 -> 1;
+            default -> 64;
+        };
+    }
+
+    /** The issue's target for Rowflow, as a median ratio to raw R2DBC. */
+    public double target() {
+        return 0.90;
+    }
+}

@@ -1,0 +1,143 @@
+package io.rowflow.benchmarks.report;
+
+import io.rowflow.benchmarks.Workload;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes a {@link RunReport} as Markdown: a summary of ratios, then every contender's numbers. */
+public final class MarkdownWriter {
+
+    private static final String ROWFLOW = "rowflow";
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private MarkdownWriter() {
+    }
+
+    /** The report as Markdown. */
+    public static String write(RunReport report) {
+        StringBuilder md = new StringBuilder();
+        md.append("### Median throughput as a ratio to raw R2DBC (same run)\n\n");
+        List<String> contenders = report.workloads().isEmpty() ? List.of()
+                : report.workloads().get(0).contenders().stream().map(ContenderResult::contender).toList();
+        md.append("| workload | raw R2DBC (median) |");
+        contenders.stream().filter(c -> !c.equals(report.workloads().get(0).baseline()))
+                .forEach(c -> md.append(' ').append(c).append(" |"));
+        md.append(" Rowflow target |\n|---|---:|");
+        contenders.stream().skip(1).forEach(c -> md.append("---:|"));
+        md.append("---|\n");
+        for (WorkloadResult result : report.workloads()) {
+            ContenderResult base = result.baselineResult();
+            md.append("| ").append(result.workload().name()).append(' ').append(result.workload().title())
+                    .append(" | ").append(throughput(base.median())).append(' ').append(result.workload().unit()).append(" |");
+            for (ContenderResult c : result.contenders()) {
+                if (!c.contender().equals(result.baseline())) {
+                    md.append(' ').append(ratio(result.ratio(c))).append(extra(result.workload(), c)).append(" |");
+                }
+            }
+            md.append(' ').append(verdict(result)).append(" |\n");
+        }
+        md.append("\nStatements are counted per request (W5: per bulk insert")
+                .append("; W6: per stream; W7: per load of all authors). Peak heap is W6's, at -Xmx128m.\n\n");
+        md.append("Client CPU is the harness JVM's CPU time (all threads: contender, driver event loops, GC) per request, ")
+                .append("insert, stream or load during the measured rounds: the client-side cost, which the load of other ")
+                .append("processes changes far less than throughput, and alike for every contender. Allocated is the heap ")
+                .append("those threads allocated per request.\n\n");
+        md.append("### Every round\n\n");
+        md.append("| workload | contender | min | median | max | ratio (median) | ratio by round | statements | client CPU | allocated | peak heap | live heap |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (WorkloadResult result : report.workloads()) {
+            for (ContenderResult c : result.contenders()) {
+                double[] range = result.roundRatioRange(c);
+                md.append("| ").append(result.workload().name()).append(" | ").append(c.contender())
+                        .append(" | ").append(throughput(c.min()))
+                        .append(" | ").append(throughput(c.median()))
+                        .append(" | ").append(throughput(c.max()))
+                        .append(" | ").append(ratio(result.ratio(c)))
+                        .append(" | ").append(ratio(range[0])).append("–").append(ratio(range[1]))
+                        .append(" | ").append(statements(c.statementsPerOp()))
+                        .append(" | ").append(micros(c.cpuMicrosPerOp()))
+                        .append(" | ").append(kib(c.allocatedKibPerOp()))
+                        .append(" | ").append(c.peakHeapBytes() == null ? "" : mib(c.peakHeapBytes()))
+                        .append(" | ").append(c.liveHeapBytes() == null ? "" : c.liveHeapBytes() == 0 ? "no GC" : mib(c.liveHeapBytes()))
+                        .append(" |\n");
+            }
+        }
+        md.append("\nThroughput units: ");
+        for (Workload workload : report.workloads().stream().map(WorkloadResult::workload).toList()) {
+            md.append(workload.name()).append(' ').append(workload.unit()).append(" (").append(workload.shape()).append("); ");
+        }
+        md.setLength(md.length() - 2);
+        md.append(".\n\n### Machine and settings\n\n");
+        table(md, report.machine());
+        md.append('\n');
+        table(md, report.settings());
+        return md.toString();
+    }
+
+    private static String extra(Workload workload, ContenderResult c) {
+        StringBuilder extra = new StringBuilder();
+        if (workload == Workload.W7) {
+            extra.append(" (").append(statements(c.statementsPerOp())).append(" statements)");
+        }
+        if (workload == Workload.W6 && c.peakHeapBytes() != null) {
+            extra.append(" (peak heap ").append(mib(c.peakHeapBytes())).append(')');
+        }
+        return extra.toString();
+    }
+
+    private static String verdict(WorkloadResult result) {
+        ContenderResult rowflow = result.result(ROWFLOW).orElse(null);
+        if (rowflow == null) {
+            return "";
+        }
+        boolean met = result.ratio(rowflow) >= result.workload().target();
+        String condition = "≥ " + ratio(result.workload().target());
+        if (result.workload() == Workload.W7) {
+            condition += ", same statements";
+            met &= Math.abs(rowflow.statementsPerOp() - result.baselineResult().statementsPerOp()) < 0.01;
+        }
+        if (result.workload() == Workload.W6) {
+            condition += ", heap < 96 MiB";
+            met &= rowflow.peakHeapBytes() != null && rowflow.peakHeapBytes() < 96 * MIB;
+        }
+        for (ContenderResult other : result.contenders()) {
+            if (!other.contender().equals(ROWFLOW) && !other.contender().equals(result.baseline())) {
+                met &= rowflow.median() > other.median();
+            }
+        }
+        return condition + (met ? ": **met**" : ": **missed**");
+    }
+
+    private static void table(StringBuilder md, Map<String, String> values) {
+        md.append("| | |\n|---|---|\n");
+        values.forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value.replace("|", "\\|")).append(" |\n"));
+    }
+
+    static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String throughput(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String statements(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%,.2f", value);
+    }
+
+    private static String micros(double value) {
+        return value >= 10_000 ? String.format(Locale.ROOT, "%,.0f ms", value / 1_000)
+                : String.format(Locale.ROOT, "%,.0f µs", value);
+    }
+
+    private static String kib(double value) {
+        return value >= 10_000 ? String.format(Locale.ROOT, "%,.1f MiB", value / 1_024)
+                : String.format(Locale.ROOT, "%,.1f KiB", value);
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / MIB);
+    }
+}

@@ -1,0 +1,109 @@
+package io.rowflow.benchmarks.rowflow;
+
+import static io.rowflow.benchmarks.rowflow.Author_.AUTHOR;
+import static io.rowflow.benchmarks.rowflow.Book_.BOOK;
+import static io.rowflow.query.Queries.select;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.rowflow.Database;
+import io.rowflow.benchmarks.Checksums;
+import io.rowflow.benchmarks.Contender;
+import io.rowflow.query.SelectQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Rowflow used as its documentation shows: entities, {@code findById}, {@code insertAll}, the query DSL, fetch plans. */
+public final class RowflowContender implements Contender {
+
+    /** W7 loads all 1,000 authors in one batch, so it sends as many statements as the two-query raw version. */
+    public static final int AUTHOR_BATCH = 1_000;
+
+    private static final SelectQuery<Author> AUTHORS_WITH_BOOKS =
+            select(AUTHOR).orderBy(AUTHOR.id.asc()).with(AUTHOR.books).batchSize(AUTHOR_BATCH);
+
+    private final Database db;
+
+    /** A contender over a pooled connection factory. */
+    public RowflowContender(ConnectionFactory pool) {
+        this.db = Database.create(pool);
+    }
+
+    @Override
+    public String name() {
+        return "rowflow";
+    }
+
+    /** The database, for tests and microbenchmarks. */
+    public Database database() {
+        return db;
+    }
+
+    @Override
+    public Mono<Long> findWorld(int id) {
+        return db.findById(World.class, id).map(world -> Checksums.world(world.id(), world.randomNumber()));
+    }
+
+    @Override
+    public Mono<Long> findWorlds(int[] ids) {
+        return Flux.range(0, ids.length)
+                .flatMap(i -> db.findById(World.class, ids[i]))
+                .reduce(0L, (sum, world) -> sum + Checksums.world(world.id(), world.randomNumber()));
+    }
+
+    @Override
+    public Mono<Long> fortunes() {
+        return db.findAll(Fortune.class).collectList().map(found -> {
+            List<Fortune> fortunes = new ArrayList<>(found);
+            fortunes.add(new Fortune(0, Checksums.ADDED_FORTUNE));
+            fortunes.sort(Comparator.comparing(Fortune::message));
+            return Checksums.messages(fortunes.stream().map(Fortune::message).toList());
+        });
+    }
+
+    @Override
+    public Mono<Long> readThenUpdate(int[] ids, int[] numbers) {
+        return Flux.range(0, ids.length)
+                .flatMap(i -> db.findById(World.class, ids[i])
+                        .flatMap(world -> db.update(new World(world.id(), numbers[i]))))
+                .reduce(0L, (sum, world) -> sum + world.id());
+    }
+
+    @Override
+    public Mono<Long> insertItems(List<ItemData> items) {
+        List<Item> entities = new ArrayList<>(items.size());
+        for (ItemData item : items) {
+            entities.add(new Item(null, item.name(), item.quantity(), item.score()));
+        }
+        return db.insertAll(entities).filter(item -> item.id() != null).count();
+    }
+
+    @Override
+    public Mono<Long> streamEvents() {
+        return db.findAll(Event.class).count();
+    }
+
+    @Override
+    public Mono<Long> authorsWithBooks() {
+        return db.fetch(AUTHORS_WITH_BOOKS).reduce(0L, (checksum, author) -> {
+            long folded = Checksums.fold(checksum, author.id());
+            for (Book book : author.books()) {
+                folded = Checksums.fold(folded, book.id());
+            }
+            return folded;
+        });
+    }
+
+    @Override
+    public Mono<Long> bookPage(BookPage page) {
+        return db.fetch(select(BOOK)
+                        .where(BOOK.year.between(page.fromYear(), page.toYear())
+                                .and(BOOK.title.startsWith(page.titlePrefix())))
+                        .orderBy(BOOK.year.desc(), BOOK.id.asc())
+                        .limit(page.limit())
+                        .offset(page.offset()))
+                .reduce(0L, (checksum, book) -> Checksums.fold(checksum, book.id()));
+    }
+}
