@@ -2,10 +2,12 @@ package io.rowflow.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.Database;
 import io.rowflow.Ref;
+import io.rowflow.examples.SqlLog;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -217,22 +219,28 @@ abstract class BookstoreApiContract {
     void tenThousandBooksArriveIncrementallyWhileTheQueryStillRuns() {
         insertBooks(10_000);
         List<Integer> heldAtFirstBook = new ArrayList<>();
-        Flux<BookView> books = http.get().uri("/books?q=culture").accept(MediaType.APPLICATION_NDJSON).exchange()
-                .expectStatus().isOk()
-                .returnResult(BookView.class).getResponseBody();
+        List<String> queriesEndedAtFirstBook = new ArrayList<>();
+        try (SqlLog log = SqlLog.record(Level.DEBUG)) {
+            Flux<BookView> books = http.get().uri("/books?q=culture").accept(MediaType.APPLICATION_NDJSON).exchange()
+                    .expectStatus().isOk()
+                    .returnResult(BookView.class).getResponseBody();
 
-        StepVerifier.create(books, 1)
-                .assertNext(first -> {
-                    assertThat(first.title()).isEqualTo("Culture volume 00000");
-                    heldAtFirstBook.add(connectionsHeld());
-                })
-                .thenRequest(Long.MAX_VALUE)
-                .expectNextCount(9_999)
-                .expectComplete()
-                .verify(TIMEOUT);
+            StepVerifier.create(books, 1)
+                    .assertNext(first -> {
+                        assertThat(first.title()).isEqualTo("Culture volume 00000");
+                        heldAtFirstBook.add(connectionsHeld());
+                        queriesEndedAtFirstBook.addAll(bookQueries(log));
+                    })
+                    .thenRequest(Long.MAX_VALUE)
+                    .expectNextCount(9_999)
+                    .expectComplete()
+                    .verify(TIMEOUT);
 
-        assertThat(heldAtFirstBook).as("the query still held its connection when the first book arrived")
-                .containsExactly(1);
+            assertThat(heldAtFirstBook).as("the query still held its connection when the first book arrived")
+                    .containsExactly(1);
+            assertThat(queriesEndedAtFirstBook).as("no book query had ended when the first book arrived").isEmpty();
+            assertThat(bookQueries(log)).singleElement().asString().contains("-- 10000 rows, ");
+        }
         awaitNoConnectionHeld();
     }
 
@@ -240,19 +248,28 @@ abstract class BookstoreApiContract {
     void aClientThatDisconnectsAfterFiveBooksLeavesNoConnectionHeld() {
         insertBooks(10_000);
         List<Integer> heldWhileStreaming = new ArrayList<>();
-        Flux<BookView> books = http.get().uri("/books").accept(MediaType.APPLICATION_NDJSON).exchange()
-                .expectStatus().isOk()
-                .returnResult(BookView.class).getResponseBody();
+        try (SqlLog log = SqlLog.record(Level.DEBUG)) {
+            Flux<BookView> books = http.get().uri("/books").accept(MediaType.APPLICATION_NDJSON).exchange()
+                    .expectStatus().isOk()
+                    .returnResult(BookView.class).getResponseBody();
 
-        StepVerifier.create(books, 5)
-                .expectNextCount(5)
-                .then(() -> heldWhileStreaming.add(connectionsHeld()))
-                .thenCancel()
-                .verify(TIMEOUT);
+            StepVerifier.create(books, 5)
+                    .expectNextCount(5)
+                    .then(() -> heldWhileStreaming.add(connectionsHeld()))
+                    .thenCancel()
+                    .verify(TIMEOUT);
 
-        assertThat(heldWhileStreaming).as("the stream held one connection").containsExactly(1);
-        awaitNoConnectionHeld();
+            assertThat(heldWhileStreaming).as("the stream held one connection").containsExactly(1);
+            awaitNoConnectionHeld();
+            assertThat(bookQueries(log)).as("the query was cancelled, not read to its end").singleElement().asString()
+                    .contains("-- cancelled after ");
+        }
         assertThat(ndjsonBooks("/books?q=wizard")).as("the service still answers").hasSize(1);
+    }
+
+    /** The ended book queries in Rowflow's SQL log. */
+    private static List<String> bookQueries(SqlLog log) {
+        return log.lines().stream().filter(line -> line.matches("DEBUG SELECT .* FROM [\"`]shop_book[\"`] .*")).toList();
     }
 
     // ---- authors ----
