@@ -6,15 +6,19 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * How operations outside a Rowflow transaction obtain and give back connections. The default
- * creates a connection from the factory and closes it afterwards. An integration can join a
- * transaction managed elsewhere instead: the Spring starter hands out the connection of a Spring
- * reactive transaction found in the Reactor context, and releases it without closing.
+ * How operations outside a Rowflow transaction obtain and give back connections, and which
+ * transaction managed elsewhere they join. The default creates a connection from the factory per
+ * operation, closes it afterwards, and knows no other transactions. An integration can join
+ * transactions managed elsewhere instead: the Spring starter reports the Spring reactive
+ * transaction found in the Reactor context through {@link #currentTransaction(ConnectionFactory)}.
  *
- * <p>{@link #acquire(ConnectionFactory)} is subscribed within the operation's Reactor context.
- * Whatever the provider hands out, Rowflow releases it exactly once, on completion, error and
- * cancellation alike. Rowflow's own {@code inTransaction} does not use the provider: it always
- * opens and owns its connection.
+ * <p>Both {@link #currentTransaction(ConnectionFactory)} and {@link #acquire(ConnectionFactory)}
+ * are subscribed within the operation's Reactor context. When an operation is not inside a Rowflow
+ * transaction, Rowflow first asks for the current external transaction and joins it (see
+ * {@link ExternalTransaction}); only when there is none does it acquire a connection. Whatever
+ * {@code acquire} hands out, Rowflow releases it exactly once, on completion, error and
+ * cancellation alike. An outermost {@code inTransaction} (one neither in a Rowflow nor in an
+ * external transaction) does not use the provider: it opens and owns its connection.
  *
  * @since 0.1
  */
@@ -43,6 +47,15 @@ public interface ConnectionProvider {
 
     /** Gives back a connection obtained from {@link #acquire(ConnectionFactory)}. */
     Publisher<Void> release(Connection connection, ConnectionFactory factory);
+
+    /**
+     * Emits the transaction managed outside Rowflow that an operation subscribed in the current
+     * Reactor context must join, or completes empty when there is none (the default). Emit the
+     * same {@link ExternalTransaction} instance for every operation of one transaction.
+     */
+    default Mono<ExternalTransaction> currentTransaction(ConnectionFactory factory) {
+        return Mono.empty();
+    }
 
     /** The acquisition as a {@code Mono}. */
     default Mono<Connection> acquireMono(ConnectionFactory factory) {

@@ -5,6 +5,7 @@ import io.rowflow.ForeignKeyViolationException;
 import io.rowflow.OptimisticLockException;
 import io.rowflow.Schema;
 import io.rowflow.TransactionRollbackException;
+import io.rowflow.examples.web.BookstoreApplication;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
  * <p>Runs on an embedded H2 database by default; {@code --url r2dbc:postgresql://...} runs it on
  * PostgreSQL instead. The tour is one reactive chain, blocked on once in {@link #main(String[])}.
  * It drops and recreates its own tables ({@code demo_author}, {@code demo_book}), so it can run
- * again and again against the same database.
+ * again and again against the same database. It ends by printing the command that starts the
+ * bookstore web service ({@link BookstoreApplication}).
  */
 public final class Demo {
 
@@ -46,7 +48,9 @@ public final class Demo {
         System.out.println("Rowflow demo on " + db.dialect().name() + " (" + withoutPassword(url) + ")");
         new Demo(db, System.out).tour().block(TIMEOUT);
         System.out.println();
-        System.out.println("Done.");
+        System.out.println("Done. Next, the same library in a Spring WebFlux service: a bookstore API on embedded H2 at");
+        System.out.println("http://localhost:8080 (try curl http://localhost:8080/books). Start it with:");
+        System.out.println(BookstoreApplication.START_COMMAND);
     }
 
     static String urlFrom(String[] args) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.rowflow.examples.web.BookstoreApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Runs the command-line demo the README's quick start runs, and checks what it prints. */
@@ -32,7 +34,17 @@ class DemoTest {
                 "\"The Left Hand of Darkness\" stored: no",
                 "\"The Left Hand of Darkness\" stored: yes",
                 "#8 The Left Hand of Darkness    8.50  v0  first edition: Ace Books, 1969");
-        assertThat(output).doesNotContain("saved?!").endsWith("Done." + System.lineSeparator());
+        assertThat(output).doesNotContain("saved?!");
+    }
+
+    @Test
+    void tourEndsWithTheCommandThatStartsTheWebService() {
+        List<String> lines = runDemo().lines().toList();
+
+        assertThat(lines.get(lines.size() - 3)).startsWith("Done. Next, the same library in a Spring WebFlux service");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(BookstoreApplication.START_COMMAND)
+                .isEqualTo("mvn -B -q -pl examples -am -DskipTests package exec:java "
+                        + "-Dexec.mainClass=io.rowflow.examples.web.BookstoreApplication");
     }
 
     @Test

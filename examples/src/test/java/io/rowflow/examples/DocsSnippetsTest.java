@@ -26,13 +26,14 @@ import reactor.test.StepVerifier;
 
 /**
  * Keeps the docs honest: every Java block in {@code README.md} and {@code docs/*.md} must be
- * compiled code from this module, and the snippets must do what the guide says when run on H2.
+ * compiled code from this module (its main code, or its tests for test samples), and the snippets
+ * must do what the guide says when run on H2.
  */
 class DocsSnippetsTest {
 
     private static final Path README = Path.of("../README.md");
     private static final Path DOCS = Path.of("../docs");
-    private static final Path SOURCES = Path.of("src/main/java");
+    private static final List<Path> SOURCES = List.of(Path.of("src/main/java"), Path.of("src/test/java"));
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private Database db;
@@ -68,7 +69,8 @@ class DocsSnippetsTest {
             }
         }
         assertThat(missing)
-                .as("Java blocks in the docs must be copied from compiled code under examples/src/main/java;"
+                .as("Java blocks in the docs must be copied from compiled code under examples/src/main/java"
+                        + " (or, for test code such as WebTestClient tests, examples/src/test/java);"
                         + " these are not (fix the doc, or the snippet in GettingStartedSnippets)")
                 .isEmpty();
         assertThat(checked).as("Java blocks checked").isGreaterThanOrEqualTo(15);
@@ -305,11 +307,13 @@ class DocsSnippetsTest {
 
     private static Map<Path, List<String>> javaSources() {
         Map<Path, List<String>> sources = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            files.filter(file -> file.toString().endsWith(".java"))
-                    .forEach(file -> sources.put(file, significantLines(read(file))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path root : SOURCES) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(file -> file.toString().endsWith(".java"))
+                        .forEach(file -> sources.put(file, significantLines(read(file))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return sources;
     }

@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finds the connection for an operation: the current transaction's (queued behind its other
- * statements), or a connection of its own, acquired on subscription and closed on completion,
+ * statements; a Rowflow transaction or an external one the connection provider reports), or a
+ * connection of its own from the provider, acquired on subscription and released on completion,
  * error and cancellation.
  */
 public final class Executor {
@@ -38,7 +39,8 @@ public final class Executor {
     }
 
     /**
-     * Runs work on a connection: the current transaction's if there is one, else a fresh one.
+     * Runs work on a connection: the current transaction's if there is one (Rowflow's, or an
+     * external one the provider reports), else one from the provider.
      *
      * <p>Inside a transaction the result is read off the connection as fast as the database sends
      * it, and rows the subscriber has not requested yet are buffered. The connection is then free
@@ -51,25 +53,25 @@ public final class Executor {
      * them anyway; others would run them and then commit partial work).
      */
     public <T> Flux<T> withConnection(Function<Connection, ? extends Publisher<T>> work) {
-        return Flux.deferContextual(context -> {
-            TransactionScope scope = transactions.current(context);
-            if (scope != null) {
-                Throwable doomedBy = scope.failure();
-                if (doomedBy != null) {
-                    return Flux.error(new TransactionRollbackException("Not running the statement: an earlier statement "
-                            + "of this transaction failed, so it can only roll back (" + doomedBy.getMessage()
-                            + "). Run statements that may fail in a nested inTransaction to recover from them.", doomedBy));
-                }
-                return scope.state().run(work)
-                        .doOnError(DataAccessException.class, scope::statementFailed)
-                        .onBackpressureBuffer();
-            }
-            return Flux.usingWhen(acquire(), work,
-                    connection -> provider.release(connection, factory),
-                    (connection, error) -> BrokenConnections.releaseAfter(error, connection,
-                            provider.release(connection, factory)),
-                    connection -> provider.release(connection, factory));
-        });
+        return Flux.deferContextual(context -> transactions.route(context,
+                scope -> inScope(scope, work),
+                () -> Flux.usingWhen(acquire(), work,
+                        connection -> provider.release(connection, factory),
+                        (connection, error) -> BrokenConnections.releaseAfter(error, connection,
+                                provider.release(connection, factory)),
+                        connection -> provider.release(connection, factory))));
+    }
+
+    private static <T> Flux<T> inScope(TransactionScope scope, Function<Connection, ? extends Publisher<T>> work) {
+        Throwable doomedBy = scope.failure();
+        if (doomedBy != null) {
+            return Flux.error(new TransactionRollbackException("Not running the statement: an earlier statement "
+                    + "of this transaction failed, so it can only roll back (" + doomedBy.getMessage()
+                    + "). Run statements that may fail in a nested inTransaction to recover from them.", doomedBy));
+        }
+        return scope.state().run(work)
+                .doOnError(DataAccessException.class, scope::statementFailed)
+                .onBackpressureBuffer();
     }
 
     /** A connection from the provider; a failure to get one (such as a pool's acquire timeout) is translated. */

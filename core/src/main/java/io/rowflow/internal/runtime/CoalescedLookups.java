@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code findById} and {@code findAllById} through a {@link LookupCoalescer} per entity, outside
- * transactions; inside a transaction lookups run as they are, on its connection and snapshot.
+ * transactions; inside a transaction (Rowflow's, or an external one the connection provider
+ * reports) lookups run as they are, on its connection and snapshot.
  */
 final class CoalescedLookups {
 
@@ -44,9 +45,10 @@ final class CoalescedLookups {
         if (!settings.enabled()) {
             return operations.findById(type, id);
         }
-        return Mono.deferContextual(context -> transactions.current(context) != null
-                ? operations.findById(type, id)
-                : coalescer(model).lookup(id));
+        return Flux.deferContextual(context -> transactions.route(context,
+                        scope -> operations.findById(type, id).flux(),
+                        () -> coalescer(model).lookup(id).flux()))
+                .singleOrEmpty();
     }
 
     <T> Flux<T> findAllById(Class<T> type, Iterable<?> ids) {
@@ -56,9 +58,12 @@ final class CoalescedLookups {
         if (distinct.isEmpty()) {
             return Flux.empty();
         }
-        return Flux.deferContextual(context -> settings.enabled() && transactions.current(context) == null
-                ? Flux.fromIterable(distinct).flatMapSequential(id -> coalescer(model).lookup(id), settings.maxBatchSize())
-                : inOrder(model, distinct, keys.byKeys(model, model.idColumn(), distinct)));
+        if (!settings.enabled()) {
+            return inOrder(model, distinct, keys.byKeys(model, model.idColumn(), distinct));
+        }
+        return Flux.deferContextual(context -> transactions.route(context,
+                scope -> inOrder(model, distinct, keys.byKeys(model, model.idColumn(), distinct)),
+                () -> Flux.fromIterable(distinct).flatMapSequential(id -> coalescer(model).lookup(id), settings.maxBatchSize())));
     }
 
     CoalescingStatistics statistics() {

@@ -70,7 +70,7 @@ public final class DefaultDatabase implements Database {
         this.converters = new ConverterRegistry(converters, dialect);
         this.models = new EntityModels(naming, this.converters);
         Mono<Connection> connections = Mono.defer(() -> Mono.from(connectionFactory.create()));
-        this.transactions = new TransactionManager(connections);
+        this.transactions = new TransactionManager(connections, connectionFactory, connectionProvider);
         this.executor = new Executor(connectionFactory, connectionProvider, transactions, new StatementRunner(dialect));
         EntityContext entities = new EntityContext(models, dialect);
         this.operations = new EntityOperations(entities, executor, defaultFetchSize);

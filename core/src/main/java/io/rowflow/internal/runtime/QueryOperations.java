@@ -59,11 +59,12 @@ final class QueryOperations {
         DefaultEntityModel<T> model = models.entity(entity.entityType());
         relations.check(model, statement.fetches());
         int batch = statement.effectiveBatchSize();
-        return Flux.deferContextual(context -> transactions.current(context) == null
-                ? relations.attach(run(renderer.select(streamed(statement, batch))), model, statement.fetches(), batch)
-                : ParentWindows.read(statement, model, batch, window -> run(renderer.select(window)).collectList())
+        return Flux.deferContextual(context -> transactions.route(context,
+                scope -> ParentWindows.read(statement, model, batch, window -> run(renderer.select(window)).collectList())
                         .concatMap(window -> relations.load(model, window, statement.fetches()), 0)
-                        .concatMapIterable(Function.identity()));
+                        .concatMapIterable(Function.identity()),
+                () -> relations.attach(run(renderer.select(streamed(statement, batch))), model, statement.fetches(),
+                        batch)));
     }
 
     /** Outside a transaction parents stream on their own connection, fetched a batch per round trip. */

@@ -1,11 +1,18 @@
 package io.rowflow.internal.tx;
 
+import io.rowflow.ConnectionProvider;
+import io.rowflow.ExternalTransaction;
 import io.rowflow.RowflowException;
 import io.rowflow.Transaction;
 import io.rowflow.TransactionOptions;
 import io.rowflow.TransactionRollbackException;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -20,15 +27,30 @@ import reactor.util.context.ContextView;
  * when it errors or is cancelled. A statement that failed inside a scope dooms that scope: it
  * rolls back (and signals {@link TransactionRollbackException}) even if the error was handled, so
  * every database behaves like PostgreSQL, which refuses to commit after an error.
+ *
+ * <p>Outside its own transactions the manager asks the {@link ConnectionProvider} for a transaction
+ * managed elsewhere and joins it with a scope of its own (a gate, no begin or commit), kept per
+ * {@link ExternalTransaction} for as long as the provider holds on to that instance.
  */
 public final class TransactionManager {
 
+    /** The scopes of joined external transactions; an entry goes when its transaction's handle is dropped. */
+    private static final Map<ExternalTransaction, TransactionScope> JOINED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     private final Object contextKey = new Object();
     private final Mono<Connection> connections;
+    private final ConnectionFactory factory;
+    private final ConnectionProvider provider;
 
-    /** Creates a manager opening a new connection from this publisher for each outermost transaction. */
-    public TransactionManager(Mono<Connection> connections) {
+    /**
+     * Creates a manager opening a new connection from {@code connections} for each outermost
+     * transaction, and joining the external transactions the provider reports for the factory.
+     */
+    public TransactionManager(Mono<Connection> connections, ConnectionFactory factory, ConnectionProvider provider) {
         this.connections = connections.onErrorMap(io.rowflow.internal.execution.ErrorTranslator::connectionFailure);
+        this.factory = factory;
+        this.provider = provider;
     }
 
     /** The innermost transaction scope of this database in the context, or {@code null}. */
@@ -36,20 +58,42 @@ public final class TransactionManager {
         return context.getOrDefault(contextKey, null);
     }
 
+    /**
+     * Routes work by the transaction it runs in: {@code inScope} with the innermost scope of this
+     * database in the context, else with the scope joining the provider's external transaction;
+     * {@code outside} when there is neither.
+     */
+    public <T> Flux<T> route(ContextView context, Function<TransactionScope, Flux<T>> inScope,
+                             Supplier<Flux<T>> outside) {
+        TransactionScope current = current(context);
+        if (current != null) {
+            return inScope.apply(current);
+        }
+        if (provider == ConnectionProvider.DEFAULT) {
+            return outside.get();
+        }
+        return provider.currentTransaction(factory)
+                .map(external -> inScope.apply(joined(external)))
+                .switchIfEmpty(Mono.fromSupplier(outside))
+                .flatMapMany(Function.identity());
+    }
+
     /** Runs the work in a transaction, or in a savepoint when one is already running. */
     public <T> Flux<T> inTransaction(TransactionOptions options, Function<Transaction, ? extends Publisher<T>> work) {
-        return Flux.deferContextual(context -> {
-            TransactionScope current = current(context);
-            return current == null ? outermost(options, work) : nested(current, work);
-        });
+        return Flux.deferContextual(context -> route(context,
+                current -> nested(current, work),
+                () -> outermost(options, work)));
     }
 
     /** Runs the work in the current transaction, or in a new one when none is running (no savepoint). */
     public <T> Flux<T> required(Function<Transaction, ? extends Publisher<T>> work) {
-        return Flux.deferContextual(context -> {
-            TransactionScope current = current(context);
-            return current == null ? outermost(TransactionOptions.defaults(), work) : Flux.from(work.apply(current));
-        });
+        return Flux.deferContextual(context -> route(context,
+                current -> Flux.from(work.apply(current)),
+                () -> outermost(TransactionOptions.defaults(), work)));
+    }
+
+    private static TransactionScope joined(ExternalTransaction external) {
+        return JOINED.computeIfAbsent(external, transaction -> TransactionScope.joining(transaction.connection()));
     }
 
     private <T> Flux<T> outermost(TransactionOptions options, Function<Transaction, ? extends Publisher<T>> work) {

@@ -1,6 +1,7 @@
 package io.rowflow.internal.tx;
 
 import io.rowflow.Transaction;
+import io.r2dbc.spi.Connection;
 import io.rowflow.TransactionOptions;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,11 @@ public final class TransactionScope implements Transaction {
     TransactionScope(TransactionState state, @Nullable String savepoint) {
         this.state = state;
         this.savepoint = savepoint;
+    }
+
+    /** The scope of a transaction managed outside Rowflow, running on this connection. */
+    static TransactionScope joining(Connection connection) {
+        return new TransactionScope(new TransactionState(connection, TransactionOptions.defaults()), null);
     }
 
     /** The connection and its gate shared by every scope of this transaction. */

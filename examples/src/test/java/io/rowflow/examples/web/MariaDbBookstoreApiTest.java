@@ -1,0 +1,16 @@
+package io.rowflow.examples.web;
+
+import io.rowflow.test.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The bookstore API on the real MariaDB server, in a database of its own. */
+class MariaDbBookstoreApiTest extends BookstoreApiContract {
+
+    @DynamicPropertySource
+    static void mariadb(DynamicPropertyRegistry registry) {
+        TestDatabases.mariadb(MariaDbBookstoreApiTest.class);
+        registry.add("spring.r2dbc.url", TestDatabases::mariadbUrl);
+        registry.add("spring.r2dbc.properties.database", () -> TestDatabases.schemaOf(MariaDbBookstoreApiTest.class));
+    }
+}

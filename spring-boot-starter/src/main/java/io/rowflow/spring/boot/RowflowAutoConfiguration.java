@@ -1,0 +1,106 @@
+package io.rowflow.spring.boot;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.rowflow.ConnectionProvider;
+import io.rowflow.Database;
+import io.rowflow.DatabaseBuilder;
+import io.rowflow.RowflowException;
+import io.rowflow.convert.Converter;
+import io.rowflow.dialect.Dialect;
+import io.rowflow.spring.SpringTransactionConnectionProvider;
+import java.lang.reflect.InvocationTargetException;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
+
+/**
+ * Auto-configures a Rowflow {@link Database} over the application's R2DBC {@link ConnectionFactory}
+ * (the one Spring Boot builds from {@code spring.r2dbc.*}, pooled when r2dbc-pool is present, or
+ * the application's own), joining Spring's reactive transactions through a
+ * {@link SpringTransactionConnectionProvider}.
+ *
+ * <p>The dialect comes from a {@link Dialect} bean, else the {@code rowflow.dialect} property, else
+ * detection from the connection factory's metadata. Every {@link Converter} bean is registered,
+ * then every {@link DatabaseBuilderCustomizer} bean runs. The configuration backs off when the
+ * application defines its own {@code Database} (or {@link ConnectionProvider}) bean, and when
+ * there is no single {@code ConnectionFactory}.
+ *
+ * @since 0.1
+ */
+@AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class})
+@ConditionalOnClass({Database.class, ConnectionFactory.class, ConnectionFactoryUtils.class})
+@ConditionalOnSingleCandidate(ConnectionFactory.class)
+@EnableConfigurationProperties(RowflowProperties.class)
+public final class RowflowAutoConfiguration {
+
+    /** Rowflow operations join the Spring transaction of the connection factory, if one is running. */
+    @Bean
+    @ConditionalOnMissingBean(ConnectionProvider.class)
+    public SpringTransactionConnectionProvider rowflowConnectionProvider() {
+        return new SpringTransactionConnectionProvider();
+    }
+
+    /** The database, over the application's connection factory. */
+    @Bean
+    @ConditionalOnMissingBean(Database.class)
+    public Database rowflowDatabase(ConnectionFactory connectionFactory, RowflowProperties properties,
+                                    ConnectionProvider connectionProvider, ObjectProvider<Dialect> dialect,
+                                    ObjectProvider<Converter<?, ?>> converters,
+                                    ObjectProvider<DatabaseBuilderCustomizer> customizers) {
+        DatabaseBuilder builder = Database.builder(connectionFactory)
+                .connectionProvider(connectionProvider)
+                .insertChunkSize(properties.insertChunkSize());
+        Dialect chosen = dialect.getIfUnique(() -> dialectNamed(properties.dialect()));
+        if (chosen != null) {
+            builder.dialect(chosen);
+        }
+        converters.orderedStream().forEach(builder::converter);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    /** The dialect the property names, or {@code null} to detect it. */
+    static @Nullable Dialect dialectNamed(@Nullable String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        for (Dialect builtIn : Dialect.builtIns()) {
+            if (builtIn.name().equalsIgnoreCase(name.trim())) {
+                return builtIn;
+            }
+        }
+        if (!name.contains(".")) {
+            throw new RowflowException("rowflow.dialect=" + name + " names no built-in dialect; use one of "
+                    + Dialect.builtIns().stream().map(Dialect::name).collect(Collectors.joining(", "))
+                    + " or the class name of a Dialect");
+        }
+        return instantiate(name.trim());
+    }
+
+    private static Dialect instantiate(String className) {
+        try {
+            Class<?> type = Class.forName(className, true, RowflowAutoConfiguration.class.getClassLoader());
+            if (!Dialect.class.isAssignableFrom(type)) {
+                throw new RowflowException("rowflow.dialect=" + className + " is not a " + Dialect.class.getName());
+            }
+            return (Dialect) type.getConstructor().newInstance();
+        } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException
+                 | InvocationTargetException e) {
+            throw new RowflowException("rowflow.dialect=" + className + " cannot be created: " + e, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RowflowAutoConfiguration";
+    }
+}

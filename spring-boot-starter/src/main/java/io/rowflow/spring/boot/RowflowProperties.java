@@ -1,0 +1,21 @@
+package io.rowflow.spring.boot;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the auto-configured Rowflow {@code Database}, under {@code rowflow.*}. The connection
+ * itself is Spring Boot's: {@code spring.r2dbc.url}, {@code spring.r2dbc.username},
+ * {@code spring.r2dbc.pool.*}.
+ *
+ * @param dialect the dialect to use instead of detecting one from the connection factory: the name
+ *                of a built-in dialect ({@code PostgreSQL}, {@code MariaDB}, {@code H2}; case does not matter) or the
+ *                class name of a {@code Dialect} with a public no-argument constructor. A
+ *                {@code Dialect} bean wins over this property.
+ * @param insertChunkSize the most rows one multi-row insert statement carries
+ * @since 0.1
+ */
+@ConfigurationProperties("rowflow")
+public record RowflowProperties(@Nullable String dialect, @DefaultValue("1000") int insertChunkSize) {
+}
