@@ -1,7 +1,5 @@
 package io.rowflow.query;
 
-import io.rowflow.sql.FetchPlan;
-import io.rowflow.sql.Fetchable;
 import io.rowflow.sql.TableRef;
 
 /**
@@ -11,40 +9,9 @@ import io.rowflow.sql.TableRef;
  * @param <T> the related entity type
  * @since 0.1
  */
-public final class CollectionPath<T> implements Fetchable {
-
-    private final TableRef table;
-    private final String name;
-    private final Class<T> targetType;
+public final class CollectionPath<T> extends RelationPath<T> {
 
     CollectionPath(TableRef table, String name, Class<T> targetType) {
-        this.table = table;
-        this.name = name;
-        this.targetType = targetType;
-    }
-
-    /** The relationship's property name. */
-    public String name() {
-        return name;
-    }
-
-    /** The related entity class. */
-    public Class<T> targetType() {
-        return targetType;
-    }
-
-    /** Loads this relationship, and with the related entities the given relationships of theirs. */
-    public FetchPlan then(Fetchable... nested) {
-        return toFetchPlan().then(nested);
-    }
-
-    @Override
-    public FetchPlan toFetchPlan() {
-        return FetchPlan.of(name);
-    }
-
-    @Override
-    public String toString() {
-        return table.alias() + "." + name;
+        super(table, name, targetType);
     }
 }

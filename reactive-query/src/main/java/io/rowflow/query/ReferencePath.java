@@ -2,8 +2,6 @@ package io.rowflow.query;
 
 import io.rowflow.annotation.Id;
 import io.rowflow.sql.Expression;
-import io.rowflow.sql.FetchPlan;
-import io.rowflow.sql.Fetchable;
 import io.rowflow.sql.Predicate;
 import io.rowflow.sql.TableRef;
 import java.lang.reflect.Field;
@@ -16,31 +14,15 @@ import java.lang.reflect.RecordComponent;
  * @param <T> the referenced entity type
  * @since 0.1
  */
-public final class ReferencePath<T> implements Fetchable {
-
-    private final TableRef table;
-    private final String name;
-    private final Class<T> targetType;
+public final class ReferencePath<T> extends RelationPath<T> {
 
     ReferencePath(TableRef table, String name, Class<T> targetType) {
-        this.table = table;
-        this.name = name;
-        this.targetType = targetType;
-    }
-
-    /** The relationship's property name. */
-    public String name() {
-        return name;
-    }
-
-    /** The referenced entity class. */
-    public Class<T> targetType() {
-        return targetType;
+        super(table, name, targetType);
     }
 
     /** The foreign key references this appearance of the target entity: {@code BOOK.author.eq(AUTHOR)}. */
     public Condition eq(EntityPath<T> target) {
-        Expression targetId = new Expression.Column(target.tableRef(), idProperty(targetType));
+        Expression targetId = new Expression.Column(target.tableRef(), idProperty(targetType()));
         return new Condition(new Predicate.Comparison(foreignKey(), Predicate.ComparisonOperator.EQ, targetId));
     }
 
@@ -59,18 +41,8 @@ public final class ReferencePath<T> implements Fetchable {
         return new Condition(new Predicate.IsNull(foreignKey(), true));
     }
 
-    /** Loads this relationship, and with the referenced entities the given relationships of theirs. */
-    public FetchPlan then(Fetchable... nested) {
-        return toFetchPlan().then(nested);
-    }
-
-    @Override
-    public FetchPlan toFetchPlan() {
-        return FetchPlan.of(name);
-    }
-
     private Expression foreignKey() {
-        return new Expression.Column(table, name);
+        return new Expression.Column(table(), name());
     }
 
     /** The name of an entity's {@code @Id} property. */
@@ -90,10 +62,5 @@ public final class ReferencePath<T> implements Fetchable {
             }
         }
         throw new io.rowflow.MappingException(entity.getName() + " has no @Id property");
-    }
-
-    @Override
-    public String toString() {
-        return table.alias() + "." + name;
     }
 }
