@@ -39,17 +39,6 @@ public abstract class DatabaseTestSupport {
 
     /** Waits (up to 10 s) for an asynchronous condition, such as cleanup after a cancel. */
     protected static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        io.rowflow.test.Await.until(what, Duration.ofSeconds(10), condition);
     }
 }
