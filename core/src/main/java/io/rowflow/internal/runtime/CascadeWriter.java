@@ -91,9 +91,7 @@ final class CascadeWriter {
         DefaultEntityModel<Object> target = entity(relation.targetType());
         List<Object> related = related(model, parent, relation);
         if (relation.kind() == RelationModel.Kind.MANY_TO_MANY) {
-            return saveTargets(related, relation)
-                    .flatMap(saved -> insertLinks(model, parent, relation, saved).thenReturn(saved))
-                    .map(saved -> model.withRelation(parent, relation, RelationSides.value(relation, saved, target)));
+            return saveLinked(model, parent, relation, related, Mono.empty());
         }
         MappedRelation back = RelationSides.backReference(relation, target);
         List<Object> children = pointedAt(target, back, model.idOf(parent), related);
@@ -120,10 +118,7 @@ final class CascadeWriter {
         DefaultEntityModel<Object> target = entity(relation.targetType());
         List<Object> related = related(model, parent, relation);
         if (relation.kind() == RelationModel.Kind.MANY_TO_MANY) {
-            return saveTargets(related, relation)
-                    .flatMap(saved -> deleteLinks(model, parent, relation)
-                            .then(insertLinks(model, parent, relation, saved)).thenReturn(saved))
-                    .map(saved -> model.withRelation(parent, relation, RelationSides.value(relation, saved, target)));
+            return saveLinked(model, parent, relation, related, deleteLinks(model, parent, relation));
         }
         MappedRelation back = RelationSides.backReference(relation, target);
         Object parentId = model.idOf(parent);
@@ -184,6 +179,18 @@ final class CascadeWriter {
     }
 
     // ---- many-to-many links ----
+
+    /**
+     * Saves the targets of a many-to-many that have no id yet, then runs {@code clearLinks} and
+     * inserts one link row per target; emits the parent holding the saved targets.
+     */
+    private <T> Mono<T> saveLinked(DefaultEntityModel<T> model, T parent, MappedRelation relation, List<Object> related,
+                                   Mono<Void> clearLinks) {
+        DefaultEntityModel<Object> target = entity(relation.targetType());
+        return saveTargets(related, relation)
+                .flatMap(saved -> clearLinks.then(insertLinks(model, parent, relation, saved)).thenReturn(saved))
+                .map(saved -> model.withRelation(parent, relation, RelationSides.value(relation, saved, target)));
+    }
 
     /** Inserts the targets that have no id yet (when inserts cascade), keeping the collection's order. */
     private Mono<List<Object>> saveTargets(List<Object> targets, MappedRelation relation) {
