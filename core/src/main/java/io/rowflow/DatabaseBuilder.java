@@ -87,7 +87,11 @@ public final class DatabaseBuilder {
         return this;
     }
 
-    /** The most rows one multi-row insert statement carries; 1,000 by default. */
+    /**
+     * The most rows one multi-row {@code VALUES} insert statement carries; 1,000 by default. Where
+     * the dialect binds columns as arrays (PostgreSQL's {@code unnest}) a statement carries at
+     * least 10,000 rows.
+     */
     public DatabaseBuilder insertChunkSize(int rows) {
         if (rows < 1) {
             throw new IllegalArgumentException("insertChunkSize must be positive: " + rows);
