@@ -1,32 +1,68 @@
 package io.rowflow;
 
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
+
 /**
- * How concurrent point lookups ({@code findById}) outside transactions are coalesced: at most
- * {@code maxInFlight} lookup statements per entity run at once; lookups arriving meanwhile wait
- * and go out together, up to {@code maxBatchSize} keys in one {@code = ANY($1)} statement, when a
- * statement finishes. A lone lookup never waits.
+ * How concurrent keyed reads outside transactions are coalesced: point lookups ({@code findById},
+ * {@code findAllById}, {@code fetchOne}/{@code fetchFirst} whose only filter is equality on the id
+ * or a unique column) and the follow-up queries of relationship loading. At most
+ * {@code maxInFlight} statements of one kind (per entity and key column, or per relationship) run
+ * at once; requests arriving meanwhile wait and go out together, up to {@code maxBatchSize} keys
+ * in one {@code = ANY($1)} (or {@code IN}) statement, when one of those statements finishes. A
+ * lone request never waits, and no timer is involved.
  *
- * @param enabled whether lookups are coalesced at all
- * @param maxInFlight lookup statements per entity running at once before lookups are gathered
- * @param maxBatchSize the most keys one gathered statement carries
+ * <p>Switch it off for a whole database with {@link #disabled()}, or for one operation by writing
+ * {@link #bypass()} into its context:
+ * {@code db.findById(Book.class, id).contextWrite(Coalescing.bypass())}.
+ *
+ * @param enabled whether reads are coalesced at all
+ * @param maxInFlight statements of one kind running at once before requests are gathered
+ * @param maxBatchSize the most keys one gathered statement carries (a single request may carry more)
  * @since 0.1
  */
 public record Coalescing(boolean enabled, int maxInFlight, int maxBatchSize) {
 
+    private static final String BYPASS_KEY = Coalescing.class.getName() + ".bypass";
+
     /** Checks the limits. */
     public Coalescing {
         if (maxInFlight < 1 || maxBatchSize < 1) {
-            throw new IllegalArgumentException("maxInFlight and maxBatchSize must be positive");
+            throw new IllegalArgumentException("maxInFlight and maxBatchSize must be positive, not " + maxInFlight
+                    + " and " + maxBatchSize);
         }
     }
 
-    /** Coalescing on, with 4 statements in flight per entity and batches of up to 256 keys. */
+    /** Coalescing on, with 4 statements in flight per kind and batches of up to 256 keys. */
     public static Coalescing defaults() {
         return new Coalescing(true, 4, 256);
     }
 
-    /** No coalescing: every lookup is its own statement. */
+    /** No coalescing: every read is its own statement. */
     public static Coalescing disabled() {
         return new Coalescing(false, 1, 1);
+    }
+
+    /** A copy with another in-flight limit. */
+    public Coalescing withMaxInFlight(int statements) {
+        return new Coalescing(enabled, statements, maxBatchSize);
+    }
+
+    /** A copy with another batch limit. */
+    public Coalescing withMaxBatchSize(int keys) {
+        return new Coalescing(enabled, maxInFlight, keys);
+    }
+
+    /**
+     * A Reactor context that keeps the operation it is written into (and everything it runs) out
+     * of coalescing: {@code .contextWrite(Coalescing.bypass())}.
+     */
+    public static Context bypass() {
+        return Context.of(BYPASS_KEY, Boolean.TRUE);
+    }
+
+    /** Whether a subscriber's context asks for no coalescing. */
+    public static boolean isBypassed(ContextView context) {
+        return context.hasKey(BYPASS_KEY);
     }
 }

@@ -1,18 +1,33 @@
 package io.rowflow;
 
 /**
- * Counters of a database's lookup coalescing since it was created.
+ * Counters of a database's coalescing since it was created, from
+ * {@link Database#coalescingStatistics()}.
  *
- * @param lookups lookups asked for
- * @param statements statements sent for them (single lookups and gathered batches)
- * @param batches gathered statements carrying more than one lookup
- * @param batchedLookups lookups answered by gathered statements
+ * @param lookups point lookups: {@code findById}, {@code findAllById} keys, {@code fetchOne}/{@code fetchFirst} by a unique key
+ * @param relationLoads follow-up queries of relationship loading, each request being one batch of parents
  * @since 0.1
  */
-public record CoalescingStatistics(long lookups, long statements, long batches, long batchedLookups) {
+public record CoalescingStatistics(Counts lookups, Counts relationLoads) {
 
-    /** The mean number of lookups per gathered statement, 0 when none was gathered. */
-    public double meanBatchSize() {
-        return batches == 0 ? 0 : (double) batchedLookups / batches;
+    /**
+     * Counters of one kind of coalesced read.
+     *
+     * @param requests requests that went through the coalescer (not those in transactions or with coalescing off)
+     * @param statements statements sent for them: requests sent alone plus gathered batches
+     * @param batches gathered statements answering more than one request
+     * @param batchedRequests requests answered by gathered statements
+     */
+    public record Counts(long requests, long statements, long batches, long batchedRequests) {
+
+        /** The mean number of requests per gathered statement, 0 when none was gathered. */
+        public double meanBatchSize() {
+            return batches == 0 ? 0 : (double) batchedRequests / batches;
+        }
+
+        /** Requests per statement sent: 1 without coalescing, higher the more was gathered; 0 before any request. */
+        public double requestsPerStatement() {
+            return statements == 0 ? 0 : (double) requests / statements;
+        }
     }
 }

@@ -120,7 +120,10 @@ public interface Database {
     /** Emits the entities with these ids that exist, in the order of the ids (duplicates once). */
     <T> Flux<T> findAllById(Class<T> entityType, Iterable<?> ids);
 
-    /** Counters of lookup coalescing since this database was created. */
+    /** The coalescing settings this database was built with. */
+    Coalescing coalescing();
+
+    /** Counters of coalescing (lookups and relationship loads) since this database was created. */
     CoalescingStatistics coalescingStatistics();
 
     /** Streams every row of the entity's table, with backpressure; cancel to stop early. */
@@ -128,7 +131,9 @@ public interface Database {
 
     /**
      * Emits the entity with this id with the given relationships loaded ({@code FetchPlan.of("books")}
-     * or a DSL path such as {@code AUTHOR.books}), or completes empty.
+     * or a DSL path such as {@code AUTHOR.books}), or completes empty. Outside a transaction both
+     * the lookup and the relationships' follow-up queries are coalesced with those of concurrent
+     * requests under load (see {@link Coalescing}).
      */
     <T> Mono<T> findById(Class<T> entityType, Object id, Fetchable... relationships);
 
@@ -159,10 +164,17 @@ public interface Database {
      */
     <T> Flux<T> fetch(Selectable<T> query);
 
-    /** Emits the query's only row, completes empty without rows, errors with {@link NonUniqueResultException} on more. */
+    /**
+     * Emits the query's only row, completes empty without rows, errors with
+     * {@link NonUniqueResultException} on more. A query of whole entities filtered only by
+     * equality on the id or a unique column is a lookup, coalesced like {@code findById}.
+     */
     <T> Mono<T> fetchOne(Selectable<T> query);
 
-    /** Emits the query's first row or completes empty; asks the database for one row only. */
+    /**
+     * Emits the query's first row or completes empty; asks the database for one row only. A
+     * query filtered only by equality on the id or a unique column is coalesced like {@code findById}.
+     */
     <T> Mono<T> fetchFirst(Selectable<T> query);
 
     /** Emits how many rows the query returns, counted by the database. */

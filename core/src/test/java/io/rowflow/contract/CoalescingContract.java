@@ -3,31 +3,36 @@ package io.rowflow.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryMetadata;
-import io.r2dbc.spi.R2dbcTransientResourceException;
+import io.rowflow.Coalescing;
 import io.rowflow.CoalescingStatistics;
 import io.rowflow.DataAccessException;
 import io.rowflow.Database;
 import io.rowflow.fixtures.Author;
+import io.rowflow.fixtures.Book;
+import io.rowflow.fixtures.Customer;
+import io.rowflow.sql.Expression;
+import io.rowflow.sql.Predicate;
+import io.rowflow.sql.SelectStatement;
+import io.rowflow.sql.TableRef;
 import io.rowflow.test.CountingConnectionFactory;
+import io.rowflow.test.FailingOnceConnectionFactory;
 import io.rowflow.test.TestDatabases;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -65,7 +70,8 @@ public abstract class CoalescingContract {
         counting = new CountingConnectionFactory(factory);
         pool = TestDatabases.pooled(counting, 8);
         db = Database.create(pool);
-        db.schema().dropIfExists(Author.class).then(db.schema().create(Author.class)).block(TIMEOUT);
+        db.schema().dropIfExists(Book.class).then(db.schema().dropIfExists(Author.class))
+                .then(db.schema().create(Author.class)).block(TIMEOUT);
         table = db.insertAll(IntStream.range(0, ROWS).mapToObj(i -> new Author(null, "author " + i, i)).toList())
                 .collectMap(Author::id).block(TIMEOUT);
         counting.reset();
@@ -93,8 +99,8 @@ public abstract class CoalescingContract {
         for (int i = 0; i < keys.size(); i++) {
             assertThat(results.get(i)).as("key %d", keys.get(i)).isEqualTo(Optional.ofNullable(table.get(keys.get(i))));
         }
-        CoalescingStatistics statistics = db.coalescingStatistics();
-        assertThat(statistics.lookups()).isEqualTo(10_000);
+        CoalescingStatistics.Counts statistics = db.coalescingStatistics().lookups();
+        assertThat(statistics.requests()).isEqualTo(10_000);
         assertThat(counting.statements()).isEqualTo((int) statistics.statements());
         if (lookupsOverlap()) {
             assertThat(statistics.statements()).isLessThan(10_000 / 4);
@@ -150,13 +156,13 @@ public abstract class CoalescingContract {
 
     @Test
     void insideATransactionLookupsSeeUncommittedRowsAndAreNotCoalesced() {
-        CoalescingStatistics before = db.coalescingStatistics();
+        CoalescingStatistics.Counts before = db.coalescingStatistics().lookups();
         List<Author> seen = db.inTransaction(tx -> db.insert(Author.named("uncommitted"))
                         .flatMapMany(fresh -> Flux.range(0, 50).flatMap(i -> db.findById(Author.class, fresh.id()))))
                 .collectList().block(TIMEOUT);
 
         assertThat(seen).hasSize(50).allSatisfy(a -> assertThat(a.name()).isEqualTo("uncommitted"));
-        assertThat(db.coalescingStatistics().lookups()).isEqualTo(before.lookups());
+        assertThat(db.coalescingStatistics().lookups().requests()).isEqualTo(before.requests());
     }
 
     @Test
@@ -167,7 +173,8 @@ public abstract class CoalescingContract {
 
     @Test
     void aFailedBatchFailsOnlyItsOwnWaiters() {
-        FailingOnce failing = new FailingOnce(factory);
+        FailingOnceConnectionFactory failing = new FailingOnceConnectionFactory(factory,
+                sql -> sql.contains("ANY(") || sql.contains(" IN ("));
         ConnectionPool faultyPool = TestDatabases.pooled(failing, 2);
         Database faulty = Database.create(faultyPool);
         try {
@@ -192,45 +199,100 @@ public abstract class CoalescingContract {
         }
     }
 
+    @Test
+    void bypassedOrDisabledLookupsAreEachTheirOwnStatement() {
+        List<Long> keys = new ArrayList<>(table.keySet()).subList(0, 300);
+        CoalescingStatistics.Counts before = db.coalescingStatistics().lookups();
+
+        List<Author> bypassed = Flux.fromIterable(keys)
+                .flatMap(key -> db.findById(Author.class, key).contextWrite(Coalescing.bypass()), 300)
+                .collectList().block(TIMEOUT);
+
+        assertThat(bypassed).hasSize(300);
+        assertThat(counting.statements()).isEqualTo(300);
+        assertThat(db.coalescingStatistics().lookups()).isEqualTo(before);
+
+        counting.reset();
+        Database uncoalesced = Database.builder(pool).coalescing(Coalescing.disabled()).build();
+        List<Author> plain = Flux.fromIterable(keys).flatMap(key -> uncoalesced.findById(Author.class, key), 300)
+                .collectList().block(TIMEOUT);
+        assertThat(plain).containsExactlyInAnyOrderElementsOf(bypassed);
+        assertThat(counting.statements()).isEqualTo(300);
+        assertThat(uncoalesced.coalescingStatistics().lookups().requests()).isZero();
+    }
+
+    @Test
+    void concurrentFindAllByIdCallsEachGetTheirRowsInTheirOrder() {
+        Random random = new Random(5);
+        List<List<Long>> requests = IntStream.range(0, 500)
+                .mapToObj(i -> IntStream.range(0, 1 + random.nextInt(8)).mapToObj(k -> randomKey(random)).toList()).toList();
+
+        List<List<Author>> results = Flux.fromIterable(requests)
+                .flatMapSequential(ids -> db.findAllById(Author.class, ids).collectList(), 500)
+                .collectList().block(TIMEOUT);
+
+        for (int i = 0; i < requests.size(); i++) {
+            List<Author> expected = requests.get(i).stream().distinct().map(table::get).filter(java.util.Objects::nonNull).toList();
+            assertThat(results.get(i)).as("request %d: %s", i, requests.get(i)).containsExactlyElementsOf(expected);
+        }
+        if (lookupsOverlap()) {
+            assertThat(counting.statements()).isLessThan(250);
+        }
+    }
+
+    @Test
+    void mutableEntitiesAskedForTogetherAreSeparateInstances() {
+        db.schema().dropIfExists(Book.class).then(db.schema().create(Book.class)).block(TIMEOUT);
+        Long authorId = table.keySet().iterator().next();
+        Book stored = db.insert(new Book("shared", authorId, null, 100)).block(TIMEOUT);
+
+        List<Book> copies = Flux.range(0, 300).flatMap(i -> db.findById(Book.class, stored.getId()), 300)
+                .collectList().block(TIMEOUT);
+
+        assertThat(copies).hasSize(300).allSatisfy(book -> assertThat(book.getTitle()).isEqualTo("shared"));
+        java.util.Set<Book> instances = Collections.newSetFromMap(new IdentityHashMap<>());
+        instances.addAll(copies);
+        assertThat(instances).as("no two callers share a mutable instance").hasSize(300);
+    }
+
+    @Test
+    void queriesByTheIdOrAUniqueColumnAreLookupsWithTheDatabasesOwnEquality() {
+        db.schema().dropIfExists(Customer.class).then(db.schema().create(Customer.class)).block(TIMEOUT);
+        List<Customer> customers = db.insertAll(IntStream.range(0, 500).mapToObj(i -> new Customer(UUID.randomUUID(),
+                "user-" + i + "@example.com", null, null)).toList()).collectList().block(TIMEOUT);
+        counting.reset();
+        CoalescingStatistics.Counts before = db.coalescingStatistics().lookups();
+
+        List<Customer> byEmail = Flux.fromIterable(customers)
+                .flatMapSequential(c -> db.fetchOne(customerWhere("email", c.email())), 500).collectList().block(TIMEOUT);
+        List<Customer> byId = Flux.fromIterable(customers)
+                .flatMapSequential(c -> db.fetchFirst(customerWhere("id", c.id())), 500).collectList().block(TIMEOUT);
+
+        assertThat(byEmail).containsExactlyElementsOf(customers);
+        assertThat(byId).containsExactlyElementsOf(customers);
+        long coalesced = db.coalescingStatistics().lookups().requests() - before.requests();
+        boolean exactText = db.dialect().supports(io.rowflow.dialect.Feature.CASE_SENSITIVE_LIKE);
+        assertThat(coalesced).as("UUID ids always; text only where = compares exactly").isEqualTo(exactText ? 1_000 : 500);
+        if (lookupsOverlap()) {
+            assertThat(counting.statements()).isLessThan(exactText ? 250 : 750);
+        }
+
+        String shouted = customers.get(0).email().toUpperCase(java.util.Locale.ROOT);
+        Customer plain = db.fetchOne(customerWhere("email", shouted)).contextWrite(Coalescing.bypass()).block(TIMEOUT);
+        List<Customer> underLoad = Flux.range(0, 50).flatMap(i -> db.fetchOne(customerWhere("email", shouted)), 50)
+                .collectList().block(TIMEOUT);
+        assertThat(underLoad).as("same answer as the database gives, coalesced or not")
+                .hasSize(plain == null ? 0 : 50).allSatisfy(c -> assertThat(c).isEqualTo(plain));
+    }
+
+    private static SelectStatement<Customer> customerWhere(String property, Object value) {
+        TableRef customer = new TableRef(Customer.class, "c");
+        return SelectStatement.of(customer, Customer.class).withWhere(new Predicate.Comparison(
+                new Expression.Column(customer, property), Predicate.ComparisonOperator.EQ, new Expression.Value(value)));
+    }
+
     private void awaitIdle() {
         DatabaseTestSupport.awaitTrue("the pool is idle", () -> pool.getMetrics().orElseThrow().acquiredSize() == 0
                 && pool.getMetrics().orElseThrow().pendingAcquireSize() == 0);
     }
-
-    /** Test instrument: a real connection factory whose first batched lookup statement fails transiently. */
-    private static final class FailingOnce implements ConnectionFactory {
-        private final ConnectionFactory delegate;
-        private final AtomicBoolean failed = new AtomicBoolean();
-
-        FailingOnce(ConnectionFactory delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Publisher<? extends Connection> create() {
-            return Mono.from(delegate.create()).map(connection -> (Connection) Proxy.newProxyInstance(
-                    getClass().getClassLoader(), new Class<?>[]{Connection.class}, (proxy, method, args) -> {
-                        Object result = method.invoke(connection, args);
-                        if (method.getName().equals("createStatement") && isBatch((String) args[0])
-                                && failed.compareAndSet(false, true)) {
-                            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{io.r2dbc.spi.Statement.class},
-                                    (p, m, a) -> m.getName().equals("execute")
-                                            ? Flux.error(new R2dbcTransientResourceException("injected failure"))
-                                            : m.getName().equals("fetchSize") || m.getName().startsWith("bind") || m.getName().equals("add")
-                                                    ? p : m.invoke(result, a));
-                        }
-                        return result;
-                    }));
-        }
-
-        private static boolean isBatch(String sql) {
-            return sql.contains("ANY(") || sql.contains(" IN (");
-        }
-
-        @Override
-        public ConnectionFactoryMetadata getMetadata() {
-            return delegate.getMetadata();
-        }
-    }
-
 }

@@ -157,6 +157,16 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
         return root.read(entity, column);
     }
 
+    /** Whether entities of this type are changed in place (mutable classes) rather than copied (records, immutables). */
+    public boolean mutable() {
+        return root.mutable();
+    }
+
+    /** A new entity with the same column values and no relationship loaded. */
+    public T copy(T entity) {
+        return assemble(extract(entity));
+    }
+
     /** Creates an entity from column values indexed like {@link #mappedColumns()}. */
     @SuppressWarnings("unchecked")
     public T assemble(Object[] columnValues) {

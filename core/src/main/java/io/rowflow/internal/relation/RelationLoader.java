@@ -2,6 +2,7 @@ package io.rowflow.internal.relation;
 
 import io.rowflow.QueryException;
 import io.rowflow.Ref;
+import io.rowflow.internal.coalesce.Coalescers;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.mapping.MappedColumn;
@@ -23,18 +24,18 @@ import reactor.core.publisher.Mono;
  * Loads relationships for lists of entities with one follow-up query per relationship and list
  * (never one per entity), then stitches the related entities into their owners, keeping the
  * owners' order. Nested plans load on the related entities of the whole list the same way. Queries
- * run through the executor, so inside a transaction they use its connection.
+ * run through the executor, so inside a transaction they use its connection; outside one, the
+ * same relationship's follow-ups of concurrent requests may be coalesced ({@link FollowUps}).
  */
 public final class RelationLoader {
 
     private final EntityModels models;
-    private final KeyQueries queries;
+    private final FollowUps queries;
 
-    /** Creates a loader over a database's models and follow-up query runner. */
-    public RelationLoader(EntityModels models, io.rowflow.dialect.Dialect dialect,
-                          io.rowflow.internal.query.QueryRenderer renderer, io.rowflow.internal.execution.Executor executor) {
+    /** Creates a loader over a database's models, follow-up query runner and coalescers. */
+    public RelationLoader(EntityModels models, KeyQueries queries, Coalescers coalescers) {
         this.models = models;
-        this.queries = new KeyQueries(dialect, renderer, executor);
+        this.queries = new FollowUps(queries, coalescers);
     }
 
     /**
@@ -89,7 +90,7 @@ public final class RelationLoader {
         if (keys.isEmpty()) {
             return Mono.just(map(owners, owner -> model.withRelation(owner, relation, null)));
         }
-        return queries.byKeys(target, target.idColumn(), keys).collectList()
+        return queries.byKeys(target, target.idColumn(), keys)
                 .flatMap(found -> load(target, found, plan.nested()))
                 .map(found -> {
                     Map<Object, Object> byId = index(found, target::idOf);
@@ -107,7 +108,7 @@ public final class RelationLoader {
                                            DefaultEntityModel<Object> target, FetchPlan plan) {
         MappedColumn foreignKey = RelationSides.backReference(relation, target).joinColumn();
         List<Object> keys = distinct(owners, model::idOf);
-        return queries.byKeys(target, foreignKey, keys).collectList()
+        return queries.byKeys(target, foreignKey, keys)
                 .flatMap(found -> load(target, found, plan.nested()))
                 .map(found -> {
                     Map<Object, List<Object>> byOwner = group(found, child -> target.valueOf(child, foreignKey));
@@ -124,7 +125,6 @@ public final class RelationLoader {
         String targetColumn = relation.owning() ? owning.joinTable().inverseColumn() : owning.joinTable().joinColumn();
         List<Object> keys = distinct(owners, model::idOf);
         return queries.linked(target, owning.joinTable().name(), ownerColumn, targetColumn, model.idColumn(), keys)
-                .collectList()
                 .flatMap(links -> {
                     Map<Object, Object> targets = index(links.stream().map(KeyQueries.Linked::target).toList(), target::idOf);
                     return load(target, new ArrayList<>(targets.values()), plan.nested()).map(loaded -> {

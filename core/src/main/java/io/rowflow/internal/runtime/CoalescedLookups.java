@@ -1,54 +1,57 @@
 package io.rowflow.internal.runtime;
 
-import io.rowflow.Coalescing;
-import io.rowflow.CoalescingStatistics;
-import io.rowflow.internal.execution.Executor;
+import io.rowflow.dialect.Dialect;
+import io.rowflow.dialect.Feature;
+import io.rowflow.internal.coalesce.Coalescers;
+import io.rowflow.internal.coalesce.KeyedCoalescer;
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.relation.KeyQueries;
-import io.rowflow.internal.tx.TransactionManager;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code findById} and {@code findAllById} through a {@link LookupCoalescer} per entity, outside
- * transactions; inside a transaction (Rowflow's, or an external one the connection provider
- * reports) lookups run as they are, on its connection and snapshot.
+ * Point lookups ({@code findById}, {@code findAllById}, and queries whose only filter is equality
+ * on the id or a unique column) through a coalescer per entity and key column where
+ * {@link Coalescers#route} allows it; as plain statements otherwise.
+ *
+ * <p>Only keys whose Java equality is the database's equality are coalesced, because rows are
+ * routed back to their waiters by Java {@code equals}: integral numbers and UUIDs, and text where
+ * the dialect compares text exactly ({@link Feature#CASE_SENSITIVE_LIKE}; MariaDB's default
+ * collations ignore case). Lookups on other keys run as they are.
  */
 final class CoalescedLookups {
 
-    private final Coalescing settings;
+    private static final Set<Class<?>> EXACT_KEY_TYPES =
+            Set.of(Long.class, Integer.class, Short.class, Byte.class, UUID.class);
+
+    private final Coalescers coalescers;
     private final EntityContext entities;
     private final EntityOperations operations;
     private final KeyQueries keys;
-    private final TransactionManager transactions;
-    private final LookupCoalescer.CoalescingStats stats = new LookupCoalescer.CoalescingStats();
-    private final Map<Class<?>, LookupCoalescer<Object, ?>> coalescers = new ConcurrentHashMap<>();
+    private final boolean exactText;
 
-    CoalescedLookups(Coalescing settings, EntityContext entities, EntityOperations operations, KeyQueries keys,
-                     TransactionManager transactions) {
-        this.settings = settings;
+    CoalescedLookups(Coalescers coalescers, EntityContext entities, EntityOperations operations, KeyQueries keys,
+                     Dialect dialect) {
+        this.coalescers = coalescers;
         this.entities = entities;
         this.operations = operations;
         this.keys = keys;
-        this.transactions = transactions;
+        this.exactText = dialect.supports(Feature.CASE_SENSITIVE_LIKE);
     }
 
     <T> Mono<T> findById(Class<T> type, Object id) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
         EntityContext.idBinds(model, Objects.requireNonNull(id, "id"), 1);
-        if (!settings.enabled()) {
-            return operations.findById(type, id);
-        }
-        return Flux.deferContextual(context -> transactions.route(context,
-                        scope -> operations.findById(type, id).flux(),
-                        () -> coalescer(model).lookup(id).flux()))
-                .singleOrEmpty();
+        return findByUnique(model, model.idColumn(), id, () -> operations.findById(type, id).flux());
     }
 
     <T> Flux<T> findAllById(Class<T> type, Iterable<?> ids) {
@@ -58,31 +61,46 @@ final class CoalescedLookups {
         if (distinct.isEmpty()) {
             return Flux.empty();
         }
-        if (!settings.enabled()) {
-            return inOrder(model, distinct, keys.byKeys(model, model.idColumn(), distinct));
+        MappedColumn idColumn = model.idColumn();
+        Supplier<Flux<T>> direct = () -> keys.byKeys(model, idColumn, distinct).collectMap(model::idOf)
+                .flatMapIterable(byId -> distinct.stream().map(byId::get).filter(Objects::nonNull).toList());
+        if (!coalescable(idColumn)) {
+            return direct.get();
         }
-        return Flux.deferContextual(context -> transactions.route(context,
-                scope -> inOrder(model, distinct, keys.byKeys(model, model.idColumn(), distinct)),
-                () -> Flux.fromIterable(distinct).flatMapSequential(id -> coalescer(model).lookup(id), settings.maxBatchSize())));
+        return coalescers.route(direct, () -> coalescer(model, idColumn).fetch(distinct).flatMapIterable(rows -> rows));
     }
 
-    CoalescingStatistics statistics() {
-        return new CoalescingStatistics(stats.lookups.get(), stats.statements.get(), stats.batches.get(),
-                stats.batchedLookups.get());
+    /**
+     * The entity whose unique column holds the value, coalesced when allowed, otherwise through
+     * {@code direct} (which must return the same row).
+     */
+    <T> Mono<T> findByUnique(DefaultEntityModel<T> model, MappedColumn column, Object value, Supplier<Flux<T>> direct) {
+        if (!coalescable(column) || !wrapped(column).isInstance(value)) {
+            return direct.get().singleOrEmpty();
+        }
+        return coalescers.route(direct, () -> coalescer(model, column).fetchOne(value).flux()).singleOrEmpty();
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> LookupCoalescer<Object, T> coalescer(DefaultEntityModel<T> model) {
-        return (LookupCoalescer<Object, T>) coalescers.computeIfAbsent(model.type(), type -> new LookupCoalescer<Object, T>(
-                settings.maxInFlight(), settings.maxBatchSize(),
-                id -> operations.findById(model.type(), id),
-                batch -> keys.byKeys(model, model.idColumn(), batch),
-                model::idOf, stats));
+    /** Whether lookups on this column may be coalesced: a unique key whose values compare in Java as in the database. */
+    boolean coalescable(MappedColumn column) {
+        if (!column.isId() && !column.unique()) {
+            return false;
+        }
+        Class<?> type = wrapped(column);
+        return EXACT_KEY_TYPES.contains(type) || type == String.class && exactText;
     }
 
-    private static <T> Flux<T> inOrder(DefaultEntityModel<T> model, List<Object> ids, Flux<T> rows) {
-        return rows.collectMap(model::idOf).flatMapIterable(byId -> ids.stream().map(byId::get)
-                .filter(Objects::nonNull).toList());
+    private <T> KeyedCoalescer<Object, T> coalescer(DefaultEntityModel<T> model, MappedColumn column) {
+        return coalescers.coalescer(Coalescers.Kind.LOOKUP, List.of(model.type(), column.propertyPath()),
+                batch -> batch.size() == 1 && column.isId()
+                        ? operations.findById(model.type(), batch.get(0)).flux()
+                        : keys.byKeys(model, column, batch),
+                row -> model.valueOf(row, column),
+                model.mutable() ? model::copy : null);
+    }
+
+    private static Class<?> wrapped(MappedColumn column) {
+        return MethodType.methodType(column.javaType()).wrap().returnType();
     }
 
     private static List<Object> toList(Iterable<?> ids) {

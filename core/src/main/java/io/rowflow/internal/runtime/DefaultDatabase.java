@@ -21,6 +21,7 @@ import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.EntityModel;
 import io.rowflow.mapping.NamingStrategy;
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.coalesce.Coalescers;
 import io.rowflow.internal.relation.KeyQueries;
 import io.rowflow.internal.relation.RelationLoader;
 import io.rowflow.sql.DataChange;
@@ -60,6 +61,7 @@ public final class DefaultDatabase implements Database {
     private final RelationLoader relations;
     private final CascadeWriter cascades;
     private final CoalescedLookups lookups;
+    private final Coalescers coalescers;
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
@@ -77,11 +79,12 @@ public final class DefaultDatabase implements Database {
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor);
         QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters);
-        this.relations = new RelationLoader(models, dialect, renderer, executor);
-        this.lookups = new CoalescedLookups(coalescing, entities, operations,
-                new KeyQueries(dialect, renderer, executor), transactions);
+        KeyQueries keyQueries = new KeyQueries(dialect, renderer, executor);
+        this.coalescers = new Coalescers(coalescing, transactions);
+        this.relations = new RelationLoader(models, keyQueries, coalescers);
+        this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
         this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer);
-        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, defaultFetchSize);
+        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize);
     }
 
     @Override
@@ -145,8 +148,13 @@ public final class DefaultDatabase implements Database {
     }
 
     @Override
+    public Coalescing coalescing() {
+        return coalescers.settings();
+    }
+
+    @Override
     public CoalescingStatistics coalescingStatistics() {
-        return lookups.statistics();
+        return coalescers.statistics();
     }
 
     @Override

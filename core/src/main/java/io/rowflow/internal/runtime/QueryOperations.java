@@ -2,21 +2,23 @@ package io.rowflow.internal.runtime;
 
 import io.rowflow.NonUniqueResultException;
 import io.rowflow.QueryException;
+import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityModels;
+import io.rowflow.internal.query.QueryRenderer;
+import io.rowflow.internal.query.RenderedSelect;
 import io.rowflow.internal.relation.ParentWindows;
 import io.rowflow.internal.relation.RelationLoader;
 import io.rowflow.internal.tx.TransactionManager;
-import io.rowflow.sql.Projection;
-import java.util.function.Function;
-import io.rowflow.internal.execution.Executor;
-import io.rowflow.internal.execution.PreparedSql;
-import io.rowflow.internal.query.QueryRenderer;
-import io.rowflow.internal.query.RenderedSelect;
 import io.rowflow.sql.DataChange;
+import io.rowflow.sql.FetchPlan;
+import io.rowflow.sql.Projection;
 import io.rowflow.sql.SelectStatement;
 import io.rowflow.sql.Selectable;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,10 +33,12 @@ final class QueryOperations {
     private final EntityModels models;
     private final RelationLoader relations;
     private final TransactionManager transactions;
+    private final CoalescedLookups lookups;
     private final int defaultFetchSize;
 
     QueryOperations(QueryRenderer renderer, Executor executor, EntityModels models, RelationLoader relations,
-                    TransactionManager transactions, int defaultFetchSize) {
+                    TransactionManager transactions, CoalescedLookups lookups, int defaultFetchSize) {
+        this.lookups = lookups;
         this.defaultFetchSize = defaultFetchSize;
         this.renderer = renderer;
         this.executor = executor;
@@ -74,18 +78,39 @@ final class QueryOperations {
 
     <T> Mono<T> fetchOne(Selectable<T> query) {
         Objects.requireNonNull(query, "query");
-        return Mono.defer(() -> {
-            SelectStatement<T> statement = limited(query.toStatement(), 2);
-            return rows(statement).take(2).collectList().flatMap(rows -> rows.size() > 1
-                    ? Mono.error(new NonUniqueResultException("Expected at most one row but got more from: "
-                            + renderer.select(statement).statement().sql()))
-                    : Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0)));
-        });
+        return Mono.defer(() -> lookupOr(query.toStatement(), this::one));
     }
 
     <T> Mono<T> fetchFirst(Selectable<T> query) {
         Objects.requireNonNull(query, "query");
-        return Mono.defer(() -> rows(limited(query.toStatement(), 1)).next());
+        return Mono.defer(() -> lookupOr(query.toStatement(), statement -> rows(limited(statement, 1)).next()));
+    }
+
+    /**
+     * A query filtered only by a unique key goes through the lookup coalescer (its relationships
+     * loaded afterwards); any other runs as {@code plain}.
+     */
+    private <T> Mono<T> lookupOr(SelectStatement<T> statement, Function<SelectStatement<T>, Mono<T>> plain) {
+        UniqueKeyFilter<T> key = UniqueKeyFilter.of(statement, models);
+        if (key == null || !lookups.coalescable(key.column())) {
+            return plain.apply(statement);
+        }
+        DefaultEntityModel<T> model = key.model();
+        List<FetchPlan> plans = statement.fetches();
+        relations.check(model, plans);
+        SelectStatement<T> bare = statement.withFetches(List.of(), 0);
+        Mono<T> found = lookups.findByUnique(model, key.column(), key.value(), () -> plain.apply(bare).flux());
+        return plans.isEmpty() ? found
+                : found.flatMap(row -> relations.load(model, List.of(row), plans)).map(loaded -> loaded.get(0));
+    }
+
+    /** At most one row, or a {@link NonUniqueResultException}. */
+    private <T> Mono<T> one(SelectStatement<T> query) {
+        SelectStatement<T> statement = limited(query, 2);
+        return rows(statement).take(2).collectList().flatMap(rows -> rows.size() > 1
+                ? Mono.error(new NonUniqueResultException("Expected at most one row but got more from: "
+                        + renderer.select(statement).statement().sql()))
+                : Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0)));
     }
 
     Mono<Long> count(Selectable<?> query) {

@@ -58,7 +58,8 @@ public final class RowflowAutoConfiguration {
                                     ObjectProvider<DatabaseBuilderCustomizer> customizers) {
         DatabaseBuilder builder = Database.builder(connectionFactory)
                 .connectionProvider(connectionProvider)
-                .insertChunkSize(properties.insertChunkSize());
+                .insertChunkSize(properties.insertChunkSize())
+                .coalescing(properties.coalescing().toSettings());
         Dialect chosen = dialect.getIfUnique(() -> dialectNamed(properties.dialect()));
         if (chosen != null) {
             builder.dialect(chosen);

@@ -14,8 +14,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                class name of a {@code Dialect} with a public no-argument constructor. A
  *                {@code Dialect} bean wins over this property.
  * @param insertChunkSize the most rows one multi-row insert statement carries
+ * @param coalescing how concurrent lookups and relationship loads are coalesced, under {@code rowflow.coalescing.*}
  * @since 0.1
  */
 @ConfigurationProperties("rowflow")
-public record RowflowProperties(@Nullable String dialect, @DefaultValue("1000") int insertChunkSize) {
+public record RowflowProperties(@Nullable String dialect, @DefaultValue("1000") int insertChunkSize,
+                                @DefaultValue CoalescingProperties coalescing) {
+
+    /**
+     * {@code rowflow.coalescing.*}: the {@link io.rowflow.Coalescing} settings of the database.
+     *
+     * @param enabled whether concurrent reads are coalesced at all ({@code true})
+     * @param maxInFlight statements of one kind running at once before requests are gathered ({@code 4})
+     * @param maxBatchSize the most keys one gathered statement carries ({@code 256})
+     */
+    public record CoalescingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int maxInFlight,
+                                       @DefaultValue("256") int maxBatchSize) {
+
+        /** The settings these properties describe. */
+        public io.rowflow.Coalescing toSettings() {
+            return new io.rowflow.Coalescing(enabled, maxInFlight, maxBatchSize);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.rowflow.Coalescing;
 import io.rowflow.ConnectionProvider;
 import io.rowflow.Database;
 import io.rowflow.convert.Converter;
@@ -111,6 +112,18 @@ class RowflowAutoConfigurationTest {
         runner.withPropertyValues("spring.r2dbc.url=" + h2Url())
                 .withBean(DatabaseBuilderCustomizer.class, () -> builder -> builder.dialect(fromCustomizer))
                 .run(context -> assertThat(context.getBean(Database.class).dialect()).isSameAs(fromCustomizer));
+    }
+
+    @Test
+    void coalescingIsOnByDefaultAndConfiguredByProperties() {
+        runner.withPropertyValues("spring.r2dbc.url=" + h2Url())
+                .run(context -> assertThat(context.getBean(Database.class).coalescing()).isEqualTo(Coalescing.defaults()));
+        runner.withPropertyValues("spring.r2dbc.url=" + h2Url(), "rowflow.coalescing.max-in-flight=8",
+                        "rowflow.coalescing.max-batch-size=64")
+                .run(context -> assertThat(context.getBean(Database.class).coalescing())
+                        .isEqualTo(new Coalescing(true, 8, 64)));
+        runner.withPropertyValues("spring.r2dbc.url=" + h2Url(), "rowflow.coalescing.enabled=false")
+                .run(context -> assertThat(context.getBean(Database.class).coalescing().enabled()).isFalse());
     }
 
     @Test

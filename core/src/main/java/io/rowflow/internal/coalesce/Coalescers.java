@@ -1,0 +1,76 @@
+package io.rowflow.internal.coalesce;
+
+import io.rowflow.Coalescing;
+import io.rowflow.CoalescingStatistics;
+import io.rowflow.internal.tx.TransactionManager;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+/**
+ * The coalescers of one database: its settings, one {@link KeyedCoalescer} per kind of read
+ * (created on first use), the counters, and the decision whether a read is coalesced at all: never
+ * inside a transaction (Rowflow's, or an external one the connection provider reports), never when
+ * switched off for the database or bypassed in the subscriber's context.
+ */
+public final class Coalescers {
+
+    /** Which counters a coalescer reports to. */
+    public enum Kind {
+        /** Point lookups by id or unique key. */
+        LOOKUP,
+        /** Follow-up queries of relationship loading. */
+        RELATION_LOAD
+    }
+
+    private final Coalescing settings;
+    private final TransactionManager transactions;
+    private final CoalescingCounters lookups = new CoalescingCounters();
+    private final CoalescingCounters relationLoads = new CoalescingCounters();
+    private final Map<Object, KeyedCoalescer<?, ?>> coalescers = new ConcurrentHashMap<>();
+
+    /** The coalescers of a database with these settings. */
+    public Coalescers(Coalescing settings, TransactionManager transactions) {
+        this.settings = settings;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Runs {@code coalesced} when the subscriber's read may be coalesced, otherwise {@code direct}
+     * (which then runs in the subscriber's transaction, if any). Decided on subscription.
+     */
+    public <R> Flux<R> route(Supplier<Flux<R>> direct, Supplier<Flux<R>> coalesced) {
+        if (!settings.enabled()) {
+            return Flux.defer(direct);
+        }
+        return Flux.deferContextual(context -> Coalescing.isBypassed(context) ? direct.get()
+                : transactions.route(context, scope -> direct.get(), coalesced));
+    }
+
+    /**
+     * The coalescer of one kind of read, created with the given functions the first time its
+     * identity is asked for (identities must be values: records, lists of classes and names).
+     */
+    @SuppressWarnings("unchecked")
+    public <K, R> KeyedCoalescer<K, R> coalescer(Kind kind, Object identity, Function<List<K>, Flux<R>> query,
+                                                 Function<R, K> keyOf, @Nullable UnaryOperator<R> share) {
+        return (KeyedCoalescer<K, R>) coalescers.computeIfAbsent(List.of(kind, identity),
+                ignored -> new KeyedCoalescer<>(settings.maxInFlight(), settings.maxBatchSize(), query, keyOf, share,
+                        kind == Kind.LOOKUP ? lookups : relationLoads));
+    }
+
+    /** The settings. */
+    public Coalescing settings() {
+        return settings;
+    }
+
+    /** The counters so far. */
+    public CoalescingStatistics statistics() {
+        return new CoalescingStatistics(lookups.snapshot(), relationLoads.snapshot());
+    }
+}

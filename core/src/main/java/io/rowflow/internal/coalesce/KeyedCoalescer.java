@@ -1,0 +1,242 @@
+package io.rowflow.internal.coalesce;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * Gathers keyed reads of one kind (the rows of one table whose column holds one of some keys)
+ * that arrive while the in-flight limit is reached, and sends them together as one query when a
+ * running one finishes. Below the limit a request is sent alone at once, so a lone request waits
+ * for nothing; there are no timers.
+ *
+ * <p>Each request gets exactly the rows of its own keys, grouped in the order of its keys; rows of
+ * a key that several requests asked for are handed to the first as read and to the others through
+ * {@code share} (a copy for mutable entities). A failed query fails only its own requests. A
+ * request that cancels leaves its batch; a batch whose requests all cancelled before it was sent
+ * is not sent, and one whose requests all cancel while it runs is cancelled.
+ *
+ * @param <K> the key type
+ * @param <R> the row type
+ */
+public final class KeyedCoalescer<K, R> {
+
+    private final int maxInFlight;
+    private final int maxKeys;
+    private final Function<List<K>, Flux<R>> query;
+    private final Function<R, K> keyOf;
+    private final @Nullable UnaryOperator<R> share;
+    private final CoalescingCounters counters;
+    private final ArrayDeque<Request> waiting = new ArrayDeque<>();
+    private final ArrayDeque<List<Request>> ready = new ArrayDeque<>();
+    private int inFlight;
+    private boolean draining;
+
+    /**
+     * @param maxInFlight queries of this coalescer running at once before requests wait
+     * @param maxKeys     the most keys one gathered query carries (a single request may carry more)
+     * @param query       the rows whose key is one of the (distinct) keys
+     * @param keyOf       the key a row belongs to
+     * @param share       how a row is handed to a second request of the same key; {@code null} to hand out the same row
+     * @param counters    where requests, queries and batches are counted
+     */
+    public KeyedCoalescer(int maxInFlight, int maxKeys, Function<List<K>, Flux<R>> query, Function<R, K> keyOf,
+                          @Nullable UnaryOperator<R> share, CoalescingCounters counters) {
+        this.maxInFlight = maxInFlight;
+        this.maxKeys = maxKeys;
+        this.query = query;
+        this.keyOf = keyOf;
+        this.share = share;
+        this.counters = counters;
+    }
+
+    /** The rows of these distinct keys, grouped by key in the order of the keys. */
+    public Mono<List<R>> fetch(List<K> keys) {
+        return Mono.create(sink -> {
+            counters.requested();
+            Request request = new Request(List.copyOf(keys), sink);
+            boolean sendNow;
+            synchronized (this) {
+                sendNow = inFlight < maxInFlight;
+                if (sendNow) {
+                    inFlight++;
+                } else {
+                    waiting.addLast(request);
+                }
+            }
+            sink.onCancel(request::cancel);
+            if (sendNow) {
+                send(List.of(request));
+            }
+        });
+    }
+
+    /** The row of one key, or empty. */
+    public Mono<R> fetchOne(K key) {
+        return fetch(List.of(key)).mapNotNull(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    /** Sends the requests' keys as one query and routes the rows back when it completes. */
+    private void send(List<Request> requests) {
+        List<Request> live = requests.stream().filter(request -> !request.cancelled).toList();
+        if (live.isEmpty()) {
+            finished();
+            return;
+        }
+        LinkedHashSet<K> keys = new LinkedHashSet<>();
+        live.forEach(request -> keys.addAll(request.keys));
+        counters.sent(live.size());
+        Flux<R> rows = query.apply(List.copyOf(keys));
+        Batch batch = new Batch(live);
+        live.forEach(request -> request.batch = batch);
+        batch.subscription = rows.collect(HashMap<K, List<R>>::new,
+                        (byKey, row) -> byKey.computeIfAbsent(keyOf.apply(row), key -> new ArrayList<>(1)).add(row))
+                .subscribe(batch::deliver, batch::fail);
+    }
+
+    /**
+     * A query finished: the next waiting requests go out together, or the slot frees. Sending is
+     * drained in a loop, so a driver completing queries inside their subscription (H2) cannot
+     * grow the stack batch after batch.
+     */
+    private void finished() {
+        synchronized (this) {
+            List<Request> next = nextBatch();
+            if (next.isEmpty()) {
+                inFlight--;
+            } else {
+                ready.addLast(next);
+            }
+            if (draining || ready.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        while (true) {
+            List<Request> batch;
+            synchronized (this) {
+                batch = ready.pollFirst();
+                if (batch == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            send(batch);
+        }
+    }
+
+    /** Waiting requests (not cancelled) up to the key limit, at least one when any waits. Caller holds the lock. */
+    private List<Request> nextBatch() {
+        List<Request> next = new ArrayList<>();
+        int keys = 0;
+        while (!waiting.isEmpty()) {
+            Request request = waiting.peekFirst();
+            if (!next.isEmpty() && keys + request.keys.size() > maxKeys) {
+                break;
+            }
+            waiting.pollFirst();
+            if (!request.cancelled) {
+                next.add(request);
+                keys += request.keys.size();
+            }
+        }
+        return next;
+    }
+
+    private synchronized void leaveQueue(Request request) {
+        waiting.remove(request);
+    }
+
+    /** One subscriber waiting for the rows of its keys. */
+    private final class Request {
+        private final List<K> keys;
+        private final MonoSink<List<R>> sink;
+        private volatile boolean cancelled;
+        private volatile @Nullable Batch batch;
+
+        Request(List<K> keys, MonoSink<List<R>> sink) {
+            this.keys = keys;
+            this.sink = sink;
+        }
+
+        void cancel() {
+            cancelled = true;
+            Batch running = batch;
+            if (running == null) {
+                leaveQueue(this);
+            } else {
+                running.requestCancelled();
+            }
+        }
+    }
+
+    /** A query on its way, with the requests its rows go to. */
+    private final class Batch {
+        private final List<Request> requests;
+        private final AtomicInteger live;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private volatile @Nullable Disposable subscription;
+
+        Batch(List<Request> requests) {
+            this.requests = requests;
+            this.live = new AtomicInteger(requests.size());
+        }
+
+        void deliver(Map<K, List<R>> rowsByKey) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            Set<K> handedOut = requests.size() > 1 && share != null ? new HashSet<>() : null;
+            for (Request request : requests) {
+                request.sink.success(rowsFor(request, rowsByKey, handedOut));
+            }
+            finished();
+        }
+
+        private List<R> rowsFor(Request request, Map<K, List<R>> rowsByKey, @Nullable Set<K> handedOut) {
+            List<R> rows = new ArrayList<>(request.keys.size());
+            for (K key : request.keys) {
+                List<R> found = rowsByKey.get(key);
+                if (found == null) {
+                    continue;
+                }
+                if (handedOut == null || handedOut.add(key)) {
+                    rows.addAll(found);
+                } else {
+                    found.forEach(row -> rows.add(share.apply(row)));
+                }
+            }
+            return rows;
+        }
+
+        void fail(Throwable error) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            requests.forEach(request -> request.sink.error(error));
+            finished();
+        }
+
+        void requestCancelled() {
+            Disposable running = subscription;
+            if (live.decrementAndGet() == 0 && running != null && closed.compareAndSet(false, true)) {
+                running.dispose();
+                finished();
+            }
+        }
+    }
+}

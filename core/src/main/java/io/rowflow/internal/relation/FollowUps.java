@@ -1,0 +1,55 @@
+package io.rowflow.internal.relation;
+
+import io.rowflow.internal.coalesce.Coalescers;
+import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.MappedColumn;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The follow-up queries of relationship loading, coalesced where {@link Coalescers#route} allows:
+ * the same relationship loaded for different parents by concurrent requests is gathered into one
+ * query when that relationship's in-flight limit is reached. Each request still gets exactly the
+ * rows of its own keys.
+ */
+final class FollowUps {
+
+    private final KeyQueries queries;
+    private final Coalescers coalescers;
+
+    FollowUps(KeyQueries queries, Coalescers coalescers) {
+        this.queries = queries;
+        this.coalescers = coalescers;
+    }
+
+    /** Entities of {@code model} whose {@code column} holds one of the (distinct, non-null) keys. */
+    <T> Mono<List<T>> byKeys(DefaultEntityModel<T> model, MappedColumn column, List<Object> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return coalescers.route(() -> queries.byKeys(model, column, keys),
+                () -> coalescers.<Object, T>coalescer(Coalescers.Kind.RELATION_LOAD, List.of(model.type(), column.propertyPath()),
+                                batch -> queries.byKeys(model, column, batch),
+                                row -> model.valueOf(row, column),
+                                model.mutable() ? model::copy : null)
+                        .fetch(keys).flatMapIterable(rows -> rows))
+                .collectList();
+    }
+
+    /** Targets linked to the (distinct) owner keys through a link table, each with the owner key of its link. */
+    <T> Mono<List<KeyQueries.Linked<T>>> linked(DefaultEntityModel<T> target, String linkTable, String ownerColumn,
+                                                String targetColumn, MappedColumn ownerKey, List<Object> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return coalescers.route(() -> queries.linked(target, linkTable, ownerColumn, targetColumn, ownerKey, keys),
+                () -> coalescers.<Object, KeyQueries.Linked<T>>coalescer(Coalescers.Kind.RELATION_LOAD,
+                                List.of(target.type(), linkTable, ownerColumn, targetColumn),
+                                batch -> queries.linked(target, linkTable, ownerColumn, targetColumn, ownerKey, batch),
+                                KeyQueries.Linked::ownerKey,
+                                target.mutable() ? link -> new KeyQueries.Linked<>(link.ownerKey(), target.copy(link.target())) : null)
+                        .fetch(keys).flatMapIterable(rows -> rows))
+                .collectList();
+    }
+}
