@@ -60,7 +60,9 @@ public enum Feature {
 
     /**
      * Plain {@code LIKE} (and {@code =}) distinguish upper from lower case with the database's
-     * default collation. MariaDB's default {@code _ci} collations do not.
+     * default collation. MariaDB's default {@code _ci} collations do not. Lookup coalescing
+     * gathers text keys only where this holds, because it matches rows to requests by Java
+     * {@code equals}.
      */
     CASE_SENSITIVE_LIKE("case-sensitive `LIKE` by default"),
 
