@@ -27,13 +27,14 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * Draws the median throughput ratios to raw R2DBC per workload as grouped bars (one bar per
  * contender, raw R2DBC being the line at 1.0, the Rowflow target the dashed line at 0.9) and saves
- * them as a PNG.
+ * them as a PNG. The latency workloads (L1, L64) are left out: their percentiles are in the tables.
  */
 public final class ChartWriter {
 
     private static final Map<String, Color> COLORS = Map.of(
             "raw", new Color(0x9e9e9e),
             "rowflow", new Color(0x1f77b4),
+            "rowflow-uncoalesced", new Color(0x9ecae1),
             "spring-data", new Color(0x6db33f));
 
     private ChartWriter() {
@@ -42,8 +43,9 @@ public final class ChartWriter {
     /** Writes the chart of the report to a PNG file. */
     public static void write(RunReport report, String subtitle, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        List<WorkloadResult> charted = report.workloads().stream().filter(w -> !w.workload().latency()).toList();
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        for (WorkloadResult result : report.workloads()) {
+        for (WorkloadResult result : charted) {
             for (ContenderResult c : result.contenders()) {
                 dataset.addValue(result.ratio(c), c.contender(), result.workload().label());
             }
@@ -64,9 +66,7 @@ public final class ChartWriter {
         domain.setMaximumCategoryLabelLines(2);
         domain.setMaximumCategoryLabelWidthRatio(1.2f);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        double highest = report.workloads().stream().flatMap(w -> w.contenders().stream().map(w::ratio))
-                .mapToDouble(Double::doubleValue).max().orElse(1);
-        range.setRange(0, Math.max(1.2, Math.ceil(highest * 11) / 10));
+        range.setRange(0, Math.max(1.2, Math.ceil(highest(charted) * 11) / 10));
         plot.addRangeMarker(marker(1.0, "raw", new BasicStroke(1.5f), Color.DARK_GRAY));
         plot.addRangeMarker(marker(0.9, "target", new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10, new float[]{6, 4}, 0), new Color(0xd62728)));
@@ -83,6 +83,11 @@ public final class ChartWriter {
             renderer.setSeriesPaint(i, COLORS.getOrDefault(keys.get(i).toString(), Color.ORANGE));
         }
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 1100, 520);
+    }
+
+    private static double highest(List<WorkloadResult> results) {
+        return results.stream().flatMap(w -> w.contenders().stream().map(w::ratio))
+                .mapToDouble(Double::doubleValue).max().orElse(1);
     }
 
     private static ValueMarker marker(double value, String label, BasicStroke stroke, Color color) {
