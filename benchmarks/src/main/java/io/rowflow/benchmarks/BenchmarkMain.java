@@ -1,9 +1,11 @@
 package io.rowflow.benchmarks;
 
 import io.r2dbc.pool.ConnectionPool;
+import io.rowflow.Coalescing;
 import io.rowflow.benchmarks.report.ChartWriter;
 import io.rowflow.benchmarks.report.ContenderResult;
 import io.rowflow.benchmarks.report.JsonWriter;
+import io.rowflow.benchmarks.report.Latency;
 import io.rowflow.benchmarks.report.MarkdownWriter;
 import io.rowflow.benchmarks.report.RunReport;
 import io.rowflow.benchmarks.report.WorkloadResult;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the benchmark: prepares the data, runs every selected workload for every contender and
@@ -54,7 +57,7 @@ public final class BenchmarkMain {
                 CountingConnectionFactory counting = Pools.counting(settings.url(), settings.schema());
                 ConnectionPool pool = Pools.create(counting, settings.poolSize());
                 pool.warmup().block(Duration.ofSeconds(30));
-                entries.add(new InProcessRunner.Entry(Contenders.create(name, pool), pool, counting));
+                entries.add(new InProcessRunner.Entry(Contenders.create(name, pool, settings.coalescing()), pool, counting));
             }
             serverVersion = Fixture.serverVersion(entries.get(0).pool());
             InProcessRunner runner = new InProcessRunner(settings);
@@ -85,10 +88,16 @@ public final class BenchmarkMain {
     private static String summary(WorkloadResult result) {
         StringBuilder line = new StringBuilder("  ");
         for (ContenderResult c : result.contenders()) {
-            line.append(String.format(Locale.ROOT, "%s %,.0f %s (x%.2f, %.2f statements, %,.0f µs CPU)   ", c.contender(),
-                    c.median(), result.workload().unit(), result.ratio(c), c.statementsPerOp(), c.cpuMicrosPerOp()));
+            line.append(String.format(Locale.ROOT, "%s %,.0f %s (x%.2f, %.2f statements, %,.0f µs CPU%s)   ", c.contender(),
+                    c.median(), result.workload().unit(), result.ratio(c), c.statementsPerOp(), c.cpuMicrosPerOp(),
+                    latency(c.latency())));
         }
         return line.toString();
+    }
+
+    private static String latency(@Nullable Latency latency) {
+        return latency == null ? ""
+                : String.format(Locale.ROOT, ", p50 %.3f ms, p99 %.3f ms", latency.p50Millis(), latency.p99Millis());
     }
 
     private static Map<String, String> machine(String serverVersion) {
@@ -118,9 +127,16 @@ public final class BenchmarkMain {
         values.put("round time", settings.roundTime().toMillis() + " ms (W6: one stream of " + settings.streamRows() + " rows)");
         values.put("W5 rows per insert", Integer.toString(settings.insertRows()));
         values.put("concurrency cap", Integer.toString(settings.maxConcurrency()));
+        values.put("rowflow coalescing", coalescing(settings.coalescing()));
+        values.put("rowflow-uncoalesced coalescing", "off (Coalescing.disabled())");
         values.put("W6 JVM", StreamingFork.MAX_HEAP + ", default GC");
         values.put("duration", took.toMinutes() + " min " + took.toSecondsPart() + " s");
         return values;
+    }
+
+    private static String coalescing(Coalescing coalescing) {
+        return "up to " + coalescing.maxInFlight() + " lookup statements in flight per entity, then batches of up to "
+                + coalescing.maxBatchSize() + " keys" + (coalescing.equals(Coalescing.defaults()) ? " (Coalescing.defaults())" : "");
     }
 
     private static String subtitle(RunReport report) {

@@ -1,25 +1,36 @@
 package io.rowflow.benchmarks;
 
 import io.r2dbc.spi.ConnectionFactory;
+import io.rowflow.Coalescing;
 import io.rowflow.benchmarks.raw.RawContender;
 import io.rowflow.benchmarks.rowflow.RowflowContender;
 import io.rowflow.benchmarks.spring.SpringDataContender;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
-/** The contenders by name, raw R2DBC first: it is the floor every ratio is taken against. */
+/**
+ * The contenders by name, raw R2DBC first: it is the floor every ratio is taken against. Rowflow
+ * runs twice, with the coalescing settings of the command line ({@code rowflow}) and with
+ * coalescing off ({@code rowflow-uncoalesced}).
+ */
 public final class Contenders {
 
     /** The name of the contender ratios are relative to. */
     public static final String BASELINE = "raw";
+    /** Rowflow with the coalescing settings of the run. */
+    public static final String ROWFLOW = "rowflow";
+    /** Rowflow with coalescing off. */
+    public static final String ROWFLOW_UNCOALESCED = "rowflow-uncoalesced";
 
-    private static final Map<String, Function<ConnectionFactory, Contender>> ALL = new LinkedHashMap<>();
+    /** Each creates a contender from the pool and the coalescing settings of the {@code rowflow} contender. */
+    private static final Map<String, BiFunction<ConnectionFactory, Coalescing, Contender>> ALL = new LinkedHashMap<>();
 
     static {
-        ALL.put(BASELINE, RawContender::new);
-        ALL.put("rowflow", RowflowContender::new);
-        ALL.put("spring-data", SpringDataContender::new);
+        ALL.put(BASELINE, (pool, coalescing) -> new RawContender(pool));
+        ALL.put(ROWFLOW, (pool, coalescing) -> new RowflowContender(pool, ROWFLOW, coalescing));
+        ALL.put(ROWFLOW_UNCOALESCED, (pool, coalescing) -> new RowflowContender(pool, ROWFLOW_UNCOALESCED, Coalescing.disabled()));
+        ALL.put("spring-data", (pool, coalescing) -> new SpringDataContender(pool));
     }
 
     private Contenders() {
@@ -37,12 +48,12 @@ public final class Contenders {
         }
     }
 
-    /** Creates a contender over a pooled connection factory. */
-    public static Contender create(String name, ConnectionFactory pool) {
-        Function<ConnectionFactory, Contender> factory = ALL.get(name);
-        if (factory == null) {
-            throw new IllegalArgumentException("Unknown contender '" + name + "'; known: " + ALL.keySet());
-        }
-        return factory.apply(pool);
+    /**
+     * Creates a contender over a pooled connection factory; {@code coalescing} is what the
+     * {@code rowflow} contender uses.
+     */
+    public static Contender create(String name, ConnectionFactory pool, Coalescing coalescing) {
+        requireKnown(name);
+        return ALL.get(name).apply(pool, coalescing);
     }
 }

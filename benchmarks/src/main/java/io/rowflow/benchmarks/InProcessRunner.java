@@ -49,33 +49,45 @@ final class InProcessRunner {
                 measure(workload, entry, settings.roundTime());
             }
         }
-        Map<String, List<Double>> rounds = new LinkedHashMap<>();
-        Map<String, long[]> statementsAndOps = new LinkedHashMap<>();
-        entries.forEach(e -> {
-            rounds.put(e.contender().name(), new ArrayList<>());
-            statementsAndOps.put(e.contender().name(), new long[4]);
-        });
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        entries.forEach(e -> tallies.put(e.contender().name(), new Tally()));
         for (int round = 0; round < settings.rounds(); round++) {
             for (Entry entry : rotated(entries, round)) {
                 prepareRound(workload, entry);
                 long before = entry.counting().statements();
                 Measurement measurement = measure(workload, entry, settings.roundTime());
-                long[] counts = statementsAndOps.get(entry.contender().name());
-                counts[0] += entry.counting().statements() - before;
-                counts[1] += measurement.operations();
-                counts[2] += measurement.cpuNanos();
-                counts[3] += measurement.allocatedBytes();
-                rounds.get(entry.contender().name()).add(measurement.throughput(unitsPerOperation(workload)));
+                tallies.get(entry.contender().name()).add(measurement, entry.counting().statements() - before,
+                        measurement.throughput(unitsPerOperation(workload)));
             }
         }
         List<ContenderResult> results = new ArrayList<>();
-        rounds.forEach((name, throughput) -> {
-            long[] counts = statementsAndOps.get(name);
-            double operations = Math.max(1, counts[1]);
-            results.add(new ContenderResult(name, throughput, counts[0] / operations, counts[2] / operations / 1_000,
-                    counts[3] / operations / 1_024, null, null));
-        });
+        tallies.forEach((name, tally) -> results.add(tally.result(name)));
         return new WorkloadResult(workload, Contenders.BASELINE, results);
+    }
+
+    /** One contender's measured rounds of a workload, added up. */
+    private static final class Tally {
+        private final List<Double> throughputs = new ArrayList<>();
+        private final LatencyHistogram latencies = new LatencyHistogram();
+        private long statements;
+        private long operations;
+        private long cpuNanos;
+        private long allocatedBytes;
+
+        void add(Measurement measurement, long roundStatements, double throughput) {
+            throughputs.add(throughput);
+            latencies.add(measurement.latencies());
+            statements += roundStatements;
+            operations += measurement.operations();
+            cpuNanos += measurement.cpuNanos();
+            allocatedBytes += measurement.allocatedBytes();
+        }
+
+        ContenderResult result(String name) {
+            double ops = Math.max(1, operations);
+            return new ContenderResult(name, throughputs, statements / ops, cpuNanos / ops / 1_000,
+                    allocatedBytes / ops / 1_024, null, null, latencies.summary());
+        }
     }
 
     /** W5 starts every round on an empty table (not timed, not counted). */
@@ -97,7 +109,7 @@ final class InProcessRunner {
     /** One request of the workload, with fresh random parameters on every subscription. */
     private Supplier<Mono<Long>> operation(Workload workload, Contender contender) {
         return switch (workload) {
-            case W1 -> () -> contender.findWorld(randomId());
+            case W1, L1, L64 -> () -> contender.findWorld(randomId());
             case W2 -> () -> contender.findWorlds(randomIds());
             case W3 -> contender::fortunes;
             case W4 -> () -> contender.readThenUpdate(randomIds(), randomNumbers());
@@ -106,6 +118,7 @@ final class InProcessRunner {
             case W7 -> contender::authorsWithBooks;
             case W8 -> () -> contender.bookPage(new BookPage(1950, 1990, "The",
                     PAGE_SIZE, PAGE_SIZE * ThreadLocalRandom.current().nextInt(PAGES)));
+            case W9 -> () -> contender.authorWithBooks(1 + ThreadLocalRandom.current().nextInt(Fixture.AUTHORS));
         };
     }
 
@@ -135,7 +148,7 @@ final class InProcessRunner {
             numbers[i] = 1 + i;
         }
         return switch (workload) {
-            case W1 -> contender.findWorld(42);
+            case W1, L1, L64 -> contender.findWorld(42);
             case W2 -> contender.findWorlds(ids);
             case W3 -> contender.fortunes();
             case W4 -> contender.readThenUpdate(ids, numbers);
@@ -143,6 +156,7 @@ final class InProcessRunner {
             case W6 -> contender.streamEvents();
             case W7 -> contender.authorsWithBooks();
             case W8 -> contender.bookPage(new BookPage(1950, 1990, "The", PAGE_SIZE, PAGE_SIZE));
+            case W9 -> contender.authorWithBooks(42);
         };
     }
 

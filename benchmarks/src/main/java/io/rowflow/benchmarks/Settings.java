@@ -1,5 +1,6 @@
 package io.rowflow.benchmarks;
 
+import io.rowflow.Coalescing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Set;
 /**
  * What to run and how long, from the command line:
  * {@code [--quick | --smoke] [--url R2DBC_URL] [--schema NAME] [--out DIR] [--pool-size N]
- * [--workloads W1,W5] [--contenders raw,rowflow]}.
+ * [--workloads W1,W5] [--contenders raw,rowflow] [--coalescing-in-flight N] [--coalescing-batch M]}.
  *
  * @param url            the PostgreSQL R2DBC URL
  * @param schema         the schema holding the benchmark tables
@@ -25,10 +26,11 @@ import java.util.Set;
  * @param insertRows     rows per W5 insert
  * @param streamRows     rows W6 streams
  * @param maxConcurrency a cap on the workloads' concurrent requests (64 except in smoke runs)
+ * @param coalescing     the lookup coalescing of the {@code rowflow} contender
  */
 public record Settings(String url, String schema, String mode, Path out, int poolSize, Set<Workload> workloads,
                        List<String> contenders, int warmupRounds, int rounds, Duration roundTime, int insertRows,
-                       int streamRows, int maxConcurrency) {
+                       int streamRows, int maxConcurrency, Coalescing coalescing) {
 
     /** The local PostgreSQL of the development machines and CI. */
     public static final String DEFAULT_URL = "r2dbc:postgresql://postgres@127.0.0.1:5432/test";
@@ -36,15 +38,24 @@ public record Settings(String url, String schema, String mode, Path out, int poo
     /** The usage text. */
     public static final String USAGE = """
             usage: benchmarks/run.sh [--quick | --smoke] [--url R2DBC_URL] [--schema NAME] [--out DIR]
-                                     [--pool-size N] [--workloads W1,W2,...] [--contenders raw,rowflow,spring-data]
+                                     [--pool-size N] [--workloads W1,W2,...,W9,L1,L64]
+                                     [--contenders raw,rowflow,rowflow-uncoalesced,spring-data]
+                                     [--coalescing-in-flight N] [--coalescing-batch M]
                    benchmarks/run.sh --jmh [JMH options]
-              (default)  full run: 2 warm-up + 7 measured rounds of 2 s per contender and workload (~10 min)
-              --quick    1 warm-up + 3 measured rounds of 1 s (under 3 min)
-              --smoke    tiny data and 0.1 s rounds: checks the harness works (seconds)
-              --url      PostgreSQL R2DBC URL (default %s)
-              --schema   schema for the bench_* tables (default rowflow_bench)
-              --out      results directory (default benchmarks/results/<timestamp>)
-            """.formatted(DEFAULT_URL);
+              (default)    full run: 2 warm-up + 7 measured rounds of 1.5 s per contender and workload (~11 min)
+              --quick      1 warm-up + 3 measured rounds of 1 s (under 4 min)
+              --smoke      tiny data and 50 ms rounds: checks the harness works (seconds)
+              --url        PostgreSQL R2DBC URL (default %s)
+              --schema     schema for the bench_* tables (default rowflow_bench)
+              --out        results directory (default benchmarks/results/<timestamp>)
+              --pool-size  connections per contender's pool (default 10)
+              --workloads  W1-W9 throughput; L1, L64: W1's lookup timed per request at concurrency 1 and 64
+              --contenders a subset (raw always runs: it is the baseline)
+              --coalescing-in-flight, --coalescing-batch
+                           the rowflow contender's lookup statements in flight per entity before lookups
+                           are gathered, and the most keys per gathered statement (default %d and %d,
+                           Coalescing.defaults()); rowflow-uncoalesced always runs with coalescing off
+            """.formatted(DEFAULT_URL, Coalescing.defaults().maxInFlight(), Coalescing.defaults().maxBatchSize());
 
     /** Parses the command line. */
     public static Settings parse(String[] args) {
@@ -55,6 +66,8 @@ public record Settings(String url, String schema, String mode, Path out, int poo
         int poolSize = 10;
         Set<Workload> workloads = EnumSet.allOf(Workload.class);
         List<String> contenders = Contenders.names();
+        int inFlight = Coalescing.defaults().maxInFlight();
+        int batch = Coalescing.defaults().maxBatchSize();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -81,6 +94,8 @@ public record Settings(String url, String schema, String mode, Path out, int poo
                     }
                     contenders = chosen;
                 }
+                case "--coalescing-in-flight" -> inFlight = Integer.parseInt(value(args, ++i, arg));
+                case "--coalescing-batch" -> batch = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'\n" + USAGE);
             }
         }
@@ -90,13 +105,14 @@ public record Settings(String url, String schema, String mode, Path out, int poo
         if (out == null) {
             out = Path.of("benchmarks", "results", java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-'));
         }
+        Coalescing coalescing = new Coalescing(true, inFlight, batch);
         return switch (mode) {
             case "quick" -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 1, 3,
-                    Duration.ofSeconds(1), 10_000, 1_000_000, 64);
+                    Duration.ofSeconds(1), 10_000, 1_000_000, 64, coalescing);
             case "smoke" -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 0, 1,
-                    Duration.ofMillis(50), 200, 2_000, 4);
+                    Duration.ofMillis(50), 200, 2_000, 4, coalescing);
             default -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 2, 7,
-                    Duration.ofSeconds(2), 10_000, 1_000_000, 64);
+                    Duration.ofMillis(1_500), 10_000, 1_000_000, 64, coalescing);
         };
     }
 

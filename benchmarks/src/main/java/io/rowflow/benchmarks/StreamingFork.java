@@ -2,6 +2,7 @@ package io.rowflow.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.r2dbc.pool.ConnectionPool;
+import io.rowflow.Coalescing;
 import io.rowflow.benchmarks.report.ContenderResult;
 import io.rowflow.benchmarks.report.WorkloadResult;
 import java.io.BufferedReader;
@@ -106,7 +107,8 @@ public final class StreamingFork {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = List.of(java, MAX_HEAP, "-cp", System.getProperty("java.class.path"),
                     StreamingFork.class.getName(), contender, settings.url(), settings.schema(),
-                    Integer.toString(settings.streamRows()));
+                    Integer.toString(settings.streamRows()), Integer.toString(settings.coalescing().maxInFlight()),
+                    Integer.toString(settings.coalescing().maxBatchSize()));
             this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             this.input = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -143,12 +145,13 @@ public final class StreamingFork {
             }
             return new ContenderResult(contender, rounds, (double) statements / rounds.size(),
                     cpuNanos / 1_000.0 / rounds.size(), allocated / 1_024.0 / rounds.size(),
-                    Long.parseLong(heap[1]), Long.parseLong(heap[2]));
+                    Long.parseLong(heap[1]), Long.parseLong(heap[2]), null);
         }
     }
 
     /**
-     * The forked JVM: {@code contender url schema rows}, then commands on standard input.
+     * The forked JVM: {@code contender url schema rows in-flight batch} (the last two: the rowflow
+     * contender's coalescing), then commands on standard input.
      *
      * @param args the arguments, as {@link #run(Settings)} passes them
      */
@@ -157,11 +160,12 @@ public final class StreamingFork {
         String url = args[1];
         String schema = args[2];
         long rows = Long.parseLong(args[3]);
+        Coalescing coalescing = new Coalescing(true, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         CountingConnectionFactory counting = Pools.counting(url, schema);
         ConnectionPool pool = Pools.create(counting, 2);
         HeapWatch heap = new HeapWatch();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (Contender contender = Contenders.create(contenderName, pool)) {
+        try (Contender contender = Contenders.create(contenderName, pool, coalescing)) {
             pool.warmup().block(Duration.ofSeconds(30));
             System.out.println("READY");
             for (String command = commands.readLine(); command != null; command = commands.readLine()) {

@@ -1,6 +1,11 @@
 package io.rowflow.benchmarks;
 
-/** The workloads of the benchmarks issue, in report order. */
+import java.util.OptionalDouble;
+
+/**
+ * The workloads, in report order: W1–W8 of the benchmarks issue, W9 for relationship loading under
+ * concurrency, and L1/L64, W1's lookup measured for its latency at concurrency 1 and 64.
+ */
 public enum Workload {
     W1("one row by primary key", "requests/s", "1 lookup per request, 64 concurrent requests"),
     W2("20 single-row queries per request", "requests/s", "20 concurrent lookups per request, 64 concurrent requests"),
@@ -9,7 +14,10 @@ public enum Workload {
     W5("insert 10,000 rows", "rows/s", "one insert of 10,000 rows at a time, generated ids read back"),
     W6("stream 1,000,000 rows and count them", "rows/s", "one stream at a time, in a forked JVM with -Xmx128m"),
     W7("1,000 authors with their 10 books each", "loads/s", "one load of all authors with books at a time"),
-    W8("filtered, sorted, paged query", "requests/s", "year range + title prefix, ORDER BY year DESC, id, LIMIT 20 OFFSET 0-180, 64 concurrent requests");
+    W8("filtered, sorted, paged query", "requests/s", "year range + title prefix, ORDER BY year DESC, id, LIMIT 20 OFFSET 0-180, 64 concurrent requests"),
+    W9("one author by id with its books", "requests/s", "1 author with its 10 books per request, random author, 64 concurrent requests"),
+    L1("one row by id, latency at concurrency 1", "requests/s", "W1's lookup, 1 request at a time"),
+    L64("one row by id, latency at concurrency 64", "requests/s", "W1's lookup, 64 concurrent requests");
 
     private final String title;
     private final String unit;
@@ -42,6 +50,9 @@ public enum Workload {
             case W6 -> "stream";
             case W7 -> "with books";
             case W8 -> "DSL page";
+            case W9 -> "1 author + books";
+            case L1 -> "latency, 1";
+            case L64 -> "latency, 64";
         };
     }
 
@@ -53,13 +64,18 @@ public enum Workload {
     /** Requests in flight at once. */
     public int concurrency() {
         return switch (this) {
-            case W5, W6, W7 -> 1;
+            case W5, W6, W7, L1 -> 1;
             default -> 64;
         };
     }
 
-    /** The issue's target for Rowflow, as a median ratio to raw R2DBC. */
-    public double target() {
-        return 0.90;
+    /** Whether its report is about per-request latency (percentiles), not only throughput. */
+    public boolean latency() {
+        return this == L1 || this == L64;
+    }
+
+    /** The benchmarks issue's target for Rowflow as a median ratio to raw R2DBC, if it sets one (W1–W8). */
+    public OptionalDouble target() {
+        return ordinal() <= W8.ordinal() ? OptionalDouble.of(0.90) : OptionalDouble.empty();
     }
 }

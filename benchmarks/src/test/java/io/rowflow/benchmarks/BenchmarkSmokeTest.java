@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
@@ -14,8 +16,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Keeps the benchmark code from rotting: a smoke run of every workload and contender on tiny data
- * with 50 ms rounds (the numbers mean nothing), and one short in-process iteration of each JMH
- * benchmark. Runs on the PostgreSQL in {@code ROWFLOW_TEST_POSTGRES_URL}, else the local server.
+ * with 50 ms rounds (the numbers mean nothing, but every latency must have been recorded), and one
+ * short in-process iteration of each JMH benchmark. Runs on the PostgreSQL in {@code ROWFLOW_TEST_POSTGRES_URL}, else the local server.
  */
 class BenchmarkSmokeTest {
 
@@ -37,11 +39,29 @@ class BenchmarkSmokeTest {
             assertThat(json).contains("\"name\": \"" + contender + "\"");
         }
         assertThat(json).contains("\"peakHeapBytes\"");
+        assertThat(Contenders.names()).containsExactly("raw", "rowflow", "rowflow-uncoalesced", "spring-data");
+        assertLatenciesPositive(json, "p50Millis");
+        assertLatenciesPositive(json, "p99Millis");
+        assertLatenciesPositive(json, "meanMillis");
         String markdown = Files.readString(out.resolve("results.md"));
-        assertThat(markdown).contains("| W7 | spring-data |").contains("| W6 | rowflow |");
+        assertThat(markdown).contains("| W7 | spring-data |").contains("| W6 | rowflow |")
+                .contains("| W9 | rowflow-uncoalesced |").contains("### Latency of one lookup by id")
+                .contains("| L1 | rowflow |").contains("| L64 | spring-data |")
+                .contains("| rowflow coalescing | up to 4 lookup statements in flight per entity");
         byte[] png = Files.readAllBytes(out.resolve("ratios.png"));
         assertThat(png).hasSizeGreaterThan(10_000);
         assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+
+    /** Every in-process workload (all but W6) reports the percentile for every contender, above zero. */
+    private static void assertLatenciesPositive(String json, String field) {
+        Matcher values = Pattern.compile("\"" + field + "\": ([0-9.]+)").matcher(json);
+        int found = 0;
+        while (values.find()) {
+            assertThat(Double.parseDouble(values.group(1))).as(field).isPositive();
+            found++;
+        }
+        assertThat(found).as(field).isEqualTo((Workload.values().length - 1) * Contenders.names().size());
     }
 
     @Test

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Raw R2DBC: hand-written SQL, hand-written mapping into records, one pooled connection per
- * statement as the ORMs use them (W7 runs its two queries on one connection). W5 uses the fastest
+ * statement as the ORMs use them (W7 and W9 run their two queries on one connection). W5 uses the fastest
  * bulk insert known on PostgreSQL, one {@code INSERT ... SELECT FROM unnest(arrays)}.
  *
  * <p>Rows are read with {@code concatMap(result -> result.map(...))}, which passes the
@@ -34,6 +34,8 @@ public final class RawContender implements Contender {
     static final String EVENTS = "SELECT id, name, amount FROM bench_event";
     static final String AUTHORS = "SELECT id, name FROM bench_author ORDER BY id";
     static final String BOOKS_OF_AUTHORS = "SELECT id, title, year, author_id FROM bench_book WHERE author_id = ANY($1) ORDER BY id";
+    static final String AUTHOR_BY_ID = "SELECT id, name FROM bench_author WHERE id = $1";
+    static final String BOOKS_OF_AUTHOR = "SELECT id, title, year, author_id FROM bench_book WHERE author_id = $1 ORDER BY id";
     static final String BOOK_PAGE = "SELECT id, title, year, author_id FROM bench_book "
             + "WHERE year BETWEEN $1 AND $2 AND title LIKE $3 ESCAPE '!' ORDER BY year DESC, id LIMIT $4 OFFSET $5";
 
@@ -66,6 +68,10 @@ public final class RawContender implements Contender {
 
     private static WorldRow world(Readable row) {
         return new WorldRow(row.get(0, Integer.class), row.get(1, Integer.class));
+    }
+
+    private static AuthorRow author(Readable row) {
+        return new AuthorRow(row.get(0, Integer.class), row.get(1, String.class));
     }
 
     private static BookRow book(Readable row) {
@@ -155,7 +161,7 @@ public final class RawContender implements Contender {
     @Override
     public Mono<Long> authorsWithBooks() {
         return withConnection(connection -> Flux.from(connection.createStatement(AUTHORS).execute())
-                .concatMap(result -> result.map(row -> new AuthorRow(row.get(0, Integer.class), row.get(1, String.class))))
+                .concatMap(result -> result.map(RawContender::author))
                 .collectList()
                 .flatMap(authors -> books(connection, authors).map(books -> checksum(authors, books))));
     }
@@ -180,6 +186,21 @@ public final class RawContender implements Contender {
             }
         }
         return checksum;
+    }
+
+    @Override
+    public Mono<Long> authorWithBooks(int authorId) {
+        return withConnection(connection -> Flux.from(connection.createStatement(AUTHOR_BY_ID).bind(0, authorId).execute())
+                .concatMap(result -> result.map(RawContender::author))
+                .singleOrEmpty()
+                .flatMap(author -> booksOf(connection, author)
+                        .map(books -> checksum(List.of(author), Map.of(author.id(), books)))));
+    }
+
+    private static Mono<List<BookRow>> booksOf(Connection connection, AuthorRow author) {
+        return Flux.from(connection.createStatement(BOOKS_OF_AUTHOR).bind(0, author.id()).execute())
+                .concatMap(result -> result.map(RawContender::book))
+                .collectList();
     }
 
     @Override

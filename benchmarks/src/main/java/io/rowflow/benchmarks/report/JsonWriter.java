@@ -32,7 +32,7 @@ public final class JsonWriter {
                 .append(", \"unit\": ").append(string(workload.unit()))
                 .append(", \"shape\": ").append(string(workload.shape()))
                 .append(", \"baseline\": ").append(string(result.baseline()))
-                .append(", \"target\": ").append(number(workload.target()))
+                .append(", \"target\": ").append(workload.target().isPresent() ? number(workload.target().getAsDouble()) : "null")
                 .append(",\n     \"contenders\": [\n");
         for (Iterator<ContenderResult> it = result.contenders().iterator(); it.hasNext(); ) {
             ContenderResult c = it.next();
@@ -54,9 +54,21 @@ public final class JsonWriter {
             if (c.liveHeapBytes() != null) {
                 json.append(", \"liveHeapBytes\": ").append(c.liveHeapBytes());
             }
+            if (c.latency() != null) {
+                latency(json, c.latency(), result.latencyRatio(c).orElse(Double.NaN));
+            }
             json.append('}').append(it.hasNext() ? ",\n" : "\n");
         }
         json.append("     ]}");
+    }
+
+    private static void latency(StringBuilder json, Latency latency, double p50Ratio) {
+        json.append(",\n        \"latency\": {\"samples\": ").append(latency.samples())
+                .append(", \"p50Millis\": ").append(number(latency.p50Millis()))
+                .append(", \"p99Millis\": ").append(number(latency.p99Millis()))
+                .append(", \"meanMillis\": ").append(number(latency.meanMillis()))
+                .append(", \"p50Ratio\": ").append(Double.isNaN(p50Ratio) ? "null" : number(p50Ratio))
+                .append('}');
     }
 
     private static String object(Map<String, String> values) {

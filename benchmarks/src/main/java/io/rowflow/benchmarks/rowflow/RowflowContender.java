@@ -5,6 +5,7 @@ import static io.rowflow.benchmarks.rowflow.Book_.BOOK;
 import static io.rowflow.query.Queries.select;
 
 import io.r2dbc.spi.ConnectionFactory;
+import io.rowflow.Coalescing;
 import io.rowflow.Database;
 import io.rowflow.benchmarks.Checksums;
 import io.rowflow.benchmarks.Contender;
@@ -15,7 +16,11 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Rowflow used as its documentation shows: entities, {@code findById}, {@code insertAll}, the query DSL, fetch plans. */
+/**
+ * Rowflow used as its documentation shows: entities, {@code findById}, {@code insertAll}, the query
+ * DSL, fetch plans. The same class runs as {@code rowflow} (coalescing as configured) and as
+ * {@code rowflow-uncoalesced} ({@link Coalescing#disabled()}), so the two differ in nothing else.
+ */
 public final class RowflowContender implements Contender {
 
     /** W7 loads all 1,000 authors in one batch, so it sends as many statements as the two-query raw version. */
@@ -24,16 +29,18 @@ public final class RowflowContender implements Contender {
     private static final SelectQuery<Author> AUTHORS_WITH_BOOKS =
             select(AUTHOR).orderBy(AUTHOR.id.asc()).with(AUTHOR.books).batchSize(AUTHOR_BATCH);
 
+    private final String name;
     private final Database db;
 
-    /** A contender over a pooled connection factory. */
-    public RowflowContender(ConnectionFactory pool) {
-        this.db = Database.create(pool);
+    /** A contender named {@code name} over a pooled connection factory, coalescing lookups as set. */
+    public RowflowContender(ConnectionFactory pool, String name, Coalescing coalescing) {
+        this.name = name;
+        this.db = Database.builder(pool).coalescing(coalescing).build();
     }
 
     @Override
     public String name() {
-        return "rowflow";
+        return name;
     }
 
     /** The database, for tests and microbenchmarks. */
@@ -87,13 +94,21 @@ public final class RowflowContender implements Contender {
 
     @Override
     public Mono<Long> authorsWithBooks() {
-        return db.fetch(AUTHORS_WITH_BOOKS).reduce(0L, (checksum, author) -> {
-            long folded = Checksums.fold(checksum, author.id());
-            for (Book book : author.books()) {
-                folded = Checksums.fold(folded, book.id());
-            }
-            return folded;
-        });
+        return db.fetch(AUTHORS_WITH_BOOKS).reduce(0L, RowflowContender::fold);
+    }
+
+    @Override
+    public Mono<Long> authorWithBooks(int authorId) {
+        return db.findById(Author.class, authorId, AUTHOR.books).map(author -> fold(0L, author));
+    }
+
+    /** Folds the author's id, then its books' ids, into the checksum. */
+    private static long fold(long checksum, Author author) {
+        long folded = Checksums.fold(checksum, author.id());
+        for (Book book : author.books()) {
+            folded = Checksums.fold(folded, book.id());
+        }
+        return folded;
     }
 
     @Override
