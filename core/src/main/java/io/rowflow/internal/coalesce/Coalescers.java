@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The coalescers of one database: its settings, one {@link KeyedCoalescer} per kind of read
@@ -32,7 +33,8 @@ public final class Coalescers {
     private final TransactionManager transactions;
     private final CoalescingCounters lookups = new CoalescingCounters();
     private final CoalescingCounters relationLoads = new CoalescingCounters();
-    private final Map<Object, KeyedCoalescer<?, ?>> coalescers = new ConcurrentHashMap<>();
+    private final Map<Object, KeyedCoalescer<?, ?>> lookupCoalescers = new ConcurrentHashMap<>();
+    private final Map<Object, KeyedCoalescer<?, ?>> relationCoalescers = new ConcurrentHashMap<>();
 
     /** The coalescers of a database with these settings. */
     public Coalescers(Coalescing settings, TransactionManager transactions) {
@@ -52,16 +54,33 @@ public final class Coalescers {
                 : transactions.route(context, scope -> direct.get(), coalesced));
     }
 
+    /** {@link #route} for reads of at most one row. */
+    public <R> Mono<R> routeOne(Supplier<Mono<R>> direct, Supplier<Mono<R>> coalesced) {
+        if (!settings.enabled()) {
+            return Mono.defer(direct);
+        }
+        return Mono.deferContextual(context -> {
+            if (Coalescing.isBypassed(context) || transactions.current(context) != null) {
+                return direct.get();
+            }
+            return transactions.joinsExternalTransactions()
+                    ? transactions.route(context, scope -> direct.get().flux(), () -> coalesced.get().flux()).singleOrEmpty()
+                    : coalesced.get();
+        });
+    }
+
     /**
      * The coalescer of one kind of read, created with the given functions the first time its
-     * identity is asked for (identities must be values: records, lists of classes and names).
+     * identity is asked for (identities must be values: mapped columns, lists of classes and names).
      */
     @SuppressWarnings("unchecked")
     public <K, R> KeyedCoalescer<K, R> coalescer(Kind kind, Object identity, Function<List<K>, Flux<R>> query,
                                                  Function<R, K> keyOf, @Nullable UnaryOperator<R> share) {
-        return (KeyedCoalescer<K, R>) coalescers.computeIfAbsent(List.of(kind, identity),
+        Map<Object, KeyedCoalescer<?, ?>> ofKind = kind == Kind.LOOKUP ? lookupCoalescers : relationCoalescers;
+        KeyedCoalescer<?, ?> existing = ofKind.get(identity);
+        return (KeyedCoalescer<K, R>) (existing != null ? existing : ofKind.computeIfAbsent(identity,
                 ignored -> new KeyedCoalescer<>(settings.maxInFlight(), settings.maxBatchSize(), query, keyOf, share,
-                        kind == Kind.LOOKUP ? lookups : relationLoads));
+                        kind == Kind.LOOKUP ? lookups : relationLoads)));
     }
 
     /** The settings. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -66,6 +67,38 @@ public final class KeyedCoalescer<K, R> {
 
     /** The rows of these distinct keys, grouped by key in the order of the keys. */
     public Mono<List<R>> fetch(List<K> keys) {
+        return Mono.defer(() -> keys.size() == 1 && takeSlot() ? sentAlone(query.apply(keys).collectList()) : gathered(keys));
+    }
+
+    /**
+     * The row of one key, or empty. With a slot free it is read by {@code alone} (the plain
+     * single-row statement a caller would send without coalescing), otherwise gathered.
+     */
+    public Mono<R> fetchOne(K key, Supplier<Mono<R>> alone) {
+        return Mono.defer(() -> takeSlot() ? sentAlone(alone.get())
+                : gathered(List.of(key)).mapNotNull(rows -> rows.isEmpty() ? null : rows.get(0)));
+    }
+
+    private synchronized boolean takeSlot() {
+        if (inFlight < maxInFlight) {
+            inFlight++;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The common case at low load, as lean as a plain query: a request with a free slot. The
+     * query's rows are all this request's; the slot frees when it ends, however it ends.
+     */
+    private <V> Mono<V> sentAlone(Mono<V> query) {
+        counters.requested();
+        counters.sent(1);
+        return query.doFinally(signal -> finished());
+    }
+
+    /** A request that waits for a slot (or takes one that freed meanwhile) and may be sent with others. */
+    private Mono<List<R>> gathered(List<K> keys) {
         return Mono.create(sink -> {
             counters.requested();
             Request request = new Request(List.copyOf(keys), sink);
@@ -83,11 +116,6 @@ public final class KeyedCoalescer<K, R> {
                 send(List.of(request));
             }
         });
-    }
-
-    /** The row of one key, or empty. */
-    public Mono<R> fetchOne(K key) {
-        return fetch(List.of(key)).mapNotNull(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
     /** Sends the requests' keys as one query and routes the rows back when it completes. */

@@ -29,7 +29,7 @@ final class FollowUps {
             return Mono.just(List.of());
         }
         return coalescers.route(() -> queries.byKeys(model, column, keys),
-                () -> coalescers.<Object, T>coalescer(Coalescers.Kind.RELATION_LOAD, List.of(model.type(), column.propertyPath()),
+                () -> coalescers.<Object, T>coalescer(Coalescers.Kind.RELATION_LOAD, column,
                                 batch -> queries.byKeys(model, column, batch),
                                 row -> model.valueOf(row, column),
                                 model.mutable() ? model::copy : null)

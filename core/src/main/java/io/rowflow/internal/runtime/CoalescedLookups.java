@@ -51,7 +51,7 @@ final class CoalescedLookups {
     <T> Mono<T> findById(Class<T> type, Object id) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
         EntityContext.idBinds(model, Objects.requireNonNull(id, "id"), 1);
-        return findByUnique(model, model.idColumn(), id, () -> operations.findById(type, id).flux());
+        return findByUnique(model, model.idColumn(), id, () -> operations.findById(type, id));
     }
 
     <T> Flux<T> findAllById(Class<T> type, Iterable<?> ids) {
@@ -71,14 +71,14 @@ final class CoalescedLookups {
     }
 
     /**
-     * The entity whose unique column holds the value, coalesced when allowed, otherwise through
-     * {@code direct} (which must return the same row).
+     * The entity whose unique column holds the value: through {@code direct} (a plain statement
+     * returning that row) when alone or not coalesced, otherwise gathered with other lookups.
      */
-    <T> Mono<T> findByUnique(DefaultEntityModel<T> model, MappedColumn column, Object value, Supplier<Flux<T>> direct) {
+    <T> Mono<T> findByUnique(DefaultEntityModel<T> model, MappedColumn column, Object value, Supplier<Mono<T>> direct) {
         if (!coalescable(column) || !wrapped(column).isInstance(value)) {
-            return direct.get().singleOrEmpty();
+            return Mono.defer(direct);
         }
-        return coalescers.route(direct, () -> coalescer(model, column).fetchOne(value).flux()).singleOrEmpty();
+        return coalescers.routeOne(direct, () -> coalescer(model, column).fetchOne(value, direct));
     }
 
     /** Whether lookups on this column may be coalesced: a unique key whose values compare in Java as in the database. */
@@ -91,10 +91,8 @@ final class CoalescedLookups {
     }
 
     private <T> KeyedCoalescer<Object, T> coalescer(DefaultEntityModel<T> model, MappedColumn column) {
-        return coalescers.coalescer(Coalescers.Kind.LOOKUP, List.of(model.type(), column.propertyPath()),
-                batch -> batch.size() == 1 && column.isId()
-                        ? operations.findById(model.type(), batch.get(0)).flux()
-                        : keys.byKeys(model, column, batch),
+        return coalescers.coalescer(Coalescers.Kind.LOOKUP, column,
+                batch -> keys.byKeys(model, column, batch),
                 row -> model.valueOf(row, column),
                 model.mutable() ? model::copy : null);
     }

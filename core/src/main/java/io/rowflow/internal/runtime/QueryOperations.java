@@ -99,7 +99,7 @@ final class QueryOperations {
         List<FetchPlan> plans = statement.fetches();
         relations.check(model, plans);
         SelectStatement<T> bare = statement.withFetches(List.of(), 0);
-        Mono<T> found = lookups.findByUnique(model, key.column(), key.value(), () -> plain.apply(bare).flux());
+        Mono<T> found = lookups.findByUnique(model, key.column(), key.value(), () -> plain.apply(bare));
         return plans.isEmpty() ? found
                 : found.flatMap(row -> relations.load(model, List.of(row), plans)).map(loaded -> loaded.get(0));
     }

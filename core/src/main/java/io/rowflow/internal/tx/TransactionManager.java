@@ -58,6 +58,11 @@ public final class TransactionManager {
         return context.getOrDefault(contextKey, null);
     }
 
+    /** Whether work may run in an external transaction the connection provider reports (Spring's). */
+    public boolean joinsExternalTransactions() {
+        return provider != ConnectionProvider.DEFAULT;
+    }
+
     /**
      * Routes work by the transaction it runs in: {@code inScope} with the innermost scope of this
      * database in the context, else with the scope joining the provider's external transaction;

@@ -54,6 +54,11 @@ class KeyedCoalescerTest {
                 counters);
     }
 
+    /** A single-key fetch whose lone statement is the same query the batches use. */
+    private reactor.core.publisher.Mono<Row> fetchOne(KeyedCoalescer<Integer, Row> coalescer, int key) {
+        return coalescer.fetchOne(key, () -> queries.query(List.of(key)).next());
+    }
+
     private static <T> AtomicReference<Object> subscribe(reactor.core.publisher.Mono<T> mono, List<Disposable> subscriptions) {
         AtomicReference<Object> outcome = new AtomicReference<>();
         subscriptions.add(mono.subscribe(outcome::set, outcome::set, () -> outcome.compareAndSet(null, "empty")));
@@ -65,7 +70,7 @@ class KeyedCoalescerTest {
         KeyedCoalescer<Integer, Row> coalescer = coalescer(2, 100);
         List<Disposable> subscriptions = new ArrayList<>();
 
-        AtomicReference<Object> one = subscribe(coalescer.fetchOne(1), subscriptions);
+        AtomicReference<Object> one = subscribe(fetchOne(coalescer, 1), subscriptions);
 
         assertThat(queries.sent).containsExactly(List.of(1));
         queries.answer(0, 1);
@@ -76,10 +81,10 @@ class KeyedCoalescerTest {
     void requestsArrivingAtTheLimitAreGatheredAndRoutedByKey() {
         KeyedCoalescer<Integer, Row> coalescer = coalescer(1, 100);
         List<Disposable> subscriptions = new ArrayList<>();
-        AtomicReference<Object> first = subscribe(coalescer.fetchOne(1), subscriptions);
+        AtomicReference<Object> first = subscribe(fetchOne(coalescer, 1), subscriptions);
         AtomicReference<Object> two = subscribe(coalescer.fetch(List.of(2, 3)), subscriptions);
-        AtomicReference<Object> missing = subscribe(coalescer.fetchOne(4), subscriptions);
-        AtomicReference<Object> twoAgain = subscribe(coalescer.fetchOne(2), subscriptions);
+        AtomicReference<Object> missing = subscribe(fetchOne(coalescer, 4), subscriptions);
+        AtomicReference<Object> twoAgain = subscribe(fetchOne(coalescer, 2), subscriptions);
         assertThat(queries.sent).as("the others wait for the running query").hasSize(1);
 
         queries.answer(0, 1);
@@ -98,7 +103,7 @@ class KeyedCoalescerTest {
     void aGatheredQueryCarriesAtMostTheKeyLimitButAtLeastOneRequest() {
         KeyedCoalescer<Integer, Row> coalescer = coalescer(1, 3);
         List<Disposable> subscriptions = new ArrayList<>();
-        subscribe(coalescer.fetchOne(0), subscriptions);
+        subscribe(fetchOne(coalescer, 0), subscriptions);
         subscribe(coalescer.fetch(List.of(1, 2)), subscriptions);
         subscribe(coalescer.fetch(List.of(3, 4)), subscriptions);
         subscribe(coalescer.fetch(List.of(5, 6, 7, 8)), subscriptions);
@@ -113,10 +118,10 @@ class KeyedCoalescerTest {
     void aFailedQueryFailsOnlyItsOwnRequests() {
         KeyedCoalescer<Integer, Row> coalescer = coalescer(1, 2);
         List<Disposable> subscriptions = new ArrayList<>();
-        AtomicReference<Object> first = subscribe(coalescer.fetchOne(1), subscriptions);
-        AtomicReference<Object> second = subscribe(coalescer.fetchOne(2), subscriptions);
-        AtomicReference<Object> third = subscribe(coalescer.fetchOne(3), subscriptions);
-        AtomicReference<Object> fourth = subscribe(coalescer.fetchOne(4), subscriptions);
+        AtomicReference<Object> first = subscribe(fetchOne(coalescer, 1), subscriptions);
+        AtomicReference<Object> second = subscribe(fetchOne(coalescer, 2), subscriptions);
+        AtomicReference<Object> third = subscribe(fetchOne(coalescer, 3), subscriptions);
+        AtomicReference<Object> fourth = subscribe(fetchOne(coalescer, 4), subscriptions);
 
         IllegalStateException failure = new IllegalStateException("batch failed");
         queries.answer(0, 1);
@@ -133,9 +138,9 @@ class KeyedCoalescerTest {
     void cancelledRequestsLeaveTheirBatchAndAWhollyCancelledBatchIsNotSentOrIsCancelled() {
         KeyedCoalescer<Integer, Row> coalescer = coalescer(1, 100);
         List<Disposable> subscriptions = new ArrayList<>();
-        subscribe(coalescer.fetchOne(1), subscriptions);
-        subscribe(coalescer.fetchOne(2), subscriptions);
-        AtomicReference<Object> third = subscribe(coalescer.fetchOne(3), subscriptions);
+        subscribe(fetchOne(coalescer, 1), subscriptions);
+        subscribe(fetchOne(coalescer, 2), subscriptions);
+        AtomicReference<Object> third = subscribe(fetchOne(coalescer, 3), subscriptions);
 
         subscriptions.get(1).dispose();
         queries.answer(0, 1);
@@ -145,14 +150,14 @@ class KeyedCoalescerTest {
         assertThat(queries.cancelled.get(1)).as("its only request cancelled").isTrue();
         assertThat(third.get()).isNull();
 
-        AtomicReference<Object> fourth = subscribe(coalescer.fetchOne(4), subscriptions);
-        subscribe(coalescer.fetchOne(5), subscriptions);
+        AtomicReference<Object> fourth = subscribe(fetchOne(coalescer, 4), subscriptions);
+        subscribe(fetchOne(coalescer, 5), subscriptions);
         subscriptions.get(4).dispose();
         queries.answer(2, 4);
         assertThat(fourth.get()).isEqualTo(new Row(4, "row 4"));
         assertThat(queries.sent).as("a batch of only cancelled requests is never sent").hasSize(3);
 
-        subscribe(coalescer.fetchOne(6), subscriptions);
+        subscribe(fetchOne(coalescer, 6), subscriptions);
         assertThat(queries.sent).as("the slot was freed").hasSize(4).last().isEqualTo(List.of(6));
     }
 }
