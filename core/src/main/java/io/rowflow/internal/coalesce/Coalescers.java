@@ -54,7 +54,7 @@ public final class Coalescers {
                 : transactions.route(context, scope -> direct.get(), coalesced));
     }
 
-    /** {@link #route} for reads of at most one row. */
+    /** {@link #route} for reads that emit one value at most: a row, or the list of rows of a request. */
     public <R> Mono<R> routeOne(Supplier<Mono<R>> direct, Supplier<Mono<R>> coalesced) {
         if (!settings.enabled()) {
             return Mono.defer(direct);

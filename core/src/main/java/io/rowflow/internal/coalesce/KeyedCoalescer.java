@@ -25,7 +25,7 @@ import reactor.core.publisher.MonoSink;
  * running one finishes. Below the limit a request is sent alone at once, so a lone request waits
  * for nothing; there are no timers.
  *
- * <p>Each request gets exactly the rows of its own keys, grouped in the order of its keys; rows of
+ * <p>Each request gets exactly the rows of its own keys; rows of
  * a key that several requests asked for are handed to the first as read and to the others through
  * {@code share} (a copy for mutable entities). A failed query fails only its own requests. A
  * request that cancels leaves its batch; a batch whose requests all cancelled before it was sent
@@ -65,9 +65,13 @@ public final class KeyedCoalescer<K, R> {
         this.counters = counters;
     }
 
-    /** The rows of these distinct keys, grouped by key in the order of the keys. */
+    /**
+     * The rows of these distinct keys. Sent alone they come in the query's order; gathered with
+     * other requests they come grouped by key in the order of the keys. Either way the rows of
+     * one key keep the query's order.
+     */
     public Mono<List<R>> fetch(List<K> keys) {
-        return Mono.defer(() -> keys.size() == 1 && takeSlot() ? sentAlone(query.apply(keys).collectList()) : gathered(keys));
+        return Mono.defer(() -> takeSlot() ? sentAlone(query.apply(keys).collectList()) : gathered(keys));
     }
 
     /**
@@ -143,7 +147,7 @@ public final class KeyedCoalescer<K, R> {
      */
     private void finished() {
         synchronized (this) {
-            List<Request> next = nextBatch();
+            List<Request> next = waiting.isEmpty() ? List.of() : nextBatch();
             if (next.isEmpty()) {
                 inFlight--;
             } else {

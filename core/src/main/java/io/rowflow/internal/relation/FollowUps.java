@@ -28,13 +28,12 @@ final class FollowUps {
         if (keys.isEmpty()) {
             return Mono.just(List.of());
         }
-        return coalescers.route(() -> queries.byKeys(model, column, keys),
+        return coalescers.routeOne(() -> queries.byKeys(model, column, keys).collectList(),
                 () -> coalescers.<Object, T>coalescer(Coalescers.Kind.RELATION_LOAD, column,
                                 batch -> queries.byKeys(model, column, batch),
                                 row -> model.valueOf(row, column),
                                 model.mutable() ? model::copy : null)
-                        .fetch(keys).flatMapIterable(rows -> rows))
-                .collectList();
+                        .fetch(keys));
     }
 
     /** Targets linked to the (distinct) owner keys through a link table, each with the owner key of its link. */
@@ -43,13 +42,12 @@ final class FollowUps {
         if (keys.isEmpty()) {
             return Mono.just(List.of());
         }
-        return coalescers.route(() -> queries.linked(target, linkTable, ownerColumn, targetColumn, ownerKey, keys),
+        return coalescers.routeOne(() -> queries.linked(target, linkTable, ownerColumn, targetColumn, ownerKey, keys).collectList(),
                 () -> coalescers.<Object, KeyQueries.Linked<T>>coalescer(Coalescers.Kind.RELATION_LOAD,
                                 List.of(target.type(), linkTable, ownerColumn, targetColumn),
                                 batch -> queries.linked(target, linkTable, ownerColumn, targetColumn, ownerKey, batch),
                                 KeyQueries.Linked::ownerKey,
                                 target.mutable() ? link -> new KeyQueries.Linked<>(link.ownerKey(), target.copy(link.target())) : null)
-                        .fetch(keys).flatMapIterable(rows -> rows))
-                .collectList();
+                        .fetch(keys));
     }
 }

@@ -62,12 +62,12 @@ final class CoalescedLookups {
             return Flux.empty();
         }
         MappedColumn idColumn = model.idColumn();
-        Supplier<Flux<T>> direct = () -> keys.byKeys(model, idColumn, distinct).collectMap(model::idOf)
+        Supplier<Flux<T>> direct = () -> keys.byKeys(model, idColumn, distinct);
+        Flux<T> rows = coalescable(idColumn)
+                ? coalescers.route(direct, () -> coalescer(model, idColumn).fetch(distinct).flatMapIterable(found -> found))
+                : Flux.defer(direct);
+        return rows.collectMap(model::idOf)
                 .flatMapIterable(byId -> distinct.stream().map(byId::get).filter(Objects::nonNull).toList());
-        if (!coalescable(idColumn)) {
-            return direct.get();
-        }
-        return coalescers.route(direct, () -> coalescer(model, idColumn).fetch(distinct).flatMapIterable(rows -> rows));
     }
 
     /**
