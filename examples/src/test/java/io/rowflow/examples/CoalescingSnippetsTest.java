@@ -62,7 +62,7 @@ class CoalescingSnippetsTest {
                         "second of " + writer.name().substring(7)));
         assertThat(counting.statements()).as("2,000 statements without coalescing").isLessThan(1_000);
         assertThat(counting.executedSql()).as("the SQL docs/coalescing.md shows").contains(
-                "SELECT \"id\", \"name\" FROM \"lib_writer\" WHERE \"id\" = $1",
+                "SELECT t0.\"id\", t0.\"name\" FROM \"lib_writer\" t0 WHERE t0.\"id\" = $1 LIMIT $2",
                 "SELECT t0.\"id\", t0.\"name\" FROM \"lib_writer\" t0 WHERE t0.\"id\" = ANY($1) ORDER BY t0.\"id\"",
                 "SELECT t0.\"id\", t0.\"title\", t0.\"year\", t0.\"writer_id\" FROM \"lib_novel\" t0 "
                         + "WHERE t0.\"writer_id\" = ANY($1) ORDER BY t0.\"id\"");
