@@ -263,18 +263,28 @@ public abstract class CoalescingContract {
         counting.reset();
         CoalescingStatistics.Counts before = db.coalescingStatistics().lookups();
 
+        boolean exactText = db.dialect().supports(io.rowflow.dialect.Feature.CASE_SENSITIVE_LIKE);
+
         List<Customer> byEmail = Flux.fromIterable(customers)
                 .flatMapSequential(c -> db.fetchOne(customerWhere("email", c.email())), 500).collectList().block(TIMEOUT);
+        int emailStatements = counting.statements();
+        counting.reset();
         List<Customer> byId = Flux.fromIterable(customers)
                 .flatMapSequential(c -> db.fetchFirst(customerWhere("id", c.id())), 500).collectList().block(TIMEOUT);
 
         assertThat(byEmail).containsExactlyElementsOf(customers);
         assertThat(byId).containsExactlyElementsOf(customers);
         long coalesced = db.coalescingStatistics().lookups().requests() - before.requests();
-        boolean exactText = db.dialect().supports(io.rowflow.dialect.Feature.CASE_SENSITIVE_LIKE);
         assertThat(coalesced).as("UUID ids always; text only where = compares exactly").isEqualTo(exactText ? 1_000 : 500);
+        if (!exactText) {
+            assertThat(emailStatements).as("text keys where = ignores case: one statement each").isEqualTo(500);
+        }
         if (lookupsOverlap()) {
-            assertThat(counting.statements()).isLessThan(exactText ? 250 : 750);
+            // How many requests find a free slot depends on timing; gathering any of them proves the route.
+            assertThat(counting.statements()).as("UUID lookups gathered").isLessThan(500);
+            if (exactText) {
+                assertThat(emailStatements).as("text lookups gathered").isLessThan(500);
+            }
         }
 
         String shouted = customers.get(0).email().toUpperCase(java.util.Locale.ROOT);
