@@ -71,7 +71,7 @@ public final class KeyedCoalescer<K, R> {
      * one key keep the query's order.
      */
     public Mono<List<R>> fetch(List<K> keys) {
-        return Mono.defer(() -> takeSlot() ? sentAlone(query.apply(keys).collectList()) : gathered(keys));
+        return Mono.defer(() -> takeSlot() ? sentAlone(Mono.defer(() -> query.apply(keys).collectList())) : gathered(keys));
     }
 
     /**
@@ -79,7 +79,7 @@ public final class KeyedCoalescer<K, R> {
      * single-row statement a caller would send without coalescing), otherwise gathered.
      */
     public Mono<R> fetchOne(K key, Supplier<Mono<R>> alone) {
-        return Mono.defer(() -> takeSlot() ? sentAlone(alone.get())
+        return Mono.defer(() -> takeSlot() ? sentAlone(Mono.defer(alone))
                 : gathered(List.of(key)).mapNotNull(rows -> rows.isEmpty() ? null : rows.get(0)));
     }
 
@@ -93,7 +93,8 @@ public final class KeyedCoalescer<K, R> {
 
     /**
      * The common case at low load, as lean as a plain query: a request with a free slot. The
-     * query's rows are all this request's; the slot frees when it ends, however it ends.
+     * query's rows are all this request's; the slot frees when it ends, however it ends (the
+     * query is deferred, so one that fails while being built ends with an error, not a lost slot).
      */
     private <V> Mono<V> sentAlone(Mono<V> query) {
         counters.requested();
@@ -132,7 +133,8 @@ public final class KeyedCoalescer<K, R> {
         LinkedHashSet<K> keys = new LinkedHashSet<>();
         live.forEach(request -> keys.addAll(request.keys));
         counters.sent(live.size());
-        Flux<R> rows = query.apply(List.copyOf(keys));
+        List<K> distinctKeys = List.copyOf(keys);
+        Flux<R> rows = Flux.defer(() -> query.apply(distinctKeys));
         Batch batch = new Batch(live);
         live.forEach(request -> request.batch = batch);
         batch.subscription = rows.collect(HashMap<K, List<R>>::new,
@@ -233,10 +235,25 @@ public final class KeyedCoalescer<K, R> {
                 return;
             }
             Set<K> handedOut = requests.size() > 1 && share != null ? new HashSet<>() : null;
-            for (Request request : requests) {
-                request.sink.success(rowsFor(request, rowsByKey, handedOut));
+            try {
+                for (Request request : requests) {
+                    deliverTo(request, rowsByKey, handedOut);
+                }
+            } finally {
+                finished();
             }
-            finished();
+        }
+
+        /** One request's rows; a copy that fails (a throwing entity constructor) fails only this request. */
+        private void deliverTo(Request request, Map<K, List<R>> rowsByKey, @Nullable Set<K> handedOut) {
+            List<R> rows;
+            try {
+                rows = rowsFor(request, rowsByKey, handedOut);
+            } catch (RuntimeException error) {
+                request.sink.error(error);
+                return;
+            }
+            request.sink.success(rows);
         }
 
         private List<R> rowsFor(Request request, Map<K, List<R>> rowsByKey, @Nullable Set<K> handedOut) {

@@ -160,4 +160,34 @@ class KeyedCoalescerTest {
         subscribe(fetchOne(coalescer, 6), subscriptions);
         assertThat(queries.sent).as("the slot was freed").hasSize(4).last().isEqualTo(List.of(6));
     }
+
+    @Test
+    void aQueryThatFailsWhileBeingBuiltFailsItsRequestsAndFreesTheSlot() {
+        IllegalStateException broken = new IllegalStateException("cannot render");
+        java.util.function.Function<List<Integer>, Flux<Row>> throwingForKeyTwo = keys -> {
+            if (keys.contains(2)) {
+                throw broken;
+            }
+            return queries.query(keys);
+        };
+        KeyedCoalescer<Integer, Row> coalescer = new KeyedCoalescer<>(1, 100, throwingForKeyTwo, Row::key, null, counters);
+        List<Disposable> subscriptions = new ArrayList<>();
+
+        AtomicReference<Object> alone = subscribe(coalescer.fetchOne(2, () -> {
+            throw broken;
+        }), subscriptions);
+        assertThat(alone.get()).as("a lone request's statement").isSameAs(broken);
+
+        subscribe(fetchOne(coalescer, 1), subscriptions);
+        AtomicReference<Object> gathered = subscribe(fetchOne(coalescer, 2), subscriptions);
+        AtomicReference<Object> many = subscribe(coalescer.fetch(List.of(3, 4)), subscriptions);
+        queries.answer(0, 1);
+        assertThat(gathered.get()).as("a gathered batch's statement").isSameAs(broken);
+        assertThat(many.get()).as("the batch's other waiter").isSameAs(broken);
+
+        AtomicReference<Object> afterwards = subscribe(fetchOne(coalescer, 5), subscriptions);
+        assertThat(queries.sent).as("the slot was freed").last().isEqualTo(List.of(5));
+        queries.answer(queries.sent.size() - 1, 5);
+        assertThat(afterwards.get()).isEqualTo(new Row(5, "row 5"));
+    }
 }
