@@ -33,9 +33,9 @@ public record Coalescing(boolean enabled, int maxInFlight, int maxBatchSize) {
         }
     }
 
-    /** Coalescing on, with 4 statements in flight per kind and batches of up to 256 keys. */
+    /** Coalescing on, with 2 statements in flight per kind and batches of up to 256 keys (chosen by measurement: docs/performance.md). */
     public static Coalescing defaults() {
-        return new Coalescing(true, 4, 256);
+        return new Coalescing(true, 2, 256);
     }
 
     /** No coalescing: every read is its own statement. */

@@ -47,7 +47,7 @@ class BenchmarkSmokeTest {
         assertThat(markdown).contains("| W7 | spring-data |").contains("| W6 | rowflow |")
                 .contains("| W9 | rowflow-uncoalesced |").contains("### Latency of one lookup by id")
                 .contains("| L1 | rowflow |").contains("| L64 | spring-data |")
-                .contains("| rowflow coalescing | up to 4 lookup statements in flight per entity");
+                .contains("| rowflow coalescing | up to 2 lookup statements in flight per entity");
         byte[] png = Files.readAllBytes(out.resolve("ratios.png"));
         assertThat(png).hasSizeGreaterThan(10_000);
         assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");

@@ -25,10 +25,10 @@ public record RowflowProperties(@Nullable String dialect, @DefaultValue("1000") 
      * {@code rowflow.coalescing.*}: the {@link io.rowflow.Coalescing} settings of the database.
      *
      * @param enabled whether concurrent reads are coalesced at all ({@code true})
-     * @param maxInFlight statements of one kind running at once before requests are gathered ({@code 4})
+     * @param maxInFlight statements of one kind running at once before requests are gathered ({@code 2})
      * @param maxBatchSize the most keys one gathered statement carries ({@code 256})
      */
-    public record CoalescingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int maxInFlight,
+    public record CoalescingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2") int maxInFlight,
                                        @DefaultValue("256") int maxBatchSize) {
 
         /** The settings these properties describe. */
