@@ -123,23 +123,41 @@ public final class KeyedCoalescer<K, R> {
         });
     }
 
-    /** Sends the requests' keys as one query and routes the rows back when it completes. */
+    /**
+     * Sends the requests' keys as one query and routes the rows back when it completes. Which
+     * requests join the batch is decided under the lock, so a request cancelling meanwhile is
+     * either left out or counted by the batch, never neither.
+     */
     private void send(List<Request> requests) {
-        List<Request> live = requests.stream().filter(request -> !request.cancelled).toList();
-        if (live.isEmpty()) {
+        Batch batch = join(requests);
+        if (batch == null) {
             finished();
             return;
         }
-        LinkedHashSet<K> keys = new LinkedHashSet<>();
-        live.forEach(request -> keys.addAll(request.keys));
-        counters.sent(live.size());
-        List<K> distinctKeys = List.copyOf(keys);
-        Flux<R> rows = Flux.defer(() -> query.apply(distinctKeys));
+        try {
+            LinkedHashSet<K> keys = new LinkedHashSet<>();
+            batch.requests.forEach(request -> keys.addAll(request.keys));
+            counters.sent(batch.requests.size());
+            List<K> distinctKeys = List.copyOf(keys);
+            Flux<R> rows = Flux.defer(() -> query.apply(distinctKeys));
+            batch.subscription = rows.collect(HashMap<K, List<R>>::new,
+                            (byKey, row) -> byKey.computeIfAbsent(keyOf.apply(row), key -> new ArrayList<>(1)).add(row))
+                    .subscribe(batch::deliver, batch::fail);
+            batch.cancelIfAbandoned();
+        } catch (RuntimeException error) {
+            batch.fail(error);
+        }
+    }
+
+    /** The batch of the requests not cancelled yet, or {@code null} when every one has. */
+    private synchronized @Nullable Batch join(List<Request> requests) {
+        List<Request> live = requests.stream().filter(request -> !request.cancelled).toList();
+        if (live.isEmpty()) {
+            return null;
+        }
         Batch batch = new Batch(live);
         live.forEach(request -> request.batch = batch);
-        batch.subscription = rows.collect(HashMap<K, List<R>>::new,
-                        (byKey, row) -> byKey.computeIfAbsent(keyOf.apply(row), key -> new ArrayList<>(1)).add(row))
-                .subscribe(batch::deliver, batch::fail);
+        return batch;
     }
 
     /**
@@ -191,10 +209,6 @@ public final class KeyedCoalescer<K, R> {
         return next;
     }
 
-    private synchronized void leaveQueue(Request request) {
-        waiting.remove(request);
-    }
-
     /** One subscriber waiting for the rows of its keys. */
     private final class Request {
         private final List<K> keys;
@@ -208,11 +222,15 @@ public final class KeyedCoalescer<K, R> {
         }
 
         void cancel() {
-            cancelled = true;
-            Batch running = batch;
-            if (running == null) {
-                leaveQueue(this);
-            } else {
+            Batch running;
+            synchronized (KeyedCoalescer.this) {
+                cancelled = true;
+                running = batch;
+                if (running == null) {
+                    waiting.remove(this);
+                }
+            }
+            if (running != null) {
                 running.requestCancelled();
             }
         }
@@ -276,13 +294,26 @@ public final class KeyedCoalescer<K, R> {
             if (!closed.compareAndSet(false, true)) {
                 return;
             }
-            requests.forEach(request -> request.sink.error(error));
-            finished();
+            try {
+                requests.forEach(request -> request.sink.error(error));
+            } finally {
+                finished();
+            }
         }
 
         void requestCancelled() {
+            live.decrementAndGet();
+            cancelIfAbandoned();
+        }
+
+        /**
+         * Cancels the query once every request has cancelled. Called after each cancellation and
+         * once the query is subscribed, so a last cancel arriving while it is being subscribed is
+         * seen by one of the two.
+         */
+        void cancelIfAbandoned() {
             Disposable running = subscription;
-            if (live.decrementAndGet() == 0 && running != null && closed.compareAndSet(false, true)) {
+            if (running != null && live.get() == 0 && closed.compareAndSet(false, true)) {
                 running.dispose();
                 finished();
             }

@@ -190,4 +190,28 @@ class KeyedCoalescerTest {
         queries.answer(queries.sent.size() - 1, 5);
         assertThat(afterwards.get()).isEqualTo(new Row(5, "row 5"));
     }
+
+    @Test
+    void aBatchWhoseLastRequestCancelsWhileItIsBeingSubscribedIsCancelled() {
+        List<Disposable> subscriptions = new ArrayList<>();
+        java.util.function.Function<List<Integer>, Flux<Row>> cancellingTheWaiterOfKeyTwo = keys -> {
+            if (keys.contains(2)) {
+                subscriptions.get(1).dispose();   // its only waiter leaves while the query is being subscribed
+            }
+            return queries.query(keys);
+        };
+        KeyedCoalescer<Integer, Row> coalescer = new KeyedCoalescer<>(1, 100, cancellingTheWaiterOfKeyTwo, Row::key,
+                null, counters);
+        subscribe(coalescer.fetchOne(1, () -> queries.query(List.of(1)).next()), subscriptions);
+        subscribe(coalescer.fetchOne(2, () -> queries.query(List.of(2)).next()), subscriptions);
+
+        queries.answer(0, 1);
+
+        assertThat(queries.sent).containsExactly(List.of(1), List.of(2));
+        assertThat(queries.cancelled.get(1)).as("the abandoned batch's query").isTrue();
+        AtomicReference<Object> next = subscribe(fetchOne(coalescer, 3), subscriptions);
+        assertThat(queries.sent).as("its slot was freed").last().isEqualTo(List.of(3));
+        queries.answer(2, 3);
+        assertThat(next.get()).isEqualTo(new Row(3, "row 3"));
+    }
 }
