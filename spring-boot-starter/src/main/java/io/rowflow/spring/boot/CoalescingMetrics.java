@@ -1,0 +1,63 @@
+package io.rowflow.spring.boot;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.rowflow.CoalescingStatistics;
+import io.rowflow.Database;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Publishes a database's {@linkplain Database#coalescingStatistics() coalescing statistics} as
+ * Micrometer meters, each tagged {@code kind=lookup} or {@code kind=relation-load}:
+ * the counters {@code rowflow.coalescing.requests}, {@code rowflow.coalescing.statements},
+ * {@code rowflow.coalescing.batches} and {@code rowflow.coalescing.batched.requests}, and the
+ * gauge {@code rowflow.coalescing.batch.size.mean}. The values are read from the database when
+ * the registry asks for them; binding adds no work to the reads themselves.
+ *
+ * @since 0.1
+ */
+public final class CoalescingMetrics implements MeterBinder {
+
+    private final Database database;
+
+    /** Meters for this database's coalescing. */
+    public CoalescingMetrics(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        bindKind(registry, "lookup", CoalescingStatistics::lookups);
+        bindKind(registry, "relation-load", CoalescingStatistics::relationLoads);
+    }
+
+    private void bindKind(MeterRegistry registry, String kind, Function<CoalescingStatistics, CoalescingStatistics.Counts> counts) {
+        counter(registry, kind, "rowflow.coalescing.requests", "Reads that went through coalescing",
+                database -> counts.apply(database.coalescingStatistics()).requests());
+        counter(registry, kind, "rowflow.coalescing.statements", "Statements sent for coalesced reads",
+                database -> counts.apply(database.coalescingStatistics()).statements());
+        counter(registry, kind, "rowflow.coalescing.batches", "Statements that answered more than one read",
+                database -> counts.apply(database.coalescingStatistics()).batches());
+        counter(registry, kind, "rowflow.coalescing.batched.requests", "Reads answered by gathered statements",
+                database -> counts.apply(database.coalescingStatistics()).batchedRequests());
+        Gauge.builder("rowflow.coalescing.batch.size.mean", database,
+                        database -> counts.apply(database.coalescingStatistics()).meanBatchSize())
+                .description("Mean reads per gathered statement")
+                .tag("kind", kind)
+                .register(registry);
+    }
+
+    private void counter(MeterRegistry registry, String kind, String name, String description,
+                         ToDoubleFunction<Database> value) {
+        FunctionCounter.builder(name, database, value).description(description).tag("kind", kind).register(registry);
+    }
+
+    @Override
+    public String toString() {
+        return "CoalescingMetrics[" + database + "]";
+    }
+}
