@@ -30,7 +30,11 @@ public final class SqlLog implements AutoCloseable {
 
     /** The messages logged so far, formatted, with their level in front ({@code DEBUG SELECT ...}). */
     public List<String> lines() {
-        return List.copyOf(appender.list).stream()
+        List<ILoggingEvent> events;
+        synchronized (appender) {   // AppenderBase appends while holding the appender's lock
+            events = List.copyOf(appender.list);
+        }
+        return events.stream()
                 .map(event -> event.getLevel() + " " + event.getFormattedMessage())
                 .toList();
     }
