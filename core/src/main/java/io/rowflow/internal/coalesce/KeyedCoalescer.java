@@ -95,11 +95,21 @@ public final class KeyedCoalescer<K, R> {
      * The common case at low load, as lean as a plain query: a request with a free slot. The
      * query's rows are all this request's; the slot frees when it ends, however it ends (the
      * query is deferred, so one that fails while being built ends with an error, not a lost slot).
+     *
+     * <p>The slot frees <em>before</em> the subscriber sees the value or the end, so a caller
+     * that sends its next lookup from there (one request after another) finds the slot free and
+     * is sent alone again, instead of waiting to be gathered behind its own finished lookup.
      */
     private <V> Mono<V> sentAlone(Mono<V> query) {
         counters.requested();
         counters.sent(1);
-        return query.doFinally(signal -> finished());
+        AtomicBoolean slotHeld = new AtomicBoolean(true);
+        Runnable freeSlot = () -> {
+            if (slotHeld.compareAndSet(true, false)) {
+                finished();
+            }
+        };
+        return query.doOnNext(value -> freeSlot.run()).doOnTerminate(freeSlot).doOnCancel(freeSlot);
     }
 
     /** A request that waits for a slot (or takes one that freed meanwhile) and may be sent with others. */

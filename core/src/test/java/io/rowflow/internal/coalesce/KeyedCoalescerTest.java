@@ -214,4 +214,23 @@ class KeyedCoalescerTest {
         queries.answer(2, 3);
         assertThat(next.get()).isEqualTo(new Row(3, "row 3"));
     }
+
+    @Test
+    void aLookupSentFromTheEndOfTheLastOneFindsItsSlotFreeAndGoesAlone() {
+        KeyedCoalescer<Integer, Row> coalescer = coalescer(1, 100);
+        List<Disposable> subscriptions = new ArrayList<>();
+        AtomicReference<Object> second = new AtomicReference<>();
+        List<Integer> sentWhenTheSecondWasSubscribed = new ArrayList<>();
+
+        subscriptions.add(fetchOne(coalescer, 1).subscribe(first -> {
+            second.set(subscribe(fetchOne(coalescer, 2), subscriptions));   // one request after another
+            sentWhenTheSecondWasSubscribed.add(queries.sent.size());
+        }));
+        queries.answer(0, 1);
+
+        assertThat(sentWhenTheSecondWasSubscribed).as("sent at once, not gathered behind the first").containsExactly(2);
+        queries.answer(1, 2);
+        assertThat(((AtomicReference<?>) second.get()).get()).isEqualTo(new Row(2, "row 2"));
+        assertThat(counters.snapshot().batches()).isZero();
+    }
 }
