@@ -71,7 +71,7 @@ public final class KeyedCoalescer<K, R> {
      * one key keep the query's order.
      */
     public Mono<List<R>> fetch(List<K> keys) {
-        return Mono.defer(() -> takeSlot() ? sentAlone(Mono.defer(() -> query.apply(keys).collectList())) : gathered(keys));
+        return Mono.defer(() -> takeSlot() ? sentAlone(() -> query.apply(keys).collectList()) : gathered(keys));
     }
 
     /**
@@ -79,7 +79,7 @@ public final class KeyedCoalescer<K, R> {
      * single-row statement a caller would send without coalescing), otherwise gathered.
      */
     public Mono<R> fetchOne(K key, Supplier<Mono<R>> alone) {
-        return Mono.defer(() -> takeSlot() ? sentAlone(Mono.defer(alone))
+        return Mono.defer(() -> takeSlot() ? sentAlone(alone)
                 : gathered(List.of(key)).mapNotNull(rows -> rows.isEmpty() ? null : rows.get(0)));
     }
 
@@ -100,7 +100,7 @@ public final class KeyedCoalescer<K, R> {
      * that sends its next lookup from there (one request after another) finds the slot free and
      * is sent alone again, instead of waiting to be gathered behind its own finished lookup.
      */
-    private <V> Mono<V> sentAlone(Mono<V> query) {
+    private <V> Mono<V> sentAlone(Supplier<Mono<V>> query) {
         counters.requested();
         counters.sent(1);
         AtomicBoolean slotHeld = new AtomicBoolean(true);
@@ -109,7 +109,7 @@ public final class KeyedCoalescer<K, R> {
                 finished();
             }
         };
-        return query.doOnNext(value -> freeSlot.run()).doOnTerminate(freeSlot).doOnCancel(freeSlot);
+        return Mono.defer(query).doOnNext(value -> freeSlot.run()).doOnTerminate(freeSlot).doOnCancel(freeSlot);
     }
 
     /** A request that waits for a slot (or takes one that freed meanwhile) and may be sent with others. */
@@ -136,7 +136,8 @@ public final class KeyedCoalescer<K, R> {
     /**
      * Sends the requests' keys as one query and routes the rows back when it completes. Which
      * requests join the batch is decided under the lock, so a request cancelling meanwhile is
-     * either left out or counted by the batch, never neither.
+     * either left out or counted by the batch, never neither. A query that fails while being
+     * built fails the batch, so the slot is handed on and the drain loop keeps going.
      */
     private void send(List<Request> requests) {
         Batch batch = join(requests);
@@ -148,9 +149,7 @@ public final class KeyedCoalescer<K, R> {
             LinkedHashSet<K> keys = new LinkedHashSet<>();
             batch.requests.forEach(request -> keys.addAll(request.keys));
             counters.sent(batch.requests.size());
-            List<K> distinctKeys = List.copyOf(keys);
-            Flux<R> rows = Flux.defer(() -> query.apply(distinctKeys));
-            batch.subscription = rows.collect(HashMap<K, List<R>>::new,
+            batch.subscription = query.apply(List.copyOf(keys)).collect(HashMap<K, List<R>>::new,
                             (byKey, row) -> byKey.computeIfAbsent(keyOf.apply(row), key -> new ArrayList<>(1)).add(row))
                     .subscribe(batch::deliver, batch::fail);
             batch.cancelIfAbandoned();

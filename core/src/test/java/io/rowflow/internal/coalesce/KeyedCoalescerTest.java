@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -52,6 +53,11 @@ class KeyedCoalescerTest {
     private KeyedCoalescer<Integer, Row> coalescer(int maxInFlight, int maxKeys) {
         return new KeyedCoalescer<>(maxInFlight, maxKeys, queries::query, Row::key, row -> new Row(row.key(), row.value()),
                 counters);
+    }
+
+    /** A coalescer of one statement in flight over a query of the test's own, without copies for shared keys. */
+    private KeyedCoalescer<Integer, Row> coalescerOver(Function<List<Integer>, Flux<Row>> query) {
+        return new KeyedCoalescer<>(1, 100, query, Row::key, null, counters);
     }
 
     /** A single-key fetch whose lone statement is the same query the batches use. */
@@ -164,13 +170,13 @@ class KeyedCoalescerTest {
     @Test
     void aQueryThatFailsWhileBeingBuiltFailsItsRequestsAndFreesTheSlot() {
         IllegalStateException broken = new IllegalStateException("cannot render");
-        java.util.function.Function<List<Integer>, Flux<Row>> throwingForKeyTwo = keys -> {
+        Function<List<Integer>, Flux<Row>> throwingForKeyTwo = keys -> {
             if (keys.contains(2)) {
                 throw broken;
             }
             return queries.query(keys);
         };
-        KeyedCoalescer<Integer, Row> coalescer = new KeyedCoalescer<>(1, 100, throwingForKeyTwo, Row::key, null, counters);
+        KeyedCoalescer<Integer, Row> coalescer = coalescerOver(throwingForKeyTwo);
         List<Disposable> subscriptions = new ArrayList<>();
 
         AtomicReference<Object> alone = subscribe(coalescer.fetchOne(2, () -> {
@@ -194,16 +200,15 @@ class KeyedCoalescerTest {
     @Test
     void aBatchWhoseLastRequestCancelsWhileItIsBeingSubscribedIsCancelled() {
         List<Disposable> subscriptions = new ArrayList<>();
-        java.util.function.Function<List<Integer>, Flux<Row>> cancellingTheWaiterOfKeyTwo = keys -> {
+        Function<List<Integer>, Flux<Row>> cancellingTheWaiterOfKeyTwo = keys -> {
             if (keys.contains(2)) {
                 subscriptions.get(1).dispose();   // its only waiter leaves while the query is being subscribed
             }
             return queries.query(keys);
         };
-        KeyedCoalescer<Integer, Row> coalescer = new KeyedCoalescer<>(1, 100, cancellingTheWaiterOfKeyTwo, Row::key,
-                null, counters);
-        subscribe(coalescer.fetchOne(1, () -> queries.query(List.of(1)).next()), subscriptions);
-        subscribe(coalescer.fetchOne(2, () -> queries.query(List.of(2)).next()), subscriptions);
+        KeyedCoalescer<Integer, Row> coalescer = coalescerOver(cancellingTheWaiterOfKeyTwo);
+        subscribe(fetchOne(coalescer, 1), subscriptions);
+        subscribe(fetchOne(coalescer, 2), subscriptions);
 
         queries.answer(0, 1);
 
@@ -219,7 +224,7 @@ class KeyedCoalescerTest {
     void aLookupSentFromTheEndOfTheLastOneFindsItsSlotFreeAndGoesAlone() {
         KeyedCoalescer<Integer, Row> coalescer = coalescer(1, 100);
         List<Disposable> subscriptions = new ArrayList<>();
-        AtomicReference<Object> second = new AtomicReference<>();
+        AtomicReference<AtomicReference<Object>> second = new AtomicReference<>();
         List<Integer> sentWhenTheSecondWasSubscribed = new ArrayList<>();
 
         subscriptions.add(fetchOne(coalescer, 1).subscribe(first -> {
@@ -230,7 +235,7 @@ class KeyedCoalescerTest {
 
         assertThat(sentWhenTheSecondWasSubscribed).as("sent at once, not gathered behind the first").containsExactly(2);
         queries.answer(1, 2);
-        assertThat(((AtomicReference<?>) second.get()).get()).isEqualTo(new Row(2, "row 2"));
+        assertThat(second.get().get()).isEqualTo(new Row(2, "row 2"));
         assertThat(counters.snapshot().batches()).isZero();
     }
 }
