@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.rowflow.CoalescingStatistics;
+import io.rowflow.CoalescingStatistics.Counts;
 import io.rowflow.Database;
 import java.util.Objects;
 import java.util.function.Function;
@@ -35,25 +36,26 @@ public final class CoalescingMetrics implements MeterBinder {
         bindKind(registry, "relation-load", CoalescingStatistics::relationLoads);
     }
 
-    private void bindKind(MeterRegistry registry, String kind, Function<CoalescingStatistics, CoalescingStatistics.Counts> counts) {
-        counter(registry, kind, "rowflow.coalescing.requests", "Reads that went through coalescing",
-                database -> counts.apply(database.coalescingStatistics()).requests());
-        counter(registry, kind, "rowflow.coalescing.statements", "Statements sent for coalesced reads",
-                database -> counts.apply(database.coalescingStatistics()).statements());
-        counter(registry, kind, "rowflow.coalescing.batches", "Statements that answered more than one read",
-                database -> counts.apply(database.coalescingStatistics()).batches());
-        counter(registry, kind, "rowflow.coalescing.batched.requests", "Reads answered by gathered statements",
-                database -> counts.apply(database.coalescingStatistics()).batchedRequests());
+    private void bindKind(MeterRegistry registry, String kind, Function<CoalescingStatistics, Counts> ofKind) {
+        counter(registry, kind, "rowflow.coalescing.requests", "Reads that went through coalescing", ofKind,
+                Counts::requests);
+        counter(registry, kind, "rowflow.coalescing.statements", "Statements sent for coalesced reads", ofKind,
+                Counts::statements);
+        counter(registry, kind, "rowflow.coalescing.batches", "Statements that answered more than one read", ofKind,
+                Counts::batches);
+        counter(registry, kind, "rowflow.coalescing.batched.requests", "Reads answered by gathered statements", ofKind,
+                Counts::batchedRequests);
         Gauge.builder("rowflow.coalescing.batch.size.mean", database,
-                        database -> counts.apply(database.coalescingStatistics()).meanBatchSize())
+                        database -> ofKind.apply(database.coalescingStatistics()).meanBatchSize())
                 .description("Mean reads per gathered statement")
                 .tag("kind", kind)
                 .register(registry);
     }
 
     private void counter(MeterRegistry registry, String kind, String name, String description,
-                         ToDoubleFunction<Database> value) {
-        FunctionCounter.builder(name, database, value).description(description).tag("kind", kind).register(registry);
+                         Function<CoalescingStatistics, Counts> ofKind, ToDoubleFunction<Counts> count) {
+        FunctionCounter.builder(name, database, database -> count.applyAsDouble(ofKind.apply(database.coalescingStatistics())))
+                .description(description).tag("kind", kind).register(registry);
     }
 
     @Override
