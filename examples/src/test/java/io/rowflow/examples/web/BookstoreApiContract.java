@@ -239,8 +239,7 @@ abstract class BookstoreApiContract {
             assertThat(heldAtFirstBook).as("the query still held its connection when the first book arrived")
                     .containsExactly(1);
             assertThat(queriesEndedAtFirstBook).as("no book query had ended when the first book arrived").isEmpty();
-            // The statement's line is written as it ends, which may be just after the client saw the last book.
-            io.rowflow.test.Await.until("the book query's log line", Duration.ofSeconds(20), () -> !bookQueries(log).isEmpty());
+            awaitBookQueryLogged(log);
             assertThat(bookQueries(log)).singleElement().asString().contains("-- 10000 rows, ");
         }
         awaitNoConnectionHeld();
@@ -263,7 +262,7 @@ abstract class BookstoreApiContract {
 
             assertThat(heldWhileStreaming).as("the stream held one connection").containsExactly(1);
             awaitNoConnectionHeld();
-            io.rowflow.test.Await.until("the book query's log line", Duration.ofSeconds(20), () -> !bookQueries(log).isEmpty());
+            awaitBookQueryLogged(log);
             assertThat(bookQueries(log)).as("the query was cancelled, not read to its end").singleElement().asString()
                     .contains("-- cancelled after ");
         }
@@ -271,6 +270,11 @@ abstract class BookstoreApiContract {
     }
 
     /** The ended book queries in Rowflow's SQL log. */
+    /** Waits for the book query's line: it is written as the statement ends, which may be just after the client saw the last book. */
+    private static void awaitBookQueryLogged(SqlLog log) {
+        io.rowflow.test.Await.until("the book query's log line", Duration.ofSeconds(20), () -> !bookQueries(log).isEmpty());
+    }
+
     private static List<String> bookQueries(SqlLog log) {
         return log.lines().stream().filter(line -> line.matches("DEBUG SELECT .* FROM [\"`]shop_book[\"`] .*")).toList();
     }
