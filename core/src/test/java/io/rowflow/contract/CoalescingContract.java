@@ -256,6 +256,52 @@ public abstract class CoalescingContract {
     }
 
     @Test
+    void aCallerChangingItsMutableEntityOnDeliveryLeavesTheOtherCallersCopiesPristine() {
+        Book stored = storedBook("pristine", 100);
+
+        List<String> seen = Flux.range(0, 1_000)
+                .flatMap(caller -> db.findById(Book.class, stored.getId()).map(book -> {
+                    String received = book.getTitle() + "/" + book.getPages() + "/" + book.getVersion();
+                    book.setTitle("unsaved change of caller " + caller);
+                    book.setPages(caller);
+                    return received;
+                }), 64)
+                .collectList().block(TIMEOUT);
+
+        assertThat(seen).hasSize(1_000).containsOnly("pristine/100/0");
+        if (lookupsOverlap()) {
+            assertThat(db.coalescingStatistics().lookups().statements()).as("the callers were gathered").isLessThan(1_000);
+        }
+    }
+
+    @Test
+    void concurrentReadModifyWriteIncrementsWithRetryLoseNoUpdate() {
+        Book stored = storedBook("counter", 0);
+        int increments = 64;
+
+        Flux.range(0, increments)
+                .flatMap(caller -> Mono.defer(() -> db.findById(Book.class, stored.getId()))
+                        .flatMap(book -> {
+                            book.setPages(book.getPages() + 1);
+                            return db.update(book);
+                        })
+                        .retryWhen(reactor.util.retry.Retry.max(10_000)
+                                .filter(error -> error instanceof io.rowflow.OptimisticLockException)), 64)
+                .blockLast(TIMEOUT);
+
+        Book last = db.findById(Book.class, stored.getId()).contextWrite(Coalescing.bypass()).block(TIMEOUT);
+        assertThat(last.getPages()).as("counter").isEqualTo(increments);
+        assertThat(last.getVersion()).as("version").isEqualTo(increments);
+    }
+
+    private Book storedBook(String title, int pages) {
+        db.schema().dropIfExists(Book.class).then(db.schema().create(Book.class)).block(TIMEOUT);
+        Book stored = db.insert(new Book(title, table.keySet().iterator().next(), null, pages)).block(TIMEOUT);
+        counting.reset();
+        return stored;
+    }
+
+    @Test
     void queriesByTheIdOrAUniqueColumnAreLookupsWithTheDatabasesOwnEquality() {
         db.schema().dropIfExists(Customer.class).then(db.schema().create(Customer.class)).block(TIMEOUT);
         List<Customer> customers = db.insertAll(IntStream.range(0, 500).mapToObj(i -> new Customer(UUID.randomUUID(),

@@ -27,7 +27,8 @@ import reactor.core.publisher.MonoSink;
  *
  * <p>Each request gets exactly the rows of its own keys; rows of
  * a key that several requests asked for are handed to the first as read and to the others through
- * {@code share} (a copy for mutable entities). A failed query fails only its own requests. A
+ * {@code share} (a copy for entities whose state can change), every copy made before any request
+ * is delivered to, so no request can see what another did with its rows. A failed query fails only its own requests. A
  * request that cancels leaves its batch; a batch whose requests all cancelled before it was sent
  * is not sent, and one whose requests all cancel while it runs is cancelled.
  *
@@ -245,6 +246,10 @@ public final class KeyedCoalescer<K, R> {
         }
     }
 
+    /** What one request of a batch receives: its rows, or the error of preparing them. */
+    private record Outcome<R>(List<R> rows, @Nullable RuntimeException error) {
+    }
+
     /** A query on its way, with the requests its rows go to. */
     private final class Batch {
         private final List<Request> requests;
@@ -257,30 +262,49 @@ public final class KeyedCoalescer<K, R> {
             this.live = new AtomicInteger(requests.size());
         }
 
+        /**
+         * Hands every request its rows. All of them are prepared before the first is delivered:
+         * a subscriber runs (and may change what it received) as soon as it is delivered to, so a
+         * copy made after that could carry its changes to the requests served after it.
+         */
         void deliver(Map<K, List<R>> rowsByKey) {
             if (!closed.compareAndSet(false, true)) {
                 return;
             }
-            Set<K> handedOut = requests.size() > 1 && share != null ? new HashSet<>() : null;
             try {
-                for (Request request : requests) {
-                    deliverTo(request, rowsByKey, handedOut);
+                List<Outcome<R>> outcomes = prepare(rowsByKey);
+                for (int i = 0; i < requests.size(); i++) {
+                    deliverTo(requests.get(i), outcomes.get(i));
                 }
             } finally {
                 finished();
             }
         }
 
-        /** One request's rows; a copy that fails (a throwing entity constructor) fails only this request. */
-        private void deliverTo(Request request, Map<K, List<R>> rowsByKey, @Nullable Set<K> handedOut) {
-            List<R> rows;
-            try {
-                rows = rowsFor(request, rowsByKey, handedOut);
-            } catch (RuntimeException error) {
-                request.sink.error(error);
-                return;
+        /**
+         * Each request's rows, or the error of the copy that failed for it (a throwing entity
+         * constructor fails only that request). The first request of a key gets the rows as read,
+         * the others copies made from them while no subscriber has seen them yet.
+         */
+        private List<Outcome<R>> prepare(Map<K, List<R>> rowsByKey) {
+            Set<K> handedOut = requests.size() > 1 && share != null ? new HashSet<>() : null;
+            List<Outcome<R>> outcomes = new ArrayList<>(requests.size());
+            for (Request request : requests) {
+                try {
+                    outcomes.add(new Outcome<>(rowsFor(request, rowsByKey, handedOut), null));
+                } catch (RuntimeException error) {
+                    outcomes.add(new Outcome<>(List.of(), error));
+                }
             }
-            request.sink.success(rows);
+            return outcomes;
+        }
+
+        private void deliverTo(Request request, Outcome<R> outcome) {
+            if (outcome.error() != null) {
+                request.sink.error(outcome.error());
+            } else {
+                request.sink.success(outcome.rows());
+            }
         }
 
         private List<R> rowsFor(Request request, Map<K, List<R>> rowsByKey, @Nullable Set<K> handedOut) {

@@ -35,6 +35,11 @@ final class CompositeType {
         return mutable;
     }
 
+    /** Whether this type or any value object embedded in it is changed in place. */
+    boolean anyPartMutable() {
+        return mutable || properties.stream().anyMatch(p -> p.embedded() != null && p.embedded().anyPartMutable());
+    }
+
     /** Writes this instance's column values into {@code out}; a {@code null} instance writes nulls. */
     void extract(@Nullable Object instance, Object[] out) {
         for (Property property : properties) {

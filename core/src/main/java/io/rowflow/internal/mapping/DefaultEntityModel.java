@@ -26,6 +26,7 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
     private final @Nullable MappedColumn versionColumn;
     private final Map<String, MappedColumn> columnsByPath;
     private final boolean entity;
+    private final boolean shareable;
 
     private final List<MappedRelation> relations;
 
@@ -38,6 +39,8 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
         this.root = root;
         this.columns = List.copyOf(columns);
         this.entity = entity;
+        this.shareable = !root.anyPartMutable()
+                && columns.stream().allMatch(column -> ValueMutability.isImmutable(column.javaType()));
         this.idColumn = columns.stream().filter(MappedColumn::isId).findFirst().orElse(null);
         this.versionColumn = columns.stream().filter(MappedColumn::isVersion).findFirst().orElse(null);
         Map<String, MappedColumn> byPath = new LinkedHashMap<>();
@@ -162,9 +165,25 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
         return root.mutable();
     }
 
-    /** A new entity with the same column values and no relationship loaded. */
+    /**
+     * A new entity with the same column values (arrays and dates copied too) and no relationship
+     * loaded: what one caller may change without another seeing it.
+     */
     public T copy(T entity) {
-        return assemble(extract(entity));
+        Object[] values = extract(entity);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = ValueMutability.detach(values[i]);
+        }
+        return assemble(values);
+    }
+
+    /**
+     * Whether one instance may be handed to several callers: an immutable type (a record or an
+     * immutable class, embedded value objects included) whose column values are all immutable too. Otherwise each caller needs its
+     * own {@link #copy}.
+     */
+    public boolean shareable() {
+        return shareable;
     }
 
     /** Creates an entity from column values indexed like {@link #mappedColumns()}. */

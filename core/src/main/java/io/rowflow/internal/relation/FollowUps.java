@@ -32,7 +32,7 @@ final class FollowUps {
                 () -> coalescers.<Object, T>coalescer(Coalescers.Kind.RELATION_LOAD, column,
                                 batch -> queries.byKeys(model, column, batch),
                                 row -> model.valueOf(row, column),
-                                model.mutable() ? model::copy : null)
+                                model.shareable() ? null : model::copy)
                         .fetch(keys));
     }
 
@@ -47,7 +47,7 @@ final class FollowUps {
                                 List.of(target.type(), linkTable, ownerColumn, targetColumn),
                                 batch -> queries.linked(target, linkTable, ownerColumn, targetColumn, ownerKey, batch),
                                 KeyQueries.Linked::ownerKey,
-                                target.mutable() ? link -> new KeyQueries.Linked<>(link.ownerKey(), target.copy(link.target())) : null)
+                                target.shareable() ? null : link -> new KeyQueries.Linked<>(link.ownerKey(), target.copy(link.target())))
                         .fetch(keys));
     }
 }

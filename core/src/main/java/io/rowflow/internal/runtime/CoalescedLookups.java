@@ -94,7 +94,7 @@ final class CoalescedLookups {
         return coalescers.coalescer(Coalescers.Kind.LOOKUP, column,
                 batch -> keys.byKeys(model, column, batch),
                 row -> model.valueOf(row, column),
-                model.mutable() ? model::copy : null);
+                model.shareable() ? null : model::copy);
     }
 
     private static Class<?> wrapped(MappedColumn column) {

@@ -105,6 +105,39 @@ class KeyedCoalescerTest {
         assertThat(counts).isEqualTo(new CoalescingStatistics.Counts(4, 2, 1, 3));
     }
 
+    /** A row its receiver can change in place, like a mutable entity. */
+    static final class MutableRow {
+        final int key;
+        String value;
+
+        MutableRow(int key, String value) {
+            this.key = key;
+            this.value = value;
+        }
+    }
+
+    @Test
+    void everyRequestOfASharedKeyGetsACopyMadeBeforeAnySubscriberCouldChangeTheRow() {
+        KeyedCoalescer<Integer, MutableRow> coalescer = new KeyedCoalescer<>(1, 100,
+                keys -> queries.query(keys).map(row -> new MutableRow(row.key(), row.value())),
+                row -> row.key, row -> new MutableRow(row.key, row.value), counters);
+        List<String> received = new ArrayList<>();
+        List<Disposable> subscriptions = new ArrayList<>();
+        subscriptions.add(coalescer.fetch(List.of(0)).subscribe());
+        for (int caller = 0; caller < 3; caller++) {
+            String change = "unsaved change of caller " + caller;
+            subscriptions.add(coalescer.fetch(List.of(1)).subscribe(rows -> {
+                received.add(rows.get(0).value);
+                rows.get(0).value = change;
+            }));
+        }
+
+        queries.answer(0, 0);
+        queries.answer(1, 1);
+
+        assertThat(received).containsExactly("row 1", "row 1", "row 1");
+    }
+
     @Test
     void aGatheredQueryCarriesAtMostTheKeyLimitButAtLeastOneRequest() {
         KeyedCoalescer<Integer, Row> coalescer = coalescer(1, 3);

@@ -39,6 +39,34 @@ class EntityModelBuilderTest {
     private final EntityModels models = new EntityModels(NamingStrategy.SNAKE_CASE,
             new ConverterRegistry(Map.of(), new H2Dialect()));
 
+    // ---- instances handed to several callers ----
+
+    @Table
+    record Plain(@Id Long id, String name, java.time.Instant at, java.math.BigDecimal price) {
+    }
+
+    @Table
+    record WithBytes(@Id Long id, byte[] payload) {
+    }
+
+    @Test
+    void onlyImmutableTypesWithImmutableValuesAreShareable() {
+        assertThat(models.entity(Plain.class).shareable()).isTrue();
+        assertThat(models.entity(WithBytes.class).shareable()).as("a record holding an array").isFalse();
+        assertThat(models.entity(io.rowflow.fixtures.Book.class).shareable()).as("a mutable class").isFalse();
+    }
+
+    @Test
+    void aCopyHasItsOwnArrays() {
+        WithBytes original = new WithBytes(1L, new byte[] {1, 2, 3});
+        WithBytes copy = models.entity(WithBytes.class).copy(original);
+
+        copy.payload()[0] = 9;
+
+        assertThat(original.payload()).containsExactly(1, 2, 3);
+        assertThat(copy.id()).isEqualTo(1L);
+    }
+
     // ---- broken entities ----
 
     @Test

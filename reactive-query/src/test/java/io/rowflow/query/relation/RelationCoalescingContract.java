@@ -199,6 +199,25 @@ public abstract class RelationCoalescingContract {
     }
 
     @Test
+    void aRequestChangingItsChildrenOnDeliveryLeavesTheOtherRequestsChildrenPristine() {
+        Long author = authorIds.get(0);
+        List<String> expected = titlesByAuthor.get(author);
+
+        List<List<String>> seen = Flux.range(0, 1_000)
+                .flatMap(caller -> db.findById(Author.class, author, AUTHOR.books).map(loaded -> {
+                    List<String> titles = loaded.books().stream().map(Book::getTitle).toList();
+                    loaded.books().forEach(book -> book.setTitle("unsaved change of caller " + caller));
+                    return titles;
+                }), 64)
+                .collectList().block(TIMEOUT);
+
+        assertThat(seen).hasSize(1_000).allSatisfy(titles -> assertThat(titles).containsExactlyElementsOf(expected));
+        if (requestsOverlap()) {
+            assertThat(db.coalescingStatistics().relationLoads().statements()).as("follow-ups were gathered").isLessThan(1_000);
+        }
+    }
+
+    @Test
     void aFailedFollowUpFailsOnlyTheRequestsItServed() {
         FailingOnceConnectionFactory failing = new FailingOnceConnectionFactory(factory,
                 sql -> sql.contains("rel_book") && sql.contains("author_id") && (sql.contains("ANY(") || sql.contains(" IN (")));
