@@ -6,6 +6,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.pool.PoolMetrics;
 import io.rowflow.Database;
+import io.rowflow.test.OpenPools;
 import io.rowflow.test.TestDatabases;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +30,11 @@ abstract class PostgresReliabilitySupport {
 
     /** Creates the pool; call from a {@code @BeforeEach}. */
     protected void openPool(int size, Duration acquireTimeout) {
-        pool = new ConnectionPool(ConnectionPoolConfiguration.builder(TestDatabases.postgres(getClass()))
+        pool = OpenPools.register(new ConnectionPool(ConnectionPoolConfiguration.builder(TestDatabases.postgres(getClass()))
                 .initialSize(0)
                 .maxSize(size)
                 .maxAcquireTime(acquireTimeout)
-                .build());
+                .build()));
         db = Database.create(pool);
     }
 

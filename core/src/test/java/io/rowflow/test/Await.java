@@ -19,12 +19,17 @@ public final class Await {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Timed out waiting until " + what);
             }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            pause(Duration.ofMillis(10));
+        }
+    }
+
+    /** Waits a moment on the calling (test) thread. */
+    public static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

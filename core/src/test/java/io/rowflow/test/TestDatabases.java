@@ -63,6 +63,16 @@ public final class TestDatabases {
         return postgresUrl;
     }
 
+    /** The PostgreSQL URL if a test of this JVM has resolved it, else {@code null}. */
+    static String postgresUrlIfResolved() {
+        return postgresUrl;
+    }
+
+    /** The tag of this checkout that ends every suite's schema name. */
+    static String checkout() {
+        return CHECKOUT;
+    }
+
     /** The R2DBC URL of the MariaDB server to test against, resolved once per JVM. */
     public static synchronized String mariadbUrl() {
         if (mariadbUrl == null) {
@@ -111,11 +121,11 @@ public final class TestDatabases {
 
     /** A pool over a connection factory, with a finite acquire timeout (never wait forever). */
     public static ConnectionPool pooled(ConnectionFactory factory, int size) {
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
+        return OpenPools.register(new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
                 .initialSize(0)
                 .maxSize(size)
                 .maxAcquireTime(Duration.ofSeconds(30))
-                .build());
+                .build()));
     }
 
     /**
