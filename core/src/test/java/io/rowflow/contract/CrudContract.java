@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -135,6 +136,22 @@ public abstract class CrudContract extends DatabaseTestSupport {
         Counter loaded = db.findById(Counter.class, "visits").block();
         assertThat(loaded.hits()).isEqualTo(2);
         assertThat(loaded.version()).isEqualTo(1L);
+    }
+
+    @Test
+    void anOptimisticLockConflictIsRetriedByRetriesAsATransientFailure() {
+        Counter stored = db.insert(new Counter("retried", 1, null)).block();
+        db.update(stored.withHits(5)).block();
+        java.util.concurrent.atomic.AtomicReference<Counter> stale = new java.util.concurrent.atomic.AtomicReference<>(stored);
+
+        Counter incremented = Mono.defer(() -> Mono.justOrEmpty(stale.getAndSet(null)))
+                .switchIfEmpty(Mono.defer(() -> db.findById(Counter.class, "retried")))
+                .flatMap(counter -> db.update(counter.withHits(counter.hits() + 1)))
+                .retryWhen(io.rowflow.Retries.transientFailures(3, Duration.ofMillis(1)))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(incremented.hits()).as("the first attempt read a stale version; the retry read again").isEqualTo(6);
+        assertThat(incremented.version()).isEqualTo(2L);
     }
 
     @Test
