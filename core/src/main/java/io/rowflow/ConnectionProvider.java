@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
  * {@link ExternalTransaction}); only when there is none does it acquire a connection. Whatever
  * {@code acquire} hands out, Rowflow releases it exactly once, on completion, error and
  * cancellation alike. An outermost {@code inTransaction} (one neither in a Rowflow nor in an
- * external transaction) does not use the provider: it opens and owns its connection.
+ * external transaction) gets its connection from {@code acquire} too, in the caller's context, and
+ * gives it back through {@code release} after its commit or rollback. Coalesced statements, which
+ * serve several callers, run in the context of the first caller of their batch.
  *
  * @since 0.1
  */

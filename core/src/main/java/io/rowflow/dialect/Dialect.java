@@ -108,6 +108,28 @@ public interface Dialect {
     String upsert(Upsert upsert);
 
     /**
+     * Opens a server-side cursor over a query inside a transaction, for dialects declaring
+     * {@link Feature#CURSORS}; the query keeps its bind markers. The others throw
+     * {@link UnsupportedOperationException}, as the default does.
+     *
+     * @param cursor a name Rowflow generates (lower-case letters, digits and underscores)
+     * @since 0.1
+     */
+    default String declareCursor(String cursor, String query) {
+        throw new UnsupportedOperationException(name() + " has no server-side cursors");
+    }
+
+    /** Reads the next {@code rows} rows of a cursor opened by {@link #declareCursor}. */
+    default String fetchFromCursor(String cursor, int rows) {
+        throw new UnsupportedOperationException(name() + " has no server-side cursors");
+    }
+
+    /** Closes a cursor opened by {@link #declareCursor}. */
+    default String closeCursor(String cursor) {
+        throw new UnsupportedOperationException(name() + " has no server-side cursors");
+    }
+
+    /**
      * The column type for DDL.
      *
      * @param storedType the driver-side type values are bound as (after conversion), one of {@link #nativeTypes()}

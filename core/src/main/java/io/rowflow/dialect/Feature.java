@@ -81,7 +81,16 @@ public enum Feature {
     READ_ONLY_TRANSACTIONS("read-only transactions refuse writes"),
 
     /** Text columns store the character U+0000; without it such a value fails with a {@link io.rowflow.DataAccessException}. */
-    NUL_IN_TEXT("U+0000 in text");
+    NUL_IN_TEXT("U+0000 in text"),
+
+    /**
+     * Server-side cursors inside a transaction ({@link Dialect#declareCursor}), between whose
+     * fetches other statements of the transaction can run. A query streamed inside a transaction
+     * is then read a window at a time through a cursor, whatever its shape. Without it Rowflow
+     * reads entity queries in keyset (or offset) windows, and other results by holding the
+     * connection with a bounded read-ahead.
+     */
+    CURSORS("streaming in transactions through server-side cursors");
 
     private final String description;
 

@@ -41,7 +41,7 @@ public final class PostgresDialect extends StandardSqlDialect {
         this.nativeTypes = Set.copyOf(types);
         EnumSet<Feature> supported = EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING, Feature.ARRAY_PARAMETERS,
                 Feature.ARRAY_COLUMNS, Feature.ILIKE, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS,
-                Feature.READ_ONLY_TRANSACTIONS);
+                Feature.READ_ONLY_TRANSACTIONS, Feature.CURSORS);
         if (interval != null) {
             supported.add(Feature.INTERVAL);
         }
@@ -76,6 +76,24 @@ public final class PostgresDialect extends StandardSqlDialect {
     @Override
     public Set<Feature> features() {
         return features;
+    }
+
+    /** {@code DECLARE cursor NO SCROLL CURSOR FOR query}. */
+    @Override
+    public String declareCursor(String cursor, String query) {
+        return "DECLARE " + cursor + " NO SCROLL CURSOR FOR " + query;
+    }
+
+    /** {@code FETCH FORWARD rows FROM cursor}. */
+    @Override
+    public String fetchFromCursor(String cursor, int rows) {
+        return "FETCH FORWARD " + rows + " FROM " + cursor;
+    }
+
+    /** {@code CLOSE cursor}. */
+    @Override
+    public String closeCursor(String cursor) {
+        return "CLOSE " + cursor;
     }
 
     /** {@code expression ILIKE pattern}. */

@@ -18,6 +18,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.util.context.ContextView;
 
 /**
  * Gathers keyed reads of one kind (the rows of one table whose column holds one of some keys)
@@ -135,7 +136,9 @@ public final class KeyedCoalescer<K, R> {
     }
 
     /**
-     * Sends the requests' keys as one query and routes the rows back when it completes. Which
+     * Sends the requests' keys as one query, in the Reactor context of the first request (so what
+     * a caller put there is seen where the connection is acquired and the statement runs), and
+     * routes the rows back when it completes. Which
      * requests join the batch is decided under the lock, so a request cancelling meanwhile is
      * either left out or counted by the batch, never neither. A query that fails while being
      * built fails the batch, so the slot is handed on and the drain loop keeps going.
@@ -150,7 +153,8 @@ public final class KeyedCoalescer<K, R> {
             LinkedHashSet<K> keys = new LinkedHashSet<>();
             batch.requests.forEach(request -> keys.addAll(request.keys));
             counters.sent(batch.requests.size());
-            batch.subscription = query.apply(List.copyOf(keys)).collect(HashMap<K, List<R>>::new,
+            ContextView context = batch.requests.get(0).sink.contextView();
+            batch.subscription = query.apply(List.copyOf(keys)).contextWrite(context).collect(HashMap<K, List<R>>::new,
                             (byKey, row) -> byKey.computeIfAbsent(keyOf.apply(row), key -> new ArrayList<>(1)).add(row))
                     .subscribe(batch::deliver, batch::fail);
             batch.cancelIfAbandoned();

@@ -3,6 +3,7 @@ package io.rowflow.internal.execution;
 import io.rowflow.ConnectionProvider;
 import io.rowflow.DataAccessException;
 import io.rowflow.TransactionRollbackException;
+import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.internal.tx.TransactionScope;
 import io.r2dbc.spi.Connection;
@@ -10,6 +11,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -24,18 +26,23 @@ import reactor.core.publisher.Mono;
  */
 public final class Executor {
 
+    /** Rows per window of a streamed query inside a transaction when no fetch size is given. */
+    public static final int DEFAULT_WINDOW = 256;
+
     private final ConnectionFactory factory;
     private final ConnectionProvider provider;
     private final TransactionManager transactions;
     private final StatementRunner runner;
+    private final TransactionWindows transactionWindows;
 
     /** Creates an executor over a connection provider, the database's transactions and a statement runner. */
     public Executor(ConnectionFactory factory, ConnectionProvider provider, TransactionManager transactions,
-                    StatementRunner runner) {
+                    StatementRunner runner, Dialect dialect) {
         this.factory = factory;
         this.provider = provider;
         this.transactions = transactions;
         this.runner = runner;
+        this.transactionWindows = new TransactionWindows(dialect, runner);
     }
 
     /**
@@ -46,7 +53,9 @@ public final class Executor {
      * it, and rows the subscriber has not requested yet are buffered. The connection is then free
      * for the next statement even while the subscriber is still busy with earlier rows, so work
      * issued per row of an open result (a {@code flatMap} of writes over a read) cannot deadlock
-     * behind it. Outside a transaction results stream with backpressure, unbuffered.
+     * behind it. That suits results of bounded size (a statement's affected rows, a lookup, a
+     * batch of relationship rows); results that may be large go through {@link #windows} or
+     * {@link #stream} instead. Outside a transaction results stream with backpressure, unbuffered.
      *
      * <p>Once a statement of a transaction scope has failed, later statements in the same scope fail
      * at once with {@link TransactionRollbackException}, on every database (PostgreSQL would refuse
@@ -54,14 +63,49 @@ public final class Executor {
      */
     public <T> Flux<T> withConnection(Function<Connection, ? extends Publisher<T>> work) {
         return Flux.deferContextual(context -> transactions.route(context,
-                scope -> inScope(scope, work),
-                () -> Flux.usingWhen(acquire(), work,
-                        connection -> provider.release(connection, factory),
-                        (connection, error) -> BrokenConnections.releaseAfter(error, connection,
-                                provider.release(connection, factory)),
-                        connection -> provider.release(connection, factory))));
+                scope -> inScope(scope, work).onBackpressureBuffer(),
+                () -> onOwnConnection(work)));
     }
 
+    /**
+     * Streams the rows of a query whose result may be large, in windows of {@code size} rows.
+     * Outside a transaction it runs on a connection of its own, {@code size} rows per round trip.
+     * Inside one it keeps at most a window or two in memory whatever the subscriber's speed, and
+     * leaves the connection to the transaction's other statements between windows where the
+     * dialect has cursors ({@link TransactionWindows}).
+     */
+    public <T> Flux<List<T>> windows(PreparedSql sql, int size, BiFunction<Row, RowMetadata, T> mapper) {
+        return Flux.deferContextual(context -> transactions.route(context,
+                scope -> transactionWindows.windows(sql, size, mapper, scope, new TransactionWindows.InScope() {
+                    @Override
+                    public <R> Flux<R> run(Function<Connection, ? extends Publisher<R>> work) {
+                        return inScope(scope, work);
+                    }
+                }),
+                () -> onOwnConnection(connection -> runner.query(connection, sql, size, mapper)).buffer(size)));
+    }
+
+    /**
+     * Streams the rows of a query whose result may be large: outside a transaction on a connection
+     * of its own, {@code fetchSize} rows per round trip ({@code 0} for the driver's default);
+     * inside one through {@link #windows} of {@code fetchSize} rows, or {@value #DEFAULT_WINDOW}.
+     */
+    public <T> Flux<T> stream(PreparedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper) {
+        return Flux.deferContextual(context -> transactions.route(context,
+                scope -> windows(sql, fetchSize > 0 ? fetchSize : DEFAULT_WINDOW, mapper)
+                        .concatMapIterable(Function.identity(), 1),
+                () -> onOwnConnection(connection -> runner.query(connection, sql, fetchSize, mapper))));
+    }
+
+    private <T> Flux<T> onOwnConnection(Function<Connection, ? extends Publisher<T>> work) {
+        return Flux.usingWhen(acquire(), work,
+                connection -> provider.release(connection, factory),
+                (connection, error) -> BrokenConnections.releaseAfter(error, connection,
+                        provider.release(connection, factory)),
+                connection -> provider.release(connection, factory));
+    }
+
+    /** Work on the transaction's connection, queued behind its other statements; fails at once in a doomed scope. */
     private static <T> Flux<T> inScope(TransactionScope scope, Function<Connection, ? extends Publisher<T>> work) {
         Throwable doomedBy = scope.failure();
         if (doomedBy != null) {
@@ -70,8 +114,7 @@ public final class Executor {
                     + "). Run statements that may fail in a nested inTransaction to recover from them.", doomedBy));
         }
         return scope.state().run(work)
-                .doOnError(DataAccessException.class, scope::statementFailed)
-                .onBackpressureBuffer();
+                .doOnError(DataAccessException.class, scope::statementFailed);
     }
 
     /** A connection from the provider; a failure to get one (such as a pool's acquire timeout) is translated. */

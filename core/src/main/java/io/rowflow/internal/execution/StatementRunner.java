@@ -47,21 +47,36 @@ public final class StatementRunner {
      */
     public <T> Flux<T> query(Connection connection, PreparedSql sql, int fetchSize,
                              BiFunction<Row, RowMetadata, T> mapper) {
+        return query(connection, sql, fetchSize, mapper, sql.sql());
+    }
+
+    /**
+     * As {@link #query(Connection, PreparedSql, int, BiFunction)}, reporting errors with
+     * {@code reportedSql}: the statement the user knows when {@code sql} serves it (a cursor's
+     * {@code FETCH} reports the query the cursor reads).
+     */
+    public <T> Flux<T> query(Connection connection, PreparedSql sql, int fetchSize,
+                             BiFunction<Row, RowMetadata, T> mapper, String reportedSql) {
         return logged(sql, Flux.defer(() -> {
             Statement statement = prepare(connection, sql);
             if (fetchSize > 0) {
                 statement.fetchSize(fetchSize);
             }
             return Flux.from(statement.execute()).concatMap(result -> result.map(mapper));
-        }).onErrorMap(error -> ErrorTranslator.translate(error, sql.sql())));
+        }).onErrorMap(error -> ErrorTranslator.translate(error, reportedSql)));
     }
 
     /** Runs a data-changing statement and emits the number of rows it affected. */
     public Mono<Long> update(Connection connection, PreparedSql sql) {
+        return update(connection, sql, sql.sql());
+    }
+
+    /** As {@link #update(Connection, PreparedSql)}, reporting errors with {@code reportedSql}. */
+    public Mono<Long> update(Connection connection, PreparedSql sql, String reportedSql) {
         Mono<Long> execution = Flux.defer(() -> prepare(connection, sql).execute())
                 .concatMap(Result::getRowsUpdated)
                 .reduce(0L, Long::sum)
-                .onErrorMap(error -> ErrorTranslator.translate(error, sql.sql()));
+                .onErrorMap(error -> ErrorTranslator.translate(error, reportedSql));
         return Mono.defer(() -> {
             if (!SQL_LOG.isDebugEnabled()) {
                 return execution;

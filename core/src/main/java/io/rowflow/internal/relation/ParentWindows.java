@@ -13,13 +13,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the parents of a fetch plan in windows of one batch each, so that the connection is free
- * between windows for the follow-up queries: the way to load relationships on the single
- * connection of a transaction without deadlock and without buffering the whole result.
+ * Reads a query inside a transaction in windows, so that the connection is free between windows
+ * for other statements (a fetch plan's follow-up queries, writes issued per row) and memory holds
+ * a window at a time, not the whole result: the one windowing mechanism of streamed queries and
+ * of the parents of fetch plans.
  *
- * <p>Windows continue by keyset (the sort keys of the last row, with the id appended as the final
- * key) when every sort key is a non-nullable column of the selected entity; otherwise by offset,
- * which is correct inside the transaction's snapshot but costs the database more per window.
+ * <p>Where the dialect has server-side cursors, the query is read through a cursor (the executor's
+ * {@code windows}). Elsewhere entity queries continue by keyset (the sort keys of the last row,
+ * with the id appended as the final key) when every sort key is a non-nullable column of the
+ * selected entity, otherwise by offset, which is correct inside the transaction's snapshot but
+ * costs the database more per window; other queries go to the executor's windows, which hold the
+ * connection with a bounded read-ahead.
  */
 public final class ParentWindows {
 
@@ -27,11 +31,21 @@ public final class ParentWindows {
     }
 
     /**
-     * The windows of a statement, each fetched by {@code fetch} once the previous one was
-     * consumed. Respects the statement's own limit and offset.
+     * The windows of a statement, each read once the previous one was consumed. Respects the
+     * statement's own limit and offset.
+     *
+     * @param model   the selected entity, {@code null} for a projection
+     * @param cursors whether the dialect reads through server-side cursors
+     * @param fetch   one keyset or offset window of the statement, read whole
+     * @param windows the statement's windows as the executor reads them (cursor or bounded read-ahead)
      */
-    public static <T> Flux<List<T>> read(SelectStatement<T> statement, DefaultEntityModel<T> model, int batchSize,
-                                         Function<SelectStatement<T>, Mono<List<T>>> fetch) {
+    public static <T> Flux<List<T>> read(SelectStatement<T> statement, @Nullable DefaultEntityModel<T> model,
+                                         int batchSize, boolean cursors,
+                                         Function<SelectStatement<T>, Mono<List<T>>> fetch,
+                                         Function<SelectStatement<T>, Flux<List<T>>> windows) {
+        if (cursors || model == null) {
+            return windows.apply(statement);
+        }
         List<OrderItem> order = withIdLast(statement, model);
         boolean keyset = keysetApplies(statement, order, model);
         SelectStatement<T> ordered = statement.withOrderBy(order);

@@ -71,9 +71,8 @@ public final class DefaultDatabase implements Database {
         this.dialect = dialect;
         this.converters = new ConverterRegistry(converters, dialect);
         this.models = new EntityModels(naming, this.converters);
-        Mono<Connection> connections = Mono.defer(() -> Mono.from(connectionFactory.create()));
-        this.transactions = new TransactionManager(connections, connectionFactory, connectionProvider);
-        this.executor = new Executor(connectionFactory, connectionProvider, transactions, new StatementRunner(dialect));
+        this.transactions = new TransactionManager(connectionFactory, connectionProvider);
+        this.executor = new Executor(connectionFactory, connectionProvider, transactions, new StatementRunner(dialect), dialect);
         EntityContext entities = new EntityContext(models, dialect);
         this.operations = new EntityOperations(entities, executor, defaultFetchSize);
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
@@ -84,7 +83,8 @@ public final class DefaultDatabase implements Database {
         this.relations = new RelationLoader(models, keyQueries, coalescers);
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
         this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer);
-        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize);
+        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
+                dialect.supports(io.rowflow.dialect.Feature.CURSORS));
     }
 
     @Override
@@ -173,7 +173,8 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> Flux<T> findAll(Class<T> entityType) {
-        return operations.findAll(entityType);
+        models.entity(Objects.requireNonNull(entityType, "entityType"));
+        return queries.fetch(SelectStatement.of(new TableRef(entityType, "entity"), entityType));
     }
 
     @Override

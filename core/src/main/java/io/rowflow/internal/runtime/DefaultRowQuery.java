@@ -33,7 +33,7 @@ final class DefaultRowQuery<T> implements RowQuery<T> {
 
     @Override
     public Flux<T> fetch() {
-        return Flux.defer(() -> executor.query(statement.get(), fetchSize, mapper.get()));
+        return Flux.defer(() -> executor.stream(statement.get(), fetchSize, mapper.get()));
     }
 
     @Override

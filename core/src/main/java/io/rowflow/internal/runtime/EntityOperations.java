@@ -145,12 +145,6 @@ final class EntityOperations {
         return executor.query(statement, 0, EntityRowMapper.byPosition(model)).next();
     }
 
-    <T> Flux<T> findAll(Class<T> type) {
-        DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
-        PreparedSql statement = PreparedSql.of(entities.sql(model).selectAll());
-        return executor.query(statement, fetchSize, EntityRowMapper.byPosition(model));
-    }
-
     Mono<Long> count(Class<?> type) {
         DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
         PreparedSql statement = PreparedSql.of(entities.sql(model).count());

@@ -19,6 +19,7 @@ import io.rowflow.sql.Selectable;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,9 +36,11 @@ final class QueryOperations {
     private final TransactionManager transactions;
     private final CoalescedLookups lookups;
     private final int defaultFetchSize;
+    private final boolean cursors;
 
     QueryOperations(QueryRenderer renderer, Executor executor, EntityModels models, RelationLoader relations,
-                    TransactionManager transactions, CoalescedLookups lookups, int defaultFetchSize) {
+                    TransactionManager transactions, CoalescedLookups lookups, int defaultFetchSize, boolean cursors) {
+        this.cursors = cursors;
         this.lookups = lookups;
         this.defaultFetchSize = defaultFetchSize;
         this.renderer = renderer;
@@ -52,10 +55,18 @@ final class QueryOperations {
         return Flux.defer(() -> rows(query.toStatement()));
     }
 
-    /** The rows of a statement, with its relationships loaded when it has a fetch plan. */
+    /**
+     * The rows of a statement, with its relationships loaded when it has a fetch plan. Inside a
+     * transaction a result that may be large is read in windows ({@link #windows}), so memory stays
+     * bounded and the transaction's other statements can run between windows.
+     */
     private <T> Flux<T> rows(SelectStatement<T> statement) {
         if (statement.fetches().isEmpty()) {
-            return run(renderer.select(statement));
+            return Flux.deferContextual(context -> transactions.route(context,
+                    scope -> fitsOneWindow(statement) ? run(renderer.select(statement))
+                            : windows(statement, entityModel(statement), windowSize(statement))
+                                    .concatMapIterable(Function.identity(), 1),
+                    () -> run(renderer.select(statement))));
         }
         if (!(statement.projection() instanceof Projection.Entity<T> entity)) {
             throw new QueryException("with(...) loads relationships of entities; select whole entities to use it");
@@ -64,11 +75,38 @@ final class QueryOperations {
         relations.check(model, statement.fetches());
         int batch = statement.effectiveBatchSize();
         return Flux.deferContextual(context -> transactions.route(context,
-                scope -> ParentWindows.read(statement, model, batch, window -> run(renderer.select(window)).collectList())
+                scope -> windows(statement, model, batch)
                         .concatMap(window -> relations.load(model, window, statement.fetches()), 0)
                         .concatMapIterable(Function.identity()),
                 () -> relations.attach(run(renderer.select(streamed(statement, batch))), model, statement.fetches(),
                         batch)));
+    }
+
+    /**
+     * A statement's rows in windows of {@code size} inside a transaction: one mechanism for
+     * streamed queries and for the parents of fetch plans ({@link ParentWindows}).
+     */
+    private <T> Flux<List<T>> windows(SelectStatement<T> statement, @Nullable DefaultEntityModel<T> model, int size) {
+        return ParentWindows.read(statement, model, size, cursors,
+                window -> run(renderer.select(window)).collectList(),
+                whole -> {
+                    RenderedSelect<T> rendered = renderer.select(whole);
+                    return executor.windows(rendered.statement(), size, rendered.mapper().get());
+                });
+    }
+
+    private <T> @Nullable DefaultEntityModel<T> entityModel(SelectStatement<T> statement) {
+        return statement.projection() instanceof Projection.Entity<T> entity ? models.entity(entity.entityType()) : null;
+    }
+
+    private int windowSize(SelectStatement<?> statement) {
+        int fetchSize = statement.fetchSize() > 0 ? statement.fetchSize() : defaultFetchSize;
+        return fetchSize > 0 ? fetchSize : SelectStatement.DEFAULT_BATCH_SIZE;
+    }
+
+    /** A statement limited to at most one window's rows needs no windows. */
+    private boolean fitsOneWindow(SelectStatement<?> statement) {
+        return statement.limit() != null && statement.limit() <= windowSize(statement);
     }
 
     /** Outside a transaction parents stream on their own connection, fetched a batch per round trip. */

@@ -39,16 +39,15 @@ public final class TransactionManager {
             Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Object contextKey = new Object();
-    private final Mono<Connection> connections;
     private final ConnectionFactory factory;
     private final ConnectionProvider provider;
 
     /**
-     * Creates a manager opening a new connection from {@code connections} for each outermost
-     * transaction, and joining the external transactions the provider reports for the factory.
+     * Creates a manager that gets the connection of each outermost transaction from the provider
+     * (within the subscriber's context, like every other acquisition) and gives it back there, and
+     * joins the external transactions the provider reports for the factory.
      */
-    public TransactionManager(Mono<Connection> connections, ConnectionFactory factory, ConnectionProvider provider) {
-        this.connections = connections.onErrorMap(io.rowflow.internal.execution.ErrorTranslator::connectionFailure);
+    public TransactionManager(ConnectionFactory factory, ConnectionProvider provider) {
         this.factory = factory;
         this.provider = provider;
     }
@@ -102,8 +101,11 @@ public final class TransactionManager {
     }
 
     private <T> Flux<T> outermost(TransactionOptions options, Function<Transaction, ? extends Publisher<T>> work) {
-        return Flux.usingWhen(
-                connections.map(connection -> new TransactionScope(new TransactionState(connection, options), null)),
+        Mono<TransactionScope> opened = Mono.defer(() -> provider.acquireMono(factory))
+                .onErrorMap(io.rowflow.internal.execution.ErrorTranslator::connectionFailure)
+                .map(connection -> new TransactionScope(new TransactionState(connection, options,
+                        () -> provider.release(connection, factory)), null));
+        return Flux.usingWhen(opened,
                 scope -> scope.state().begin().thenMany(Flux.defer(() -> runIn(scope, work))),
                 scope -> closeAfter(scope, scope.state().commit()),
                 (scope, error) -> closeAfter(scope, scope.state().rollback(), error),

@@ -3,6 +3,7 @@ package io.rowflow.internal.tx;
 import io.rowflow.Transaction;
 import io.r2dbc.spi.Connection;
 import io.rowflow.TransactionOptions;
+import reactor.core.publisher.Mono;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ public final class TransactionScope implements Transaction {
 
     /** The scope of a transaction managed outside Rowflow, running on this connection. */
     static TransactionScope joining(Connection connection) {
-        return new TransactionScope(new TransactionState(connection, TransactionOptions.defaults()), null);
+        return new TransactionScope(new TransactionState(connection, TransactionOptions.defaults(), Mono::empty), null);
     }
 
     /** The connection and its gate shared by every scope of this transaction. */

@@ -9,6 +9,7 @@ import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.ValidationDepth;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -22,15 +23,18 @@ public final class TransactionState {
 
     private final Connection connection;
     private final TransactionOptions options;
+    private final Supplier<Publisher<Void>> release;
     private final ConnectionGate gate = new ConnectionGate();
     private final AtomicInteger savepoints = new AtomicInteger();
+    private final AtomicInteger cursors = new AtomicInteger();
     private final Sinks.Empty<Void> begun = Sinks.empty();
     private volatile boolean statementsRan;
     private final java.util.concurrent.atomic.AtomicBoolean beginStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
-    TransactionState(Connection connection, TransactionOptions options) {
+    TransactionState(Connection connection, TransactionOptions options, Supplier<Publisher<Void>> release) {
         this.connection = connection;
         this.options = options;
+        this.release = release;
     }
 
     TransactionOptions options() {
@@ -55,11 +59,12 @@ public final class TransactionState {
      * still in flight would find no transaction yet, skip, and leave the connection in one.
      */
     Mono<Void> begin() {
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             beginStarted.set(true);
             Mono.from(options.equals(TransactionOptions.defaults())
                             ? connection.beginTransaction()
                             : connection.beginTransaction(definition(options)))
+                    .contextWrite(context)
                     .subscribe(null, begun::tryEmitError, begun::tryEmitEmpty);
             return begun.asMono();
         }).onErrorMap(error -> ErrorTranslator.translate(error, "BEGIN"));
@@ -94,17 +99,24 @@ public final class TransactionState {
                 .onErrorMap(error -> ErrorTranslator.translate(error, "ROLLBACK"));
     }
 
+    /** Gives the connection back to where it came from. */
     Mono<Void> close() {
-        return Mono.defer(() -> Mono.from(connection.close()));
+        return Mono.defer(() -> Mono.from(release.get()));
     }
 
+    /** As {@link #close()}; after a failure that lost the connection, it is discarded rather than pooled again. */
     Mono<Void> closeAfter(Throwable failure) {
         return Mono.defer(() -> io.rowflow.internal.execution.BrokenConnections.releaseAfter(failure, connection,
-                connection.close()));
+                release.get()));
     }
 
     String nextSavepointName() {
         return "rowflow_savepoint_" + savepoints.incrementAndGet();
+    }
+
+    /** A cursor name not used before in this transaction. */
+    public String nextCursorName() {
+        return "rowflow_cursor_" + cursors.incrementAndGet();
     }
 
     Mono<Void> createSavepoint(String name) {
