@@ -123,6 +123,14 @@ public interface Database {
     /** The coalescing settings this database was built with. */
     Coalescing coalescing();
 
+    /**
+     * Parents per batch when loading relationships for queries and calls that set no batch size of
+     * their own: {@link DatabaseBuilder#relationBatchSize(int)}, 256 unless set.
+     *
+     * @since 0.1
+     */
+    int relationBatchSize();
+
     /** Counters of coalescing (lookups and relationship loads) since this database was created. */
     CoalescingStatistics coalescingStatistics();
 

@@ -17,6 +17,13 @@ class LoadOptionsTest {
     }
 
     @Test
+    void theDatabaseReportsItsRelationBatchSize() {
+        assertThat(Database.create(TestDatabases.h2()).relationBatchSize()).isEqualTo(256);
+        assertThat(Database.builder(TestDatabases.h2()).relationBatchSize(1_000).build().relationBatchSize())
+                .isEqualTo(1_000);
+    }
+
+    @Test
     void batchSizesThatCannotWorkFailAtTheCall() {
         assertThatThrownBy(() -> LoadOptions.batchesOf(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batchSize");

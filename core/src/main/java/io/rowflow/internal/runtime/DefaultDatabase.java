@@ -158,6 +158,11 @@ public final class DefaultDatabase implements Database {
     }
 
     @Override
+    public int relationBatchSize() {
+        return relationBatchSize;
+    }
+
+    @Override
     public CoalescingStatistics coalescingStatistics() {
         return coalescers.statistics();
     }
