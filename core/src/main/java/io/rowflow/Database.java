@@ -123,6 +123,14 @@ public interface Database {
     /** The coalescing settings this database was built with. */
     Coalescing coalescing();
 
+    /**
+     * Parents per batch when loading relationships for queries and calls that set no batch size of
+     * their own: {@link DatabaseBuilder#relationBatchSize(int)}, 256 unless set.
+     *
+     * @since 0.1
+     */
+    int relationBatchSize();
+
     /** Counters of coalescing (lookups and relationship loads) since this database was created. */
     CoalescingStatistics coalescingStatistics();
 
@@ -133,21 +141,40 @@ public interface Database {
      * Emits the entity with this id with the given relationships loaded ({@code FetchPlan.of("books")}
      * or a DSL path such as {@code AUTHOR.books}), or completes empty. Outside a transaction both
      * the lookup and the relationships' follow-up queries are coalesced with those of concurrent
-     * requests under load (see {@link Coalescing}).
+     * requests under load (see {@link Coalescing}). With a single parent there is nothing to
+     * batch: each relationship costs one follow-up query (per chunk of keys of a nested level).
      */
     <T> Mono<T> findById(Class<T> entityType, Object id, Fetchable... relationships);
 
     /**
      * Streams every row of the entity's table with the given relationships loaded: one follow-up
-     * query per relationship and batch of 256 parents, parents in table order.
+     * query per relationship and batch of parents ({@link DatabaseBuilder#relationBatchSize(int)},
+     * 256 unless set), parents in table order.
      */
     <T> Flux<T> findAll(Class<T> entityType, Fetchable... relationships);
 
     /**
-     * Loads relationships into entities obtained another way (all of one class), in batches of 256:
-     * emits them in the same order with the relationships set (records as new instances).
+     * {@link #findAll(Class, Fetchable...)} with options for this call, such as
+     * {@code LoadOptions.batchesOf(1_000)} to load 1,000 parents' relationships per follow-up query.
+     *
+     * @since 0.1
+     */
+    <T> Flux<T> findAll(Class<T> entityType, LoadOptions options, Fetchable... relationships);
+
+    /**
+     * Loads relationships into entities obtained another way (all of one class), in batches of
+     * {@link DatabaseBuilder#relationBatchSize(int)} (256 unless set): emits them in the same order
+     * with the relationships set (records as new instances).
      */
     <T> Flux<T> load(Publisher<T> entities, Fetchable... relationships);
+
+    /**
+     * {@link #load(Publisher, Fetchable...)} with options for this call, such as
+     * {@code LoadOptions.batchesOf(1_000)}.
+     *
+     * @since 0.1
+     */
+    <T> Flux<T> load(Publisher<T> entities, LoadOptions options, Fetchable... relationships);
 
     /** Emits the number of rows in the entity's table. */
     Mono<Long> count(Class<?> entityType);

@@ -5,6 +5,7 @@ import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.runtime.DefaultDatabase;
 import io.rowflow.mapping.NamingStrategy;
+import io.rowflow.sql.SelectStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class DatabaseBuilder {
     private final Map<Class<?>, Converter<?, ?>> converters = new LinkedHashMap<>();
     private final List<Dialect> extraDialects = new ArrayList<>();
     private int insertChunkSize = 1_000;
+    private int relationBatchSize = SelectStatement.DEFAULT_BATCH_SIZE;
     private ConnectionProvider connectionProvider = ConnectionProvider.DEFAULT;
     private int defaultFetchSize;
     private Coalescing coalescing = Coalescing.defaults();
@@ -101,13 +103,31 @@ public final class DatabaseBuilder {
     }
 
     /**
+     * Parents per batch when loading relationships, for queries, {@code findAll} and {@code load}
+     * calls that set no batch size of their own (a query's {@code batchSize(...)} and
+     * {@link LoadOptions} win); 256 by default. Each relationship of a fetch plan costs one
+     * follow-up statement per batch (and per chunk of keys), so 1,000 authors with their books
+     * take 2 statements with batches of 1,000 and 5 with the default.
+     *
+     * @throws IllegalArgumentException unless {@code parents} is positive
+     * @since 0.1
+     */
+    public DatabaseBuilder relationBatchSize(int parents) {
+        if (parents < 1) {
+            throw new IllegalArgumentException("relationBatchSize must be positive: " + parents);
+        }
+        this.relationBatchSize = parents;
+        return this;
+    }
+
+    /**
      * Creates the database. Throws {@link RowflowException} if no dialect was set and none matches
      * the connection factory's metadata.
      */
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
-                connectionProvider, defaultFetchSize, coalescing);
+                connectionProvider, defaultFetchSize, coalescing, relationBatchSize);
     }
 
     private Dialect detect() {

@@ -27,8 +27,9 @@ public enum Feature {
 
     /**
      * A list of values binds as one array parameter ({@code column = ANY($1)}), so an {@code IN}
-     * list or a batch of relationship keys has one SQL text whatever its length. Without it
-     * Rowflow writes {@code IN (?, ?, ...)} lists of at most {@link Dialect#inListChunkSize()} values.
+     * list or a batch of relationship keys has one SQL text whatever its length (relationship keys
+     * go at most {@link Dialect#arrayChunkSize()} to an array). Without it Rowflow writes
+     * {@code IN (?, ?, ...)} lists of at most {@link Dialect#inListChunkSize()} values.
      */
     ARRAY_PARAMETERS("`IN` lists bound as one array"),
 

@@ -25,9 +25,15 @@ public final class PostgresDialect extends StandardSqlDialect {
 
     private final Set<Class<?>> nativeTypes;
     private final Set<Feature> features;
+    private final int arrayChunkSize;
 
-    /** Creates the dialect. */
+    /** Creates the dialect, with relationship keys bound in arrays of at most 10,000 values. */
     public PostgresDialect() {
+        this(10_000);
+    }
+
+    private PostgresDialect(int arrayChunkSize) {
+        this.arrayChunkSize = arrayChunkSize;
         Set<Class<?>> types = new HashSet<>(super.nativeTypes());
         types.addAll(ArrayColumns.NATIVE_ARRAYS);
         Class<?> interval = PostgresInterval.intervalType();
@@ -49,6 +55,24 @@ public final class PostgresDialect extends StandardSqlDialect {
             supported.add(Feature.JSONB);
         }
         this.features = Collections.unmodifiableSet(supported);
+    }
+
+    /**
+     * A copy splitting the keys of relationship follow-up queries into arrays of at most this many
+     * values.
+     *
+     * @since 0.1
+     */
+    public PostgresDialect withArrayChunkSize(int values) {
+        if (values < 1) {
+            throw new IllegalArgumentException("arrayChunkSize must be positive: " + values);
+        }
+        return new PostgresDialect(values);
+    }
+
+    @Override
+    public int arrayChunkSize() {
+        return arrayChunkSize;
     }
 
     @Override

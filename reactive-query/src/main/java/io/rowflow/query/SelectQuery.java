@@ -127,7 +127,10 @@ public final class SelectQuery<T> implements Selectable<T> {
         return new SelectQuery<>(statement.withFetches(plans, statement.batchSize()));
     }
 
-    /** Parents per follow-up query when loading relationships; 256 by default. */
+    /**
+     * Parents per follow-up query when loading relationships; the database's
+     * {@code relationBatchSize} (256 unless set) when not given. Wins over the database's default.
+     */
     public SelectQuery<T> batchSize(int parents) {
         if (parents < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + parents);

@@ -23,9 +23,11 @@ import reactor.core.publisher.Flux;
 
 /**
  * The follow-up queries of relationship loading: the rows of an entity whose column matches any
- * of a set of keys ({@code = ANY($1)} with an array where the dialect binds arrays, chunked
- * {@code IN (...)} lists elsewhere), and the targets of a many-to-many with the owner key of each
- * link. Rows come sorted by the target's id, so loaded collections have a stable order.
+ * of a set of keys ({@code = ANY($1)} with arrays of at most {@link Dialect#arrayChunkSize()} keys
+ * where the dialect binds arrays, {@code IN (...)} lists of at most {@link Dialect#inListChunkSize()}
+ * elsewhere), and the targets of a many-to-many with the owner key of each link. Each statement's
+ * rows come sorted by the target's id; all rows of one key are in one statement, so loaded
+ * collections have a stable order.
  */
 public final class KeyQueries {
 
@@ -92,11 +94,16 @@ public final class KeyQueries {
         return new PreparedSql(sql.append(')').append(order).toString(), binds);
     }
 
+    /**
+     * The keys in chunks of at most the dialect's array or {@code IN} list size, so that no
+     * statement binds an unbounded number of keys (a nested level gathers a whole batch's child keys).
+     */
     private List<List<Object>> chunks(List<Object> keys) {
-        if (dialect.supports(Feature.ARRAY_PARAMETERS)) {
+        int size = Math.max(1, dialect.supports(Feature.ARRAY_PARAMETERS) ? dialect.arrayChunkSize()
+                : dialect.inListChunkSize());
+        if (keys.size() <= size) {
             return List.of(keys);
         }
-        int size = Math.max(1, dialect.inListChunkSize());
         List<List<Object>> chunks = new ArrayList<>();
         for (int start = 0; start < keys.size(); start += size) {
             chunks.add(keys.subList(start, Math.min(keys.size(), start + size)));

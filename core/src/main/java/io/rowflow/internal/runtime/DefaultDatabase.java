@@ -4,6 +4,7 @@ import io.rowflow.Coalescing;
 import io.rowflow.CoalescingStatistics;
 import io.rowflow.ConnectionProvider;
 import io.rowflow.Database;
+import io.rowflow.LoadOptions;
 import io.rowflow.Schema;
 import io.rowflow.SqlQuery;
 import io.rowflow.Transaction;
@@ -62,12 +63,15 @@ public final class DefaultDatabase implements Database {
     private final CascadeWriter cascades;
     private final CoalescedLookups lookups;
     private final Coalescers coalescers;
+    private final int relationBatchSize;
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
-                           ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing) {
+                           ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
+                           int relationBatchSize) {
         this.connectionFactory = connectionFactory;
+        this.relationBatchSize = relationBatchSize;
         this.dialect = dialect;
         this.converters = new ConverterRegistry(converters, dialect);
         this.models = new EntityModels(naming, this.converters);
@@ -84,7 +88,8 @@ public final class DefaultDatabase implements Database {
         this.relations = new RelationLoader(models, keyQueries, coalescers);
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
         this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer);
-        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize);
+        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
+                relationBatchSize);
     }
 
     @Override
@@ -153,6 +158,11 @@ public final class DefaultDatabase implements Database {
     }
 
     @Override
+    public int relationBatchSize() {
+        return relationBatchSize;
+    }
+
+    @Override
     public CoalescingStatistics coalescingStatistics() {
         return coalescers.statistics();
     }
@@ -178,17 +188,29 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> Flux<T> findAll(Class<T> entityType, Fetchable... relationships) {
+        return findAll(entityType, LoadOptions.defaults(), relationships);
+    }
+
+    @Override
+    public <T> Flux<T> findAll(Class<T> entityType, LoadOptions options, Fetchable... relationships) {
+        Objects.requireNonNull(options, "options");
         if (relationships.length == 0) {
             return findAll(entityType);
         }
         models.entity(Objects.requireNonNull(entityType, "entityType"));
         return queries.fetch(SelectStatement.of(new TableRef(entityType, "entity"), entityType)
-                .withFetches(FetchPlan.all(relationships), 0));
+                .withFetches(FetchPlan.all(relationships), options.batchSize()));
     }
 
     @Override
     public <T> Flux<T> load(Publisher<T> entities, Fetchable... relationships) {
+        return load(entities, LoadOptions.defaults(), relationships);
+    }
+
+    @Override
+    public <T> Flux<T> load(Publisher<T> entities, LoadOptions options, Fetchable... relationships) {
         Objects.requireNonNull(entities, "entities");
+        int batchSize = Objects.requireNonNull(options, "options").batchSize() > 0 ? options.batchSize() : relationBatchSize;
         List<FetchPlan> plans = FetchPlan.all(relationships);
         return Flux.<T>from(entities).switchOnFirst((first, all) -> {
             if (!first.hasValue() || plans.isEmpty()) {
@@ -196,7 +218,7 @@ public final class DefaultDatabase implements Database {
             }
             @SuppressWarnings("unchecked")
             DefaultEntityModel<T> model = (DefaultEntityModel<T>) models.entity(first.get().getClass());
-            return relations.attach(all, model, plans, SelectStatement.DEFAULT_BATCH_SIZE);
+            return relations.attach(all, model, plans, batchSize);
         });
     }
 

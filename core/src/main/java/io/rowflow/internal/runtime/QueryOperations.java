@@ -35,11 +35,14 @@ final class QueryOperations {
     private final TransactionManager transactions;
     private final CoalescedLookups lookups;
     private final int defaultFetchSize;
+    private final int relationBatchSize;
 
     QueryOperations(QueryRenderer renderer, Executor executor, EntityModels models, RelationLoader relations,
-                    TransactionManager transactions, CoalescedLookups lookups, int defaultFetchSize) {
+                    TransactionManager transactions, CoalescedLookups lookups, int defaultFetchSize,
+                    int relationBatchSize) {
         this.lookups = lookups;
         this.defaultFetchSize = defaultFetchSize;
+        this.relationBatchSize = relationBatchSize;
         this.renderer = renderer;
         this.executor = executor;
         this.models = models;
@@ -62,7 +65,7 @@ final class QueryOperations {
         }
         DefaultEntityModel<T> model = models.entity(entity.entityType());
         relations.check(model, statement.fetches());
-        int batch = statement.effectiveBatchSize();
+        int batch = statement.batchSize() > 0 ? statement.batchSize() : relationBatchSize;
         return Flux.deferContextual(context -> transactions.route(context,
                 scope -> ParentWindows.read(statement, model, batch, window -> run(renderer.select(window)).collectList())
                         .concatMap(window -> relations.load(model, window, statement.fetches()), 0)

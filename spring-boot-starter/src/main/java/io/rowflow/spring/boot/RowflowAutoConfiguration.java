@@ -59,6 +59,7 @@ public final class RowflowAutoConfiguration {
         DatabaseBuilder builder = Database.builder(connectionFactory)
                 .connectionProvider(connectionProvider)
                 .insertChunkSize(properties.insertChunkSize())
+                .relationBatchSize(properties.relationBatchSize())
                 .coalescing(properties.coalescing().toSettings());
         Dialect chosen = dialect.getIfUnique(() -> dialectNamed(properties.dialect()));
         if (chosen != null) {

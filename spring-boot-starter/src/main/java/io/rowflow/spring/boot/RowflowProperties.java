@@ -15,11 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                {@code Dialect} bean wins over this property.
  * @param insertChunkSize the most rows one multi-row insert statement carries
  * @param coalescing how concurrent lookups and relationship loads are coalesced, under {@code rowflow.coalescing.*}
+ * @param relationBatchSize parents per batch when loading relationships, for queries and calls that
+ *                          set no batch size of their own ({@code 256}; see
+ *                          {@link io.rowflow.DatabaseBuilder#relationBatchSize(int)})
  * @since 0.1
  */
 @ConfigurationProperties("rowflow")
 public record RowflowProperties(@Nullable String dialect, @DefaultValue("1000") int insertChunkSize,
-                                @DefaultValue CoalescingProperties coalescing) {
+                                @DefaultValue CoalescingProperties coalescing,
+                                @DefaultValue("256") int relationBatchSize) {
 
     /**
      * {@code rowflow.coalescing.*}: the {@link io.rowflow.Coalescing} settings of the database.

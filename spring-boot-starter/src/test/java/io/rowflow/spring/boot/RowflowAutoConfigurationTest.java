@@ -127,6 +127,17 @@ class RowflowAutoConfigurationTest {
     }
 
     @Test
+    void relationBatchSizeIs256ByDefaultAndConfiguredByAProperty() {
+        runner.withPropertyValues("spring.r2dbc.url=" + h2Url())
+                .run(context -> assertThat(context.getBean(Database.class).relationBatchSize()).isEqualTo(256));
+        runner.withPropertyValues("spring.r2dbc.url=" + h2Url(), "rowflow.relation-batch-size=1000")
+                .run(context -> assertThat(context.getBean(Database.class).relationBatchSize()).isEqualTo(1_000));
+        runner.withPropertyValues("spring.r2dbc.url=" + h2Url(), "rowflow.relation-batch-size=0")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("relationBatchSize"));
+    }
+
+    @Test
     void registersTheConverterBeans() {
         runner.withPropertyValues("spring.r2dbc.url=" + h2Url())
                 .withUserConfiguration(YearConverterConfiguration.class)
