@@ -526,6 +526,30 @@ public abstract class ConversionContract extends DatabaseTestSupport {
         assertThat(db.count(ConversionSample.class).block(TIMEOUT)).isZero();
     }
 
+    @Test
+    void converterToObjectIsRejectedWhenRegistered() {
+        Converter<Money, Object> vague = Converter.of(Money.class, Object.class, Money::format, text -> Money.parse((String) text));
+        DatabaseBuilder builder = Database.builder(counting);
+
+        assertThatThrownBy(() -> builder.converter(vague))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining(vague.toString()).hasMessageContaining(Money.class.getName())
+                .hasMessageContaining("java.lang.Object").hasMessageContaining("databaseType()")
+                .hasMessageContaining("String");
+    }
+
+    @Test
+    void converterToATypeTheDatabaseCannotStoreIsRejectedWhenTheDatabaseIsBuilt() {
+        Converter<Money, Number> vague = Converter.of(Money.class, Number.class, Money::amount,
+                number -> new Money("EUR", new BigDecimal(number.toString())));
+        DatabaseBuilder builder = Database.builder(counting).converter(vague);
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining(vague.toString()).hasMessageContaining("java.lang.Number")
+                .hasMessageContaining("databaseType()");
+    }
+
     private ConversionSample insertAndReload(ConversionSample sample) {
         db.insert(sample).block(TIMEOUT);
         ConversionSample loaded = db.findById(ConversionSample.class, sample.id).block(TIMEOUT);
