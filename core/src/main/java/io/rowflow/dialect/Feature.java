@@ -81,7 +81,14 @@ public enum Feature {
     READ_ONLY_TRANSACTIONS("read-only transactions refuse writes"),
 
     /** Text columns store the character U+0000; without it such a value fails with a {@link io.rowflow.DataAccessException}. */
-    NUL_IN_TEXT("U+0000 in text");
+    NUL_IN_TEXT("U+0000 in text"),
+
+    /**
+     * {@code double} and {@code float} columns store {@code NaN} and the infinities. Without it
+     * Rowflow refuses such a value before anything is sent, with a {@link io.rowflow.MappingException}
+     * naming the property and column (or the bound value in raw SQL).
+     */
+    NON_FINITE_FLOATS("`NaN` and infinite `double`/`float` values");
 
     private final String description;
 

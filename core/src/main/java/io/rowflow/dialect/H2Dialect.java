@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 public final class H2Dialect extends StandardSqlDialect {
 
     private static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(Feature.RETURNING,
-            Feature.NULLS_ORDERING, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS, Feature.NUL_IN_TEXT));
+            Feature.NULLS_ORDERING, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS, Feature.NUL_IN_TEXT,
+            Feature.NON_FINITE_FLOATS));
 
     /** Creates the dialect. */
     public H2Dialect() {

@@ -4,6 +4,7 @@ import io.rowflow.MappingException;
 import io.rowflow.annotation.EnumType;
 import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
+import io.rowflow.dialect.Feature;
 import java.lang.reflect.Array;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -78,11 +79,17 @@ public final class ConverterRegistry {
         if (cached != null) {
             return cached;
         }
-        ValueCodec resolved = resolve(javaType, enumType, 0);
+        ValueCodec resolved = guarded(resolve(javaType, enumType, 0));
         if (resolved != null) {
             cache.putIfAbsent(javaType, resolved);
         }
         return resolved;
+    }
+
+    /** The codec, refusing non-finite values where it stores floating-point numbers the dialect cannot hold. */
+    private @Nullable ValueCodec guarded(@Nullable ValueCodec codec) {
+        boolean floatingPoint = codec != null && (codec.storedType() == Double.class || codec.storedType() == Float.class);
+        return floatingPoint && !dialect.supports(Feature.NON_FINITE_FLOATS) ? codec.finiteOnly(dialect.name()) : codec;
     }
 
     /**
