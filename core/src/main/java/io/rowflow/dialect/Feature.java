@@ -67,11 +67,22 @@ public enum Feature {
     CASE_SENSITIVE_LIKE("case-sensitive `LIKE` by default"),
 
     /**
-     * A decimal column without declared precision keeps any number of digits and the scale of
-     * the value stored. Without it such columns have a fixed precision and scale (see the
-     * dialect's documentation) and larger values fail with a {@link io.rowflow.DataAccessException}.
+     * A decimal column without declared precision keeps any number of digits. Without it such
+     * columns have a fixed precision and scale (see the dialect's documentation) and larger values
+     * fail with a {@link io.rowflow.DataAccessException}.
      */
-    UNBOUNDED_DECIMALS("unbounded decimals keep their scale"),
+    UNBOUNDED_DECIMALS("unbounded decimals"),
+
+    /**
+     * A decimal column without declared precision reads a value back with the scale it was
+     * stored with: {@code 9.90} stays {@code 9.90}, not {@code 9.9} or {@code 9.900000}. Without
+     * it the value is equal by {@code compareTo} but its scale is the column's fixed scale
+     * (MariaDB) or the shortest one (H2's {@code decfloat}, which also reads {@code 100} as
+     * {@code 1E+2}). Declare {@code @Column(precision, scale)} for one scale on every database.
+     *
+     * @since 0.2
+     */
+    DECIMAL_SCALE("decimals keep their scale (`9.90`)"),
 
     /**
      * A read-only transaction ({@code TransactionOptions.readOnlyTransaction()}) refuses writes
