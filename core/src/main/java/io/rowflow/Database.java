@@ -69,6 +69,14 @@ public interface Database {
     /**
      * Inserts one entity. Emits the inserted entity: with its generated id and initial version set
      * (a mutable entity is updated in place and emitted; a record is emitted as a new instance).
+     *
+     * <p>Like every operation here the {@code Mono} is cold: each subscription inserts again, from
+     * the entity as it is at that moment. With a generated id, a record is unchanged by the first
+     * insert, so a second subscription inserts a second row with a new id; a mutable entity carries
+     * the id the first subscription set, so a second subscription inserts that id again and fails
+     * with {@link DuplicateKeyException} (as does any entity whose id you assign). Subscribe once;
+     * {@code cache()} the {@code Mono} to share its one result, and do not {@code retry()} an
+     * insert that may have succeeded.
      */
     <T> Mono<T> insert(T entity);
 

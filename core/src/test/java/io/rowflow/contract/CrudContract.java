@@ -299,6 +299,32 @@ public abstract class CrudContract extends DatabaseTestSupport {
     }
 
     @Test
+    void subscribingTwiceToTheInsertOfARecordInsertsTwoRows() {
+        reactor.core.publisher.Mono<Author> insert = db.insert(new Author(null, "Twice", 1950));
+
+        Author first = insert.block();
+        Author second = insert.block();
+
+        assertThat(first.id()).isNotNull();
+        assertThat(second.id()).isNotNull().isNotEqualTo(first.id());
+        assertThat(db.count(Author.class).block()).isEqualTo(2L);
+    }
+
+    @Test
+    void subscribingTwiceToTheInsertOfAMutableEntityFailsTheSecondTimeWithDuplicateKey() {
+        Author author = db.insert(new Author(null, "Once", 1950)).block();
+        Book book = new Book("Inserted once", author.id(), BigDecimal.ONE, 10);
+        reactor.core.publisher.Mono<Book> insert = db.insert(book);
+
+        insert.block();
+        Long id = book.getId();
+
+        StepVerifier.create(insert).expectError(DuplicateKeyException.class).verify();
+        assertThat(book.getId()).as("the id the first subscription set").isEqualTo(id);
+        assertThat(db.count(Book.class).block()).isEqualTo(1L);
+    }
+
+    @Test
     void nullArgumentsThrowAtTheCallNamingTheArgumentAndTheEntityClass() {
         String author = Author.class.getName();
         assertNullRejected(() -> db.findById(Author.class, null), "findById: the id of " + author + " must not be null");
