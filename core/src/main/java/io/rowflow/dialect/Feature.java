@@ -79,8 +79,6 @@ public enum Feature {
      * it the value is equal by {@code compareTo} but its scale is the column's fixed scale
      * (MariaDB) or the shortest one (H2's {@code decfloat}, which also reads {@code 100} as
      * {@code 1E+2}). Declare {@code @Column(precision, scale)} for one scale on every database.
-     *
-     * @since 0.2
      */
     DECIMAL_SCALE("decimals keep their scale (`9.90`)"),
 

@@ -56,8 +56,6 @@ public abstract class PathParent {
      * A property of a parameterized type, such as {@code List<String>} (an array column) or a type
      * with a registered converter: values are read as {@code rawType}, the property's class, and
      * typed as the declared type: {@code SimplePath<List<String>> tags = parameterized("tags", List.class)}.
-     *
-     * @since 0.2
      */
     @SuppressWarnings("unchecked")
     public <T> SimplePath<T> parameterized(String property, Class<? super T> rawType) {
