@@ -29,7 +29,11 @@ import reactor.core.publisher.Mono;
  * and its subtypes for database failures (with the SQL, never the bound values),
  * {@link OptimisticLockException}, {@link NonUniqueResultException}. Arguments that cannot work
  * (an unmapped class, an update without id) fail at the call with {@link MappingException} or
- * {@link QueryException}. A {@code Database} is thread-safe; create one per connection factory.
+ * {@link QueryException}. A {@code null} argument (an entity, an entity class, an id, an element of
+ * {@code ids}) is a programming error: the call throws {@link NullPointerException} at once, before
+ * anything is sent, its message naming the operation, the argument and the entity class, such as
+ * {@code findById: the id of com.example.Book must not be null}. A {@code Database} is thread-safe;
+ * create one per connection factory.
  *
  * @since 0.1
  */
@@ -65,6 +69,14 @@ public interface Database {
     /**
      * Inserts one entity. Emits the inserted entity: with its generated id and initial version set
      * (a mutable entity is updated in place and emitted; a record is emitted as a new instance).
+     *
+     * <p>Like every operation here the {@code Mono} is cold: each subscription inserts again, from
+     * the entity as it is at that moment. With a generated id, a record is unchanged by the first
+     * insert, so a second subscription inserts a second row with a new id; a mutable entity carries
+     * the id the first subscription set, so a second subscription inserts that id again and fails
+     * with {@link DuplicateKeyException} (as does any entity whose id you assign). Subscribe once;
+     * {@code cache()} the {@code Mono} to share its one result, and do not {@code retry()} an
+     * insert that may have succeeded.
      */
     <T> Mono<T> insert(T entity);
 
@@ -106,7 +118,11 @@ public interface Database {
      */
     <T> Mono<Boolean> delete(T entity);
 
-    /** Deletes the row with this id; emits whether a row was deleted. */
+    /**
+     * Deletes the row with this id; emits whether a row was deleted.
+     *
+     * @throws NullPointerException if {@code entityType} or {@code id} is {@code null}
+     */
     Mono<Boolean> deleteById(Class<?> entityType, Object id);
 
     // ---- reading ----
@@ -114,10 +130,16 @@ public interface Database {
     /**
      * Emits the entity with this id, or completes empty. Outside a transaction concurrent lookups
      * of one entity are coalesced into batched statements under load (see {@link Coalescing}).
+     *
+     * @throws NullPointerException if {@code entityType} or {@code id} is {@code null}
      */
     <T> Mono<T> findById(Class<T> entityType, Object id);
 
-    /** Emits the entities with these ids that exist, in the order of the ids (duplicates once). */
+    /**
+     * Emits the entities with these ids that exist, in the order of the ids (duplicates once).
+     *
+     * @throws NullPointerException if {@code entityType} or {@code ids} is {@code null} or contains {@code null}
+     */
     <T> Flux<T> findAllById(Class<T> entityType, Iterable<?> ids);
 
     /** The coalescing settings this database was built with. */
@@ -179,7 +201,11 @@ public interface Database {
     /** Emits the number of rows in the entity's table. */
     Mono<Long> count(Class<?> entityType);
 
-    /** Emits whether a row with this id exists. */
+    /**
+     * Emits whether a row with this id exists.
+     *
+     * @throws NullPointerException if {@code entityType} or {@code id} is {@code null}
+     */
     Mono<Boolean> existsById(Class<?> entityType, Object id);
 
     // ---- queries ----

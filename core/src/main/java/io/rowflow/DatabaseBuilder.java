@@ -53,9 +53,27 @@ public final class DatabaseBuilder {
         return this;
     }
 
-    /** Registers a converter for its Java type; it wins over built-in conversions. */
+    /**
+     * Registers a converter for its Java type; it wins over built-in conversions. Its
+     * {@link Converter#databaseType() database type} must be one the driver binds (such as
+     * {@code String}, {@code Long}, {@code BigDecimal}, {@code byte[]}, {@code LocalDate}) or one
+     * Rowflow converts further (such as {@code Instant}).
+     *
+     * @throws MappingException if the converter's database type is {@code Object} (which says
+     *     nothing about how to store the value); a database type the dialect cannot store at all
+     *     is reported the same way by {@link #build()}
+     */
     public DatabaseBuilder converter(Converter<?, ?> converter) {
         Objects.requireNonNull(converter, "converter");
+        if (converter.javaType() == null || converter.databaseType() == null) {
+            throw new MappingException("Converter " + converter + " returns null from javaType() or databaseType()");
+        }
+        if (converter.databaseType() == Object.class) {
+            throw new MappingException("Converter " + converter + " for " + converter.javaType().getName()
+                    + " declares java.lang.Object as its databaseType(), which does not say how to store the value: "
+                    + "declare the type toDatabase() really returns, one the driver binds "
+                    + "(String, Long, Integer, BigDecimal, byte[], LocalDate...)");
+        }
         converters.put(converter.javaType(), converter);
         return this;
     }
@@ -122,7 +140,8 @@ public final class DatabaseBuilder {
 
     /**
      * Creates the database. Throws {@link RowflowException} if no dialect was set and none matches
-     * the connection factory's metadata.
+     * the connection factory's metadata, and {@link MappingException} if a registered converter's
+     * database type is one the dialect cannot store.
      */
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 public final class H2Dialect extends StandardSqlDialect {
 
     private static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(Feature.RETURNING,
-            Feature.NULLS_ORDERING, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS, Feature.NUL_IN_TEXT));
+            Feature.NULLS_ORDERING, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS, Feature.NUL_IN_TEXT,
+            Feature.NON_FINITE_FLOATS));
 
     /** Creates the dialect. */
     public H2Dialect() {
@@ -94,6 +95,11 @@ public final class H2Dialect extends StandardSqlDialect {
         return "character varying";
     }
 
+    /**
+     * {@code decfloat}: any number of digits, but H2 keeps no scale for a decimal without declared
+     * precision ({@code numeric} would round to scale 0): {@code 9.90} reads back as {@code 9.9} and
+     * {@code 100} as {@code 1E+2}, equal by {@code compareTo} (no {@link Feature#DECIMAL_SCALE}).
+     */
     @Override
     protected String unboundedDecimalType() {
         return "decfloat";

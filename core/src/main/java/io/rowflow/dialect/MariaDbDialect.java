@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *   text protocol and rejects {@code Float.MAX_VALUE} written as text.</li>
  *   <li>Decimals without declared precision: {@code decimal(65, 30)}, the widest MariaDB has: up
  *   to 35 integer and 30 fraction digits, read back with scale 30 (no
- *   {@link Feature#UNBOUNDED_DECIMALS}); declare {@code @Column(precision, scale)} to choose.</li>
+ *   {@link Feature#UNBOUNDED_DECIMALS} nor {@link Feature#DECIMAL_SCALE}); declare {@code @Column(precision, scale)} to choose.</li>
  *   <li>Text without declared length: {@code longtext}, or {@code varchar(255)} in a primary key,
  *   unique constraint or foreign key, which cannot index {@code longtext}.</li>
  *   <li>Enums: by name in text, or by ordinal in an {@code integer}, as on every database.</li>

@@ -47,7 +47,7 @@ public final class PostgresDialect extends StandardSqlDialect {
         this.nativeTypes = Set.copyOf(types);
         EnumSet<Feature> supported = EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING, Feature.ARRAY_PARAMETERS,
                 Feature.ARRAY_COLUMNS, Feature.ILIKE, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS,
-                Feature.READ_ONLY_TRANSACTIONS);
+                Feature.DECIMAL_SCALE, Feature.READ_ONLY_TRANSACTIONS, Feature.NON_FINITE_FLOATS);
         if (interval != null) {
             supported.add(Feature.INTERVAL);
         }

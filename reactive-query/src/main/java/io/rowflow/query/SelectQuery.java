@@ -146,13 +146,17 @@ public final class SelectQuery<T> implements Selectable<T> {
         return statement;
     }
 
-    /** The SQL as PostgreSQL would receive it, with bind markers; for logs and debugging. */
+    /**
+     * The SQL as PostgreSQL would receive it, with bind markers; for logs and debugging. A query
+     * that cannot be rendered (a path of an entity not in the query, say) is described as such,
+     * with the reason: {@code SelectQuery that cannot be rendered as SQL: ...}.
+     */
     @Override
     public String toString() {
         try {
             return io.rowflow.sql.SqlPreview.render(this, new PostgresDialect());
         } catch (RuntimeException e) {
-            return "SelectQuery[" + e.getMessage() + "]";
+            return "SelectQuery that cannot be rendered as SQL: " + e.getMessage();
         }
     }
 }

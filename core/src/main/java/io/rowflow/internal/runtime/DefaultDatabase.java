@@ -104,52 +104,55 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> EntityModel<T> model(Class<T> entityType) {
-        return models.entity(Objects.requireNonNull(entityType, "entityType"));
+        return models.entity(Arguments.entityType(entityType, "model"));
     }
 
     @Override
     public <T> Mono<T> insert(T entity) {
-        return cascades.insert(Objects.requireNonNull(entity, "entity"));
+        return cascades.insert(Arguments.entity(entity, "insert"));
     }
 
     @Override
     public <T> Flux<T> insertAll(Iterable<? extends T> entities) {
-        return cascades.insertAll(Flux.fromIterable(Objects.requireNonNull(entities, "entities")));
+        return cascades.insertAll(Flux.fromIterable(Arguments.entity(entities, "insertAll")));
     }
 
     @Override
     public <T> Flux<T> insertAll(Publisher<? extends T> entities) {
-        return cascades.insertAll(Objects.requireNonNull(entities, "entities"));
+        return cascades.insertAll(Arguments.entity(entities, "insertAll"));
     }
 
     @Override
     public <T> Mono<T> update(T entity) {
-        return cascades.update(Objects.requireNonNull(entity, "entity"));
+        return cascades.update(Arguments.entity(entity, "update"));
     }
 
     @Override
     public <T> Mono<T> upsert(T entity) {
-        return operations.upsert(entity);
+        return operations.upsert(Arguments.entity(entity, "upsert"));
     }
 
     @Override
     public <T> Mono<Boolean> delete(T entity) {
-        return cascades.delete(Objects.requireNonNull(entity, "entity"));
+        return cascades.delete(Arguments.entity(entity, "delete"));
     }
 
     @Override
     public Mono<Boolean> deleteById(Class<?> entityType, Object id) {
-        return operations.deleteById(entityType, id);
+        Class<?> type = Arguments.entityType(entityType, "deleteById");
+        return operations.deleteById(type, Arguments.id(id, type, "deleteById"));
     }
 
     @Override
     public <T> Mono<T> findById(Class<T> entityType, Object id) {
-        return lookups.findById(entityType, id);
+        Class<T> type = Arguments.entityType(entityType, "findById");
+        return lookups.findById(type, Arguments.id(id, type, "findById"));
     }
 
     @Override
     public <T> Flux<T> findAllById(Class<T> entityType, Iterable<?> ids) {
-        return lookups.findAllById(entityType, ids);
+        Class<T> type = Arguments.entityType(entityType, "findAllById");
+        return lookups.findAllById(type, Arguments.ids(ids, type, "findAllById"));
     }
 
     @Override
@@ -169,21 +172,22 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> Mono<T> findById(Class<T> entityType, Object id, Fetchable... relationships) {
+        Arguments.id(id, Arguments.entityType(entityType, "findById"), "findById");
         if (relationships.length == 0) {
             return findById(entityType, id);
         }
-        DefaultEntityModel<T> model = models.entity(Objects.requireNonNull(entityType, "entityType"));
+        DefaultEntityModel<T> model = models.entity(entityType);
         TableRef table = new TableRef(entityType, "entity");
         SelectStatement<T> statement = SelectStatement.of(table, entityType)
                 .withWhere(new Predicate.Comparison(new Expression.Column(table, model.idColumn().propertyPath()),
-                        Predicate.ComparisonOperator.EQ, new Expression.Value(Objects.requireNonNull(id, "id"))))
+                        Predicate.ComparisonOperator.EQ, new Expression.Value(id)))
                 .withFetches(FetchPlan.all(relationships), 0);
         return queries.fetchFirst(statement);
     }
 
     @Override
     public <T> Flux<T> findAll(Class<T> entityType) {
-        return operations.findAll(entityType);
+        return operations.findAll(Arguments.entityType(entityType, "findAll"));
     }
 
     @Override
@@ -197,7 +201,7 @@ public final class DefaultDatabase implements Database {
         if (relationships.length == 0) {
             return findAll(entityType);
         }
-        models.entity(Objects.requireNonNull(entityType, "entityType"));
+        models.entity(Arguments.entityType(entityType, "findAll"));
         return queries.fetch(SelectStatement.of(new TableRef(entityType, "entity"), entityType)
                 .withFetches(FetchPlan.all(relationships), options.batchSize()));
     }
@@ -224,12 +228,13 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public Mono<Long> count(Class<?> entityType) {
-        return operations.count(entityType);
+        return operations.count(Arguments.entityType(entityType, "count"));
     }
 
     @Override
     public Mono<Boolean> existsById(Class<?> entityType, Object id) {
-        return operations.existsById(entityType, id);
+        Class<?> type = Arguments.entityType(entityType, "existsById");
+        return operations.existsById(type, Arguments.id(id, type, "existsById"));
     }
 
     @Override

@@ -142,7 +142,7 @@ final class EntityOperations {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
         PreparedSql statement = EntityContext.idBinds(model, Objects.requireNonNull(id, "id"), 1)
                 .toStatement(entities.sql(model).selectById());
-        return executor.query(statement, 0, EntityRowMapper.byPosition(model)).next();
+        return executor.queryAtMost(statement, 1, EntityRowMapper.byPosition(model)).reduce((first, none) -> first);
     }
 
     <T> Flux<T> findAll(Class<T> type) {
@@ -161,7 +161,7 @@ final class EntityOperations {
         DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
         PreparedSql statement = EntityContext.idBinds(model, Objects.requireNonNull(id, "id"), 1)
                 .toStatement(entities.sql(model).existsById());
-        return executor.query(statement, 0, (row, metadata) -> Boolean.TRUE).hasElements();
+        return executor.queryAtMost(statement, 1, (row, metadata) -> Boolean.TRUE).count().map(rows -> rows > 0);
     }
 
     private Mono<Boolean> deleted(PreparedSql statement) {

@@ -86,7 +86,8 @@ final class QueryOperations {
 
     <T> Mono<T> fetchFirst(Selectable<T> query) {
         Objects.requireNonNull(query, "query");
-        return Mono.defer(() -> lookupOr(query.toStatement(), statement -> rows(limited(statement, 1)).next()));
+        return Mono.defer(() -> lookupOr(query.toStatement(),
+                statement -> rows(limited(statement, 1)).reduce((first, none) -> first)));
     }
 
     /**
@@ -110,7 +111,7 @@ final class QueryOperations {
     /** At most one row, or a {@link NonUniqueResultException}. */
     private <T> Mono<T> one(SelectStatement<T> query) {
         SelectStatement<T> statement = limited(query, 2);
-        return rows(statement).take(2).collectList().flatMap(rows -> rows.size() > 1
+        return rows(statement).collectList().flatMap(rows -> rows.size() > 1
                 ? Mono.error(new NonUniqueResultException("Expected at most one row but got more from: "
                         + renderer.select(statement).statement().sql()))
                 : Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0)));
@@ -125,7 +126,7 @@ final class QueryOperations {
     Mono<Boolean> exists(Selectable<?> query) {
         Objects.requireNonNull(query, "query");
         return Mono.defer(() -> executor.query(renderer.exists(query.toStatement()), 0,
-                (row, metadata) -> Boolean.TRUE).hasElements());
+                (row, metadata) -> Boolean.TRUE).count().map(rows -> rows > 0));
     }
 
     Mono<Long> execute(DataChange statement) {

@@ -2,12 +2,15 @@ package io.rowflow.query.rendering;
 
 import static io.rowflow.query.Queries.select;
 import static io.rowflow.query.fixtures.Novel_.NOVEL;
+import static io.rowflow.query.fixtures.Writer_.WRITER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowflow.dialect.Dialect;
 import io.rowflow.dialect.H2Dialect;
 import io.rowflow.dialect.MariaDbDialect;
 import io.rowflow.dialect.PostgresDialect;
+import io.rowflow.query.Paths;
+import io.rowflow.query.fixtures.Writer;
 import io.rowflow.sql.SqlPreview;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +74,19 @@ class DialectRenderingTest {
                 + "WHERE (t0.\"year\" = ANY($1) AND NOT (t0.\"year\" = ANY($2)))");
         assertThat(SqlPreview.render(query, MARIADB)).isEqualTo("SELECT t0.`id` FROM `novel` t0 "
                 + "WHERE (t0.`year` IN (?, ?, ?) AND t0.`year` NOT IN (?, ?))");
+    }
+
+    @Test
+    void aQueryPrintsItsSqlEvenWhenItsValuesAreReadAsObject() {
+        var query = select(Paths.of(Writer.class).simple("name", Object.class));
+
+        assertThat(query.toString()).isEqualTo("SELECT t0.\"name\" FROM \"writer\" t0");
+    }
+
+    @Test
+    void aQueryThatCannotBeRenderedSaysSoInsteadOfPrintingSql() {
+        var query = select(NOVEL.id).where(WRITER.name.eq("Herbert"));
+
+        assertThat(query.toString()).startsWith("SelectQuery that cannot be rendered as SQL: ").contains("writer");
     }
 }
