@@ -28,6 +28,7 @@ public final class DatabaseBuilder {
     private ConnectionProvider connectionProvider = ConnectionProvider.DEFAULT;
     private int defaultFetchSize;
     private Coalescing coalescing = Coalescing.defaults();
+    private boolean ownsConnectionFactory;
 
     DatabaseBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -107,7 +108,13 @@ public final class DatabaseBuilder {
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
-                connectionProvider, defaultFetchSize, coalescing);
+                connectionProvider, defaultFetchSize, coalescing, ownsConnectionFactory);
+    }
+
+    /** Makes the database close the connection factory on {@link Database#close()}: it created the factory itself. */
+    DatabaseBuilder owningConnectionFactory() {
+        this.ownsConnectionFactory = true;
+        return this;
     }
 
     private Dialect detect() {

@@ -62,12 +62,15 @@ public final class DefaultDatabase implements Database {
     private final CascadeWriter cascades;
     private final CoalescedLookups lookups;
     private final Coalescers coalescers;
+    private final FactoryDisposal disposal;
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
-                           ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing) {
+                           ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
+                           boolean ownsConnectionFactory) {
         this.connectionFactory = connectionFactory;
+        this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
         this.dialect = dialect;
         this.converters = new ConverterRegistry(converters, dialect);
         this.models = new EntityModels(naming, this.converters);
@@ -276,6 +279,16 @@ public final class DefaultDatabase implements Database {
     public <T> Mono<T> transactional(Mono<T> mono) {
         Objects.requireNonNull(mono, "mono");
         return inTransaction(tx -> mono).singleOrEmpty();
+    }
+
+    @Override
+    public Mono<Void> closeReactive() {
+        return disposal.close();
+    }
+
+    @Override
+    public void close() {
+        closeReactive().block();
     }
 
     @Override
