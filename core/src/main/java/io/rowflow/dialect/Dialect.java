@@ -62,6 +62,22 @@ public interface Dialect {
     String bindMarker(int index);
 
     /**
+     * The bind marker for a value of a column whose database type was declared
+     * ({@link io.rowflow.annotation.Column#type()}): the marker cast to that type where the
+     * database will not convert the bound value itself ({@code $2::mpaa_rating} for a PostgreSQL
+     * enum), otherwise the plain {@link #bindMarker(int)} (the default). Rowflow renders every
+     * marker of such a column through this method, so a type is declared once, never per query.
+     *
+     * @param index the zero-based parameter index
+     * @param databaseType the declared type, such as {@code mpaa_rating} or {@code mpaa_rating[]},
+     *                     or {@code null} for none
+     * @since 0.1
+     */
+    default String bindMarker(int index, @Nullable String databaseType) {
+        return bindMarker(index);
+    }
+
+    /**
      * The name of the parameter at a zero-based index as {@code Statement.bind(String, Object)}
      * expects it, or {@code null} when the driver binds by index (the default).
      */
@@ -99,6 +115,19 @@ public interface Dialect {
      */
     default @Nullable String arrayInsert(String table, List<String> quotedColumns, List<Class<?>> storedTypes) {
         return null;
+    }
+
+    /**
+     * {@link #arrayInsert(String, List, List)} for columns some of which have a declared database
+     * type ({@link io.rowflow.annotation.Column#type()}), whose arrays are bound as arrays of that
+     * type ({@code $2::mpaa_rating[]}). By default the declared types are ignored.
+     *
+     * @param databaseTypes the declared type of each column, {@code null} where none was declared
+     * @since 0.1
+     */
+    default @Nullable String arrayInsert(String table, List<String> quotedColumns, List<Class<?>> storedTypes,
+                                         List<@Nullable String> databaseTypes) {
+        return arrayInsert(table, quotedColumns, storedTypes);
     }
 
     /**

@@ -182,7 +182,7 @@ public final class ConverterRegistry {
     }
 
     private static <E extends Enum<E>> Converter<E, String> nameConverter(Class<E> type) {
-        return Converter.of(type, String.class, Enum::name, name -> Enum.valueOf(type, name));
+        return EnumLabels.converter(type);
     }
 
     private static <E extends Enum<E>> Converter<E, Integer> ordinalConverter(Class<E> type) {
