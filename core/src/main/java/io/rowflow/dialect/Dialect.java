@@ -235,6 +235,17 @@ public interface Dialect {
         return "LOWER(" + expression + ") LIKE LOWER(" + pattern + ")";
     }
 
+    /**
+     * An SQL expression for the schema unqualified table names resolve to, as
+     * {@code information_schema} names it in {@code table_schema}: {@code CURRENT_SCHEMA} by
+     * default; MariaDB's {@code DATABASE()}. Schema validation reads the catalog with it.
+     *
+     * @since 0.1
+     */
+    default String currentSchema() {
+        return "CURRENT_SCHEMA";
+    }
+
     /** The dialects Rowflow ships, in detection order. */
     static List<Dialect> builtIns() {
         return List.of(new PostgresDialect(), new H2Dialect(), new MariaDbDialect());

@@ -110,6 +110,12 @@ public final class MariaDbDialect extends StandardSqlDialect {
     }
 
     /** {@code ?}: r2dbc-mariadb binds by index. */
+    /** {@code DATABASE()}: a MariaDB database is what {@code information_schema} calls a schema. */
+    @Override
+    public String currentSchema() {
+        return "DATABASE()";
+    }
+
     @Override
     public String bindMarker(int index) {
         return "?";

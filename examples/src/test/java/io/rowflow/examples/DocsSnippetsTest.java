@@ -134,6 +134,14 @@ class DocsSnippetsTest {
     }
 
     @Test
+    void tablesCreatedFromTheMappingsPassValidation() {
+        io.rowflow.examples.docs.SchemaValidationSnippets.validateMappings(db)
+                .as(StepVerifier::create)
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void schemaSnippetsCreateEmptyTablesAndShowTheirDdl() {
         assertThat(GettingStartedSnippets.ddl(db))
                 .hasSize(2)

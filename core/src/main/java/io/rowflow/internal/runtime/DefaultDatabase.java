@@ -15,7 +15,9 @@ import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.StatementRunner;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.query.QueryRenderer;
+import io.rowflow.internal.schema.CatalogReader;
 import io.rowflow.internal.schema.DdlGenerator;
+import io.rowflow.internal.schema.SchemaValidator;
 import io.rowflow.internal.sql.NamedParameters;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.EntityModel;
@@ -80,7 +82,8 @@ public final class DefaultDatabase implements Database {
         EntityContext entities = new EntityContext(models, dialect);
         this.operations = new EntityOperations(entities, executor, defaultFetchSize);
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
-        this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor);
+        this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
+                new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));
         QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters);
         KeyQueries keyQueries = new KeyQueries(dialect, renderer, executor);
         this.coalescers = new Coalescers(coalescing, transactions);
