@@ -1,6 +1,14 @@
 package io.rowflow.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.r2dbc.spi.ConnectionFactory;
+import reactor.test.StepVerifier;
+import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import io.rowflow.fixtures.UndeclaredFilm;
+import io.rowflow.fixtures.Rating;
+import io.rowflow.DataAccessException;
 import io.rowflow.test.TestDatabases;
 import java.util.List;
 
@@ -23,5 +31,15 @@ class H2NativeTypesTest extends NativeTypesContract {
     @Override
     protected String rawRatingTest() {
         return "rating = cast(:rating as varchar)";
+    }
+
+    @Test
+    void anEnumColumnMappedWithoutItsTypeFailsSayingHowToDeclareIt() {
+        db.insert(new UndeclaredFilm(1L, "Jaws", Rating.PG_13))
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(DataAccessException.class)
+                        .hasMessageContaining("column 'rating' has a database type of its own")
+                        .hasMessageContaining("@Column(type = "))
+                .verify(Duration.ofSeconds(30));
     }
 }

@@ -3,6 +3,9 @@ package io.rowflow.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.r2dbc.spi.ConnectionFactory;
+import io.rowflow.fixtures.UndeclaredFilm;
+import io.rowflow.fixtures.Rating;
+import io.rowflow.DataAccessException;
 import io.rowflow.IntegrityViolationException;
 import io.rowflow.convert.Json;
 import io.rowflow.fixtures.Inventory;
@@ -106,6 +109,16 @@ class PostgresNativeTypesTest extends NativeTypesContract {
         db.insert(Inventory.of(1, 0))
                 .as(StepVerifier::create)
                 .expectError(IntegrityViolationException.class)
+                .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anEnumColumnMappedWithoutItsTypeFailsSayingHowToDeclareIt() {
+        db.insert(new UndeclaredFilm(1L, "Jaws", Rating.PG_13))
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(DataAccessException.class)
+                        .hasMessageContaining("column 'rating' has a database type of its own")
+                        .hasMessageContaining("@Column(type = \"mpaa_rating\")"))
                 .verify(Duration.ofSeconds(30));
     }
 }
