@@ -8,6 +8,7 @@ import io.rowflow.fixtures.Rating;
 import io.rowflow.DataAccessException;
 import io.rowflow.IntegrityViolationException;
 import io.rowflow.convert.Json;
+import io.rowflow.fixtures.Festival;
 import io.rowflow.fixtures.Inventory;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.Predicate;
@@ -35,7 +36,7 @@ class PostgresNativeTypesTest extends NativeTypesContract {
     @Override
     protected List<String> filmDdl() {
         return List.of("drop table if exists film",
-                "drop type if exists mpaa_rating",
+                "drop type if exists mpaa_rating cascade",
                 "create type mpaa_rating as enum ('G', 'PG', 'PG-13', 'R', 'NC-17')",
                 "create table film (id bigint primary key, title text not null, rating mpaa_rating)");
     }
@@ -47,7 +48,7 @@ class PostgresNativeTypesTest extends NativeTypesContract {
 
     private void createInventory() {
         for (String statement : List.of("drop table if exists inventory",
-                "drop domain if exists positive_int",
+                "drop domain if exists positive_int cascade",
                 "create domain positive_int as int check (value > 0)",
                 "create table inventory (id bigint primary key, stock positive_int not null, tags text[], "
                         + "scores int[], address inet, restock interval, details jsonb)")) {
@@ -120,5 +121,23 @@ class PostgresNativeTypesTest extends NativeTypesContract {
                         .hasMessageContaining("column 'rating' has a database type of its own")
                         .hasMessageContaining("@Column(type = \"mpaa_rating\")"))
                 .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void enumArraysAreStoredInEnumAndTextArraysWithNullElements() {
+        for (String statement : List.of("drop table if exists festival",
+                "create table festival (id bigint primary key, admitted mpaa_rating[], shown text[])")) {
+            db.sql(statement).execute().block(Duration.ofSeconds(30));
+        }
+        db.insert(new Festival(1L, Arrays.asList(Rating.G, null, Rating.PG_13), new Rating[]{Rating.NC_17, null}))
+                .block(Duration.ofSeconds(30));
+
+        Festival read = db.findById(Festival.class, 1L).block(Duration.ofSeconds(30));
+
+        assertThat(read.admitted()).containsExactly(Rating.G, null, Rating.PG_13);
+        assertThat(read.shown()).containsExactly(Rating.NC_17, null);
+        assertThat(db.sql("select admitted[3]::text || ' ' || shown[1] from festival").mapTo(String.class).fetchOne()
+                .block(Duration.ofSeconds(30))).isEqualTo("PG-13 NC-17");
+        db.schema().validate(Festival.class).as(StepVerifier::create).expectComplete().verify(Duration.ofSeconds(30));
     }
 }

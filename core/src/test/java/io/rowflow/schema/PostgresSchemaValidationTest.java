@@ -26,7 +26,7 @@ class PostgresSchemaValidationTest extends SchemaValidationContract {
     @Override
     protected List<String> extraDdl() {
         return List.of("drop table if exists film", "drop table if exists inventory",
-                "drop type if exists mpaa_rating", "drop domain if exists positive_int",
+                "drop type if exists mpaa_rating cascade", "drop domain if exists positive_int cascade",
                 "create type mpaa_rating as enum ('G', 'PG', 'PG-13', 'R', 'NC-17')",
                 "create domain positive_int as int check (value > 0)",
                 "create table film (id bigint primary key, title text not null, rating mpaa_rating)",

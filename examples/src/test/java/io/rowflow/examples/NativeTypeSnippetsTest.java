@@ -21,7 +21,7 @@ class NativeTypeSnippetsTest {
     void createSchema() {
         db = Database.create(TestDatabases.postgres(getClass()));
         db.sql("drop table if exists film").execute().block(TIMEOUT);
-        db.sql("drop type if exists mpaa_rating").execute().block(TIMEOUT);
+        db.sql("drop type if exists mpaa_rating cascade").execute().block(TIMEOUT);
         NativeTypeSnippets.FILM_SCHEMA.forEach(statement -> db.sql(statement).execute().block(TIMEOUT));
     }
 
