@@ -54,5 +54,7 @@ public interface ColumnModel {
      *
      * @since 0.1
      */
-    @Nullable String databaseType();
+    default @Nullable String databaseType() {
+        return null;
+    }
 }
