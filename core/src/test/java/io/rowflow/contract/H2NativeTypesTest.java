@@ -21,6 +21,13 @@ class H2NativeTypesTest extends NativeTypesContract {
     }
 
     @Override
+    protected List<String> stockDdl() {
+        return List.of("drop table if exists stock", "drop domain if exists positive_int",
+                "create domain positive_int as int check (value > 0)",
+                "create table stock (id bigint primary key, quantity positive_int not null)");
+    }
+
+    @Override
     protected List<String> filmDdl() {
         return List.of("drop table if exists film",
                 "create table film (id bigint primary key, title varchar(200) not null, "

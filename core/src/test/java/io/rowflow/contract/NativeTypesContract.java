@@ -2,9 +2,11 @@ package io.rowflow.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rowflow.IntegrityViolationException;
 import io.rowflow.fixtures.Film;
 import io.rowflow.fixtures.FilmLabel;
 import io.rowflow.fixtures.Rating;
+import io.rowflow.fixtures.Stock;
 import io.rowflow.sql.Assignment;
 import io.rowflow.sql.DataChangeStatement;
 import io.rowflow.sql.Expression;
@@ -125,6 +127,30 @@ public abstract class NativeTypesContract extends DatabaseTestSupport {
                 .as(StepVerifier::create)
                 .expectNext("Crash")
                 .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    /**
+     * Statements creating the {@code stock} table whose {@code quantity} is a domain
+     * {@code positive_int} over {@code int} checking {@code value > 0} (or the database's nearest form).
+     */
+    protected abstract List<String> stockDdl();
+
+    @Test
+    void domainColumnsAreWrittenComparedUpdatedAndChecked() {
+        stockDdl().forEach(statement -> db.sql(statement).execute().block(TIMEOUT));
+        db.insertAll(List.of(new Stock(1L, 5), new Stock(2L, 7))).then().block(TIMEOUT);
+        db.update(new Stock(1L, 6)).block(TIMEOUT);
+        TableRef stock = new TableRef(Stock.class, "stock");
+
+        List<Long> ids = db.fetch(SelectStatement.of(stock, Stock.class).withWhere(new Predicate.Comparison(
+                        new Expression.Column(stock, "quantity"), Predicate.ComparisonOperator.EQ, new Expression.Value(6))))
+                .map(Stock::id).collectList().block(TIMEOUT);
+
+        assertThat(ids).containsExactly(1L);
+        db.insert(new Stock(3L, 0))
+                .as(StepVerifier::create)
+                .expectError(IntegrityViolationException.class)
                 .verify(TIMEOUT);
     }
 

@@ -34,6 +34,13 @@ class PostgresNativeTypesTest extends NativeTypesContract {
     }
 
     @Override
+    protected List<String> stockDdl() {
+        return List.of("drop table if exists stock", "drop domain if exists positive_int cascade",
+                "create domain positive_int as int check (value > 0)",
+                "create table stock (id bigint primary key, quantity positive_int not null)");
+    }
+
+    @Override
     protected List<String> filmDdl() {
         return List.of("drop table if exists film",
                 "drop type if exists mpaa_rating cascade",
