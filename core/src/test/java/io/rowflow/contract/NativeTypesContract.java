@@ -3,6 +3,7 @@ package io.rowflow.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowflow.IntegrityViolationException;
+import io.rowflow.MappingException;
 import io.rowflow.fixtures.Film;
 import io.rowflow.fixtures.FilmLabel;
 import io.rowflow.fixtures.Rating;
@@ -153,6 +154,27 @@ public abstract class NativeTypesContract extends DatabaseTestSupport {
                 .expectError(IntegrityViolationException.class)
                 .verify(TIMEOUT);
     }
+
+    @Test
+    void aLabelNoConstantHasFailsTheReadNamingTheColumn() {
+        db.insert(new Film(1, "Crash", Rating.NC_17)).block(TIMEOUT);
+
+        db.findById(FamilyFilm.class, 1L)
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(MappingException.class)
+                        .hasMessageContaining("FamilyFilm.rating (column 'rating')")
+                        .hasMessageContaining("'NC-17' is no label of"))
+                .verify(TIMEOUT);
+    }
+
+    /** The film table read with an enum that lacks most ratings. */
+    @io.rowflow.annotation.Table(name = "film")
+    public record FamilyFilm(@io.rowflow.annotation.Id Long id, String title,
+                             @io.rowflow.annotation.Column(type = "mpaa_rating") FamilyRating rating) {
+    }
+
+    /** Only the ratings for everyone. */
+    public enum FamilyRating { G, PG }
 
     /** The raw SQL condition comparing {@code rating} with the parameter {@code :rating}. */
     protected String rawRatingTest() {
