@@ -35,17 +35,28 @@ import reactor.core.publisher.Mono;
  * {@code findById: the id of com.example.Book must not be null}. A {@code Database} is thread-safe;
  * create one per connection factory.
  *
+ * <p>A database made by {@link #connect(String)} owns the connection factory (a pool, with an
+ * {@code r2dbc:pool:} URL) it created and disposes it on {@link #close()}; a database over a
+ * factory the application passed in leaves that factory alone, since its owner may still use it.
+ *
  * @since 0.1
  */
-public interface Database {
+public interface Database extends AutoCloseable {
 
-    /** A database over an R2DBC URL such as {@code r2dbc:postgresql://user@localhost/db} or {@code r2dbc:h2:mem:///demo}. */
+    /**
+     * A database over an R2DBC URL such as {@code r2dbc:pool:postgresql://user@localhost/db} or
+     * {@code r2dbc:h2:mem:///demo}. The database owns the connection factory it creates from the
+     * URL: {@link #close()} disposes it (closing a pool's connections).
+     */
     static Database connect(String r2dbcUrl) {
         Objects.requireNonNull(r2dbcUrl, "r2dbcUrl");
-        return builder(ConnectionFactories.get(r2dbcUrl)).build();
+        return builder(ConnectionFactories.get(r2dbcUrl)).owningConnectionFactory().build();
     }
 
-    /** A database over a connection factory (use a pool, such as r2dbc-pool, in services), with defaults. */
+    /**
+     * A database over a connection factory (use a pool, such as r2dbc-pool, in services), with
+     * defaults. The factory stays the caller's: {@link #close()} does not dispose it.
+     */
     static Database create(ConnectionFactory connectionFactory) {
         return builder(connectionFactory).build();
     }
@@ -250,6 +261,27 @@ public interface Database {
 
     /** Schema generation from the entity models: for tests, demos and quick starts. */
     Schema schema();
+
+    // ---- lifecycle ----
+
+    /**
+     * Disposes the connection factory this database created itself ({@link #connect(String)}):
+     * emits nothing and completes once the factory (a pool and its connections) is closed, or at
+     * once when the factory was handed in, which is never touched. Only the first subscription
+     * closes; later ones complete at once. Operations started afterwards fail like those on a closed pool.
+     *
+     * @since 0.1
+     */
+    Mono<Void> closeReactive();
+
+    /**
+     * {@link #closeReactive()}, waiting for it: for {@code try}-with-resources, shutdown hooks and
+     * frameworks' destroy callbacks. Do not call it on a non-blocking thread.
+     *
+     * @since 0.1
+     */
+    @Override
+    void close();
 
     // ---- transactions ----
 

@@ -30,6 +30,7 @@ public final class DatabaseBuilder {
     private ConnectionProvider connectionProvider = ConnectionProvider.DEFAULT;
     private int defaultFetchSize;
     private Coalescing coalescing = Coalescing.defaults();
+    private boolean ownsConnectionFactory;
 
     DatabaseBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -146,7 +147,13 @@ public final class DatabaseBuilder {
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
-                connectionProvider, defaultFetchSize, coalescing, relationBatchSize);
+                connectionProvider, defaultFetchSize, coalescing, relationBatchSize, ownsConnectionFactory);
+    }
+
+    /** Makes the database close the connection factory on {@link Database#close()}: it created the factory itself. */
+    DatabaseBuilder owningConnectionFactory() {
+        this.ownsConnectionFactory = true;
+        return this;
     }
 
     private Dialect detect() {

@@ -62,6 +62,22 @@ public interface Dialect {
     String bindMarker(int index);
 
     /**
+     * The bind marker for a value of a column whose database type was declared
+     * ({@link io.rowflow.annotation.Column#type()}): the marker cast to that type where the
+     * database will not convert the bound value itself ({@code $2::mpaa_rating} for a PostgreSQL
+     * enum), otherwise the plain {@link #bindMarker(int)} (the default). Rowflow renders every
+     * marker of such a column through this method, so a type is declared once, never per query.
+     *
+     * @param index the zero-based parameter index
+     * @param databaseType the declared type, such as {@code mpaa_rating} or {@code mpaa_rating[]},
+     *                     or {@code null} for none
+     * @since 0.1
+     */
+    default String bindMarker(int index, @Nullable String databaseType) {
+        return bindMarker(index);
+    }
+
+    /**
      * The name of the parameter at a zero-based index as {@code Statement.bind(String, Object)}
      * expects it, or {@code null} when the driver binds by index (the default).
      */
@@ -99,6 +115,19 @@ public interface Dialect {
      */
     default @Nullable String arrayInsert(String table, List<String> quotedColumns, List<Class<?>> storedTypes) {
         return null;
+    }
+
+    /**
+     * {@link #arrayInsert(String, List, List)} for columns some of which have a declared database
+     * type ({@link io.rowflow.annotation.Column#type()}), whose arrays are bound as arrays of that
+     * type ({@code $2::mpaa_rating[]}). By default the declared types are ignored.
+     *
+     * @param databaseTypes the declared type of each column, {@code null} where none was declared
+     * @since 0.1
+     */
+    default @Nullable String arrayInsert(String table, List<String> quotedColumns, List<Class<?>> storedTypes,
+                                         List<@Nullable String> databaseTypes) {
+        return arrayInsert(table, quotedColumns, storedTypes);
     }
 
     /**
@@ -218,6 +247,17 @@ public interface Dialect {
      */
     default String likeIgnoringCase(String expression, String pattern) {
         return "LOWER(" + expression + ") LIKE LOWER(" + pattern + ")";
+    }
+
+    /**
+     * An SQL expression for the schema unqualified table names resolve to, as
+     * {@code information_schema} names it in {@code table_schema}: {@code CURRENT_SCHEMA} by
+     * default; MariaDB's {@code DATABASE()}. Schema validation reads the catalog with it.
+     *
+     * @since 0.1
+     */
+    default String currentSchema() {
+        return "CURRENT_SCHEMA";
     }
 
     /** The dialects Rowflow ships, in detection order. */

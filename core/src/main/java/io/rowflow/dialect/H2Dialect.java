@@ -52,6 +52,17 @@ public final class H2Dialect extends StandardSqlDialect {
         return "$" + (index + 1);
     }
 
+    /**
+     * {@code CAST($n AS VARCHAR)}: r2dbc-h2 binds text as a {@code CLOB}, which an {@code ENUM}
+     * column (or a domain over one) refuses; as {@code VARCHAR} H2 converts it to the column's type.
+     * Declared array types keep the plain marker.
+     */
+    @Override
+    public String bindMarker(int index, @Nullable String databaseType) {
+        return databaseType == null || databaseType.endsWith("]") ? bindMarker(index)
+                : "CAST(" + bindMarker(index) + " AS VARCHAR)";
+    }
+
     @Override
     public String returning(String dataChangeStatement, List<String> quotedColumns) {
         return "SELECT " + String.join(", ", quotedColumns) + " FROM FINAL TABLE (" + dataChangeStatement + ")";
@@ -62,7 +73,7 @@ public final class H2Dialect extends StandardSqlDialect {
         List<String> columns = upsert.insertColumns();
         StringBuilder sql = new StringBuilder("MERGE INTO ").append(upsert.table()).append(" t USING (VALUES (");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(bindMarker(i));
+            sql.append(i == 0 ? "" : ", ").append(upsert.valueMarker(this, i));
         }
         sql.append(")) s (").append(String.join(", ", columns)).append(") ON (")
                 .append(upsert.keyColumns().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND ")))

@@ -110,6 +110,12 @@ public final class MariaDbDialect extends StandardSqlDialect {
     }
 
     /** {@code ?}: r2dbc-mariadb binds by index. */
+    /** {@code DATABASE()}: a MariaDB database is what {@code information_schema} calls a schema. */
+    @Override
+    public String currentSchema() {
+        return "DATABASE()";
+    }
+
     @Override
     public String bindMarker(int index) {
         return "?";
@@ -139,7 +145,7 @@ public final class MariaDbDialect extends StandardSqlDialect {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(upsert.table()).append(" (")
                 .append(String.join(", ", upsert.insertColumns())).append(") VALUES (");
         for (int i = 0; i < upsert.insertColumns().size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(bindMarker(i));
+            sql.append(i == 0 ? "" : ", ").append(upsert.valueMarker(this, i));
         }
         sql.append(") ON DUPLICATE KEY UPDATE ");
         List<String> updates = upsert.updateColumns().isEmpty() && upsert.versionColumn() == null

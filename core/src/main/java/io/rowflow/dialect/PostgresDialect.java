@@ -108,6 +108,12 @@ public final class PostgresDialect extends StandardSqlDialect {
         return expression + " ILIKE " + pattern;
     }
 
+    /** {@code $n::type}: PostgreSQL converts no text parameter to an enum, say, without the cast. */
+    @Override
+    public String bindMarker(int index, @Nullable String databaseType) {
+        return databaseType == null ? bindMarker(index) : bindMarker(index) + "::" + databaseType;
+    }
+
     @Override
     public String returning(String dataChangeStatement, List<String> quotedColumns) {
         return dataChangeStatement + " RETURNING " + String.join(", ", quotedColumns);
@@ -118,7 +124,7 @@ public final class PostgresDialect extends StandardSqlDialect {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(upsert.table()).append(" AS t (")
                 .append(String.join(", ", upsert.insertColumns())).append(") VALUES (");
         for (int i = 0; i < upsert.insertColumns().size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(bindMarker(i));
+            sql.append(i == 0 ? "" : ", ").append(upsert.valueMarker(this, i));
         }
         sql.append(") ON CONFLICT (").append(String.join(", ", upsert.keyColumns())).append(") DO UPDATE SET ");
         List<String> updates = upsert.updateColumns().isEmpty() ? upsert.keyColumns() : upsert.updateColumns();
@@ -152,10 +158,23 @@ public final class PostgresDialect extends StandardSqlDialect {
      */
     @Override
     public @Nullable String arrayInsert(String table, List<String> quotedColumns, List<Class<?>> storedTypes) {
+        return arrayInsert(table, quotedColumns, storedTypes, java.util.Collections.nCopies(quotedColumns.size(), null));
+    }
+
+    /**
+     * The {@code unnest} insert, where a column with a declared type (an enum, a domain) binds
+     * its array cast to that type's array ({@code $2::mpaa_rating[]}); columns whose declared type
+     * is itself an array still fall back to {@code VALUES}.
+     */
+    @Override
+    public @Nullable String arrayInsert(String table, List<String> quotedColumns, List<Class<?>> storedTypes,
+                                        List<@Nullable String> databaseTypes) {
         StringBuilder arrays = new StringBuilder();
         StringBuilder aliases = new StringBuilder();
         for (int i = 0; i < quotedColumns.size(); i++) {
-            String arrayType = ARRAY_TYPES.get(storedTypes.get(i));
+            String declared = databaseTypes.get(i);
+            String arrayType = declared != null && !storedTypes.get(i).isArray() && !declared.endsWith("]")
+                    ? declared + "[]" : ARRAY_TYPES.get(storedTypes.get(i));
             if (arrayType == null) {
                 return null;
             }

@@ -192,9 +192,14 @@ public final class ConverterRegistry {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static @Nullable Converter<?, ?> builtIn(Class<?> type, EnumType enumType) {
+    private @Nullable Converter<?, ?> builtIn(Class<?> type, EnumType enumType) {
         if (type.isEnum()) {
             return enumType == EnumType.ORDINAL ? ordinalConverter((Class) type) : nameConverter((Class) type);
+        }
+        if (type.isArray() && type.getComponentType().isEnum()) {
+            Converter<?, ?> element = builtIn(type.getComponentType(), enumType);
+            return element != null && dialect.nativeTypes().contains(element.databaseType().arrayType())
+                    ? EnumArrays.converter(type, (Converter<Object, Object>) element) : null;
         }
         for (Converter<?, ?> converter : BUILT_INS) {
             if (converter.javaType() == type) {
@@ -205,7 +210,7 @@ public final class ConverterRegistry {
     }
 
     private static <E extends Enum<E>> Converter<E, String> nameConverter(Class<E> type) {
-        return Converter.of(type, String.class, Enum::name, name -> Enum.valueOf(type, name));
+        return EnumLabels.converter(type);
     }
 
     private static <E extends Enum<E>> Converter<E, Integer> ordinalConverter(Class<E> type) {

@@ -203,7 +203,8 @@ final class EntityModelBuilder {
         MappedColumn mapped = new MappedColumn(pathPrefix + source.name, columnName, source.type, nullable,
                 column == null ? 0 : column.length(), column == null ? 0 : column.precision(),
                 column == null ? 0 : column.scale(), column != null && column.unique(), id, generated, version,
-                references == null ? null : references.value(), build.columns.size(), columnCodec, build.owner);
+                references == null ? null : references.value(), build.columns.size(), columnCodec, build.owner,
+                DatabaseTypeNames.declared(column, where));
         build.columns.add(mapped);
         return mapped;
     }

@@ -16,7 +16,9 @@ import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.StatementRunner;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.query.QueryRenderer;
+import io.rowflow.internal.schema.CatalogReader;
 import io.rowflow.internal.schema.DdlGenerator;
+import io.rowflow.internal.schema.SchemaValidator;
 import io.rowflow.internal.sql.NamedParameters;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.EntityModel;
@@ -64,14 +66,16 @@ public final class DefaultDatabase implements Database {
     private final CoalescedLookups lookups;
     private final Coalescers coalescers;
     private final int relationBatchSize;
+    private final FactoryDisposal disposal;
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
                            ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
-                           int relationBatchSize) {
+                           int relationBatchSize, boolean ownsConnectionFactory) {
         this.connectionFactory = connectionFactory;
         this.relationBatchSize = relationBatchSize;
+        this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
         this.dialect = dialect;
         this.converters = new ConverterRegistry(converters, dialect);
         this.models = new EntityModels(naming, this.converters);
@@ -81,7 +85,8 @@ public final class DefaultDatabase implements Database {
         EntityContext entities = new EntityContext(models, dialect);
         this.operations = new EntityOperations(entities, executor, defaultFetchSize);
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
-        this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor);
+        this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
+                new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));
         QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters);
         KeyQueries keyQueries = new KeyQueries(dialect, renderer, executor);
         this.coalescers = new Coalescers(coalescing, transactions);
@@ -303,6 +308,16 @@ public final class DefaultDatabase implements Database {
     public <T> Mono<T> transactional(Mono<T> mono) {
         Objects.requireNonNull(mono, "mono");
         return inTransaction(tx -> mono).singleOrEmpty();
+    }
+
+    @Override
+    public Mono<Void> closeReactive() {
+        return disposal.close();
+    }
+
+    @Override
+    public void close() {
+        closeReactive().block();
     }
 
     @Override

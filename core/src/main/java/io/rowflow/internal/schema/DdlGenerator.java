@@ -96,6 +96,8 @@ public final class DdlGenerator {
         String type;
         if (column.isGenerated()) {
             type = dialect.identityColumn(column.storedType());
+        } else if (column.databaseType() != null) {
+            type = column.databaseType();
         } else if (column.isId() || column.unique() || column.references() != null) {
             type = keyColumnType(column);
         } else {

@@ -40,12 +40,12 @@ public final class EntitySql {
         this.dialect = dialect;
         this.table = qualifiedTable(model, dialect);
         this.selectList = model.mappedColumns().stream().map(this::quote).collect(Collectors.joining(", "));
-        String id = quote(model.idColumn());
+        String id = quote(model.idColumn()) + " = " + marker(model.idColumn(), 0);
         this.selectAll = "SELECT " + selectList + " FROM " + table;
-        this.selectById = selectAll + " WHERE " + id + " = " + dialect.bindMarker(0);
-        this.existsById = "SELECT 1 FROM " + table + " WHERE " + id + " = " + dialect.bindMarker(0);
+        this.selectById = selectAll + " WHERE " + id;
+        this.existsById = "SELECT 1 FROM " + table + " WHERE " + id;
         this.count = "SELECT COUNT(*) FROM " + table;
-        this.deleteById = "DELETE FROM " + table + " WHERE " + id + " = " + dialect.bindMarker(0);
+        this.deleteById = "DELETE FROM " + table + " WHERE " + id;
         MappedColumn version = model.versionColumn();
         this.deleteByIdAndVersion = version == null ? null
                 : deleteById + " AND " + quote(version) + " = " + dialect.bindMarker(1);
@@ -147,7 +147,7 @@ public final class EntitySql {
     private @Nullable String renderArrayInsert(boolean withId) {
         List<MappedColumn> columns = insertColumns(withId);
         String sql = dialect.arrayInsert(table, columns.stream().map(this::quote).toList(),
-                columns.stream().<Class<?>>map(MappedColumn::storedType).toList());
+                columns.stream().<Class<?>>map(MappedColumn::storedType).toList(), databaseTypes(columns));
         if (sql == null) {
             return null;
         }
@@ -163,7 +163,7 @@ public final class EntitySql {
         for (int row = 0; row < rows; row++) {
             sql.append(row == 0 ? "(" : ", (");
             for (int column = 0; column < columns.size(); column++) {
-                sql.append(column == 0 ? "" : ", ").append(dialect.bindMarker(marker++));
+                sql.append(column == 0 ? "" : ", ").append(marker(columns.get(column), marker++));
             }
             sql.append(')');
         }
@@ -179,12 +179,12 @@ public final class EntitySql {
         StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
         int marker = 0;
         for (MappedColumn column : columns) {
-            sql.append(marker == 0 ? "" : ", ").append(quote(column)).append(" = ").append(dialect.bindMarker(marker++));
+            sql.append(marker == 0 ? "" : ", ").append(quote(column)).append(" = ").append(marker(column, marker++));
         }
         if (columns.isEmpty()) {
             sql.append(quote(model.idColumn())).append(" = ").append(quote(model.idColumn()));
         }
-        sql.append(" WHERE ").append(quote(model.idColumn())).append(" = ").append(dialect.bindMarker(marker++));
+        sql.append(" WHERE ").append(quote(model.idColumn())).append(" = ").append(marker(model.idColumn(), marker++));
         if (model.versionColumn() != null) {
             sql.append(" AND ").append(quote(model.versionColumn())).append(" = ").append(dialect.bindMarker(marker));
         }
@@ -197,7 +197,16 @@ public final class EntitySql {
                 .filter(c -> !c.isId() && !c.isVersion()).map(this::quote).toList();
         MappedColumn version = model.versionColumn();
         return dialect.upsert(new Upsert(table, all, List.of(quote(model.idColumn())), updates,
-                version == null ? null : quote(version), all));
+                version == null ? null : quote(version), all, databaseTypes(model.mappedColumns())));
+    }
+
+    /** The bind marker of a value of the column, cast to its declared database type where the dialect needs it. */
+    private String marker(MappedColumn column, int index) {
+        return dialect.bindMarker(index, column.databaseType());
+    }
+
+    private static List<@Nullable String> databaseTypes(List<MappedColumn> columns) {
+        return columns.stream().<@Nullable String>map(MappedColumn::databaseType).collect(Collectors.toList());
     }
 
     private String quote(MappedColumn column) {

@@ -183,6 +183,20 @@ class RowflowAutoConfigurationTest {
                 });
     }
 
+    @Test
+    void closingTheContextLeavesTheApplicationsConnectionFactoryOpen() {
+        ConnectionPool pool = TestDatabases.pooled(TestDatabases.h2(), 2);
+        try {
+            runner.withBean(ConnectionFactory.class, () -> pool, bean -> bean.setDestroyMethodName(""))
+                    .run(context -> assertThat(answer(context.getBean(Database.class))).isEqualTo(42));
+
+            assertThat(pool.isDisposed()).as("the auto-configured database closed with the context").isFalse();
+            assertThat(answer(Database.create(pool))).isEqualTo(42);
+        } finally {
+            pool.dispose();
+        }
+    }
+
     /** Stores {@link Year}s as integers. */
     @Configuration(proxyBeanMethods = false)
     static class YearConverterConfiguration {
