@@ -22,7 +22,7 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
     private final @Nullable String schemaName;
     private final CompositeType root;
     private final List<MappedColumn> columns;
-    private final @Nullable MappedColumn idColumn;
+    private final @Nullable EntityKey key;
     private final @Nullable MappedColumn versionColumn;
     private final Map<String, MappedColumn> columnsByPath;
     private final boolean entity;
@@ -30,7 +30,8 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
     private final List<MappedRelation> relations;
 
     DefaultEntityModel(Class<T> type, String tableName, @Nullable String schemaName, CompositeType root,
-                       List<MappedColumn> columns, List<MappedRelation> relations, boolean entity) {
+                       List<MappedColumn> columns, List<MappedRelation> relations, @Nullable EntityKey key,
+                       boolean entity) {
         this.relations = List.copyOf(relations);
         this.type = type;
         this.tableName = tableName;
@@ -38,7 +39,7 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
         this.root = root;
         this.columns = List.copyOf(columns);
         this.entity = entity;
-        this.idColumn = columns.stream().filter(MappedColumn::isId).findFirst().orElse(null);
+        this.key = key;
         this.versionColumn = columns.stream().filter(MappedColumn::isVersion).findFirst().orElse(null);
         Map<String, MappedColumn> byPath = new LinkedHashMap<>();
         columns.forEach(c -> byPath.put(c.propertyPath(), c));
@@ -97,9 +98,33 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
         return null;
     }
 
-    /** The id of an entity. */
+    /** The key of this entity type: its columns and how key values are built and split. */
+    public EntityKey key() {
+        if (key == null) {
+            throw new IllegalStateException(type.getName() + " has no key");
+        }
+        return key;
+    }
+
+    /** The key value of an entity, or {@code null} when a key column is null (not inserted yet). */
     public @Nullable Object idOf(T entity) {
-        return valueOf(entity, idColumn());
+        return keyValue(entity, key());
+    }
+
+    /**
+     * The value an entity holds for a key over its columns (its own key, a unique column, a foreign
+     * key), or {@code null} when one of the columns is null.
+     */
+    public @Nullable Object keyValue(T entity, EntityKey key) {
+        List<MappedColumn> keyColumns = key.columns();
+        if (keyColumns.size() == 1) {
+            return valueOf(entity, keyColumns.get(0));
+        }
+        Object[] values = new Object[keyColumns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = valueOf(entity, keyColumns.get(i));
+        }
+        return key.fromColumns(values);
     }
 
     /** The current value of a relationship property: a {@code Ref}, a collection, or {@code null}. */
@@ -129,10 +154,13 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
 
     @Override
     public MappedColumn idColumn() {
-        if (idColumn == null) {
-            throw new IllegalStateException(type.getName() + " has no id column");
-        }
-        return idColumn;
+        return key().column();
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<ColumnModel> keyColumns() {
+        return (List) key().columns();
     }
 
     @Override

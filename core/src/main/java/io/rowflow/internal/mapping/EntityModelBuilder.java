@@ -73,14 +73,17 @@ final class EntityModelBuilder {
         if (ids == 0) {
             throw new MappingException(type.getName() + " has no @Id property; every entity needs exactly one");
         }
-        return new DefaultEntityModel<>(type, tableName, schema, root, build.columns, build.relations, true);
+        MappedColumn id = build.columns.stream().filter(MappedColumn::isId).findFirst().orElseThrow();
+        return new DefaultEntityModel<>(type, tableName, schema, root, build.columns, build.relations,
+                EntityKey.single(type.getName(), id), true);
     }
 
     /** Builds the model of a projection type (record or class) read from rows by column name. */
     <T> DefaultEntityModel<T> projection(Class<T> type) {
         Build build = new Build(type.getName());
         CompositeType root = composite(type, "", "", build, true);
-        return new DefaultEntityModel<>(type, naming.tableName(type), null, root, build.columns, build.relations, false);
+        return new DefaultEntityModel<>(type, naming.tableName(type), null, root, build.columns, build.relations, null,
+                false);
     }
 
     private CompositeType composite(Class<?> type, String pathPrefix, String columnPrefix, Build build, boolean root) {

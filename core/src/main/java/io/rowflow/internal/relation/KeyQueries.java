@@ -6,7 +6,9 @@ import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.internal.query.KeyPredicates;
 import io.rowflow.internal.query.QueryRenderer;
 import io.rowflow.internal.query.RenderedSelect;
 import io.rowflow.internal.sql.EntitySql;
@@ -40,16 +42,20 @@ public final class KeyQueries {
         this.executor = executor;
     }
 
-    /** Entities of {@code model} whose {@code column} holds one of the keys. */
-    public <T> Flux<T> byKeys(DefaultEntityModel<T> model, MappedColumn column, List<Object> keys) {
+    /**
+     * Entities of {@code model} whose {@code key} columns hold one of the key values: {@code key} is
+     * the model's own key, a unique column, or a foreign key. Rows come ordered by the model's key.
+     */
+    public <T> Flux<T> byKeys(DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
         TableRef table = new TableRef(model.type(), "related");
-        OrderItem byId = new OrderItem(new Expression.Column(table, model.idColumn().propertyPath()), false,
-                OrderItem.Nulls.DEFAULT);
-        return Flux.fromIterable(chunks(keys)).concatMap(chunk -> {
-            List<Expression> values = chunk.stream().<Expression>map(Expression.Value::new).toList();
+        List<OrderItem> byId = model.key().columns().stream()
+                .map(column -> new OrderItem(new Expression.Column(table, column.propertyPath()), false,
+                        OrderItem.Nulls.DEFAULT))
+                .toList();
+        return Flux.fromIterable(chunks(keys, key.columns().size())).concatMap(chunk -> {
             SelectStatement<T> statement = SelectStatement.of(table, model.type())
-                    .withWhere(new Predicate.InList(new Expression.Column(table, column.propertyPath()), values, false))
-                    .withOrderBy(List.of(byId));
+                    .withWhere(KeyPredicates.in(table, key, chunk))
+                    .withOrderBy(byId);
             RenderedSelect<T> rendered = renderer.select(statement);
             return executor.query(rendered.statement(), 0, rendered.mapper().get());
         });
@@ -62,12 +68,12 @@ public final class KeyQueries {
                 .map(c -> "t." + dialect.quote(c.columnName())).collect(Collectors.joining(", "));
         String select = "SELECT " + columns + ", l." + dialect.quote(ownerColumn) + " FROM "
                 + EntitySql.qualifiedTable(target, dialect) + " t JOIN " + dialect.quote(linkTable) + " l ON l."
-                + dialect.quote(targetColumn) + " = t." + dialect.quote(target.idColumn().columnName()) + " WHERE ";
+                + dialect.quote(targetColumn) + " = t." + dialect.quote(target.key().column().columnName()) + " WHERE ";
         String keyed = "l." + dialect.quote(ownerColumn);
-        String order = " ORDER BY t." + dialect.quote(target.idColumn().columnName());
+        String order = " ORDER BY t." + dialect.quote(target.key().column().columnName());
         int ownerPosition = target.mappedColumns().size();
         EntityRowMapper<T> mapper = EntityRowMapper.byPosition(target);
-        return Flux.fromIterable(chunks(keys)).concatMap(chunk -> executor.query(statement(select, keyed, order, ownerKey, chunk), 0,
+        return Flux.fromIterable(chunks(keys, 1)).concatMap(chunk -> executor.query(statement(select, keyed, order, ownerKey, chunk), 0,
                 (row, metadata) -> new Linked<>(EntityRowMapper.read(row, ownerPosition, ownerKey), mapper.apply(row, metadata))));
     }
 
@@ -92,11 +98,12 @@ public final class KeyQueries {
         return new PreparedSql(sql.append(')').append(order).toString(), binds);
     }
 
-    private List<List<Object>> chunks(List<Object> keys) {
-        if (dialect.supports(Feature.ARRAY_PARAMETERS)) {
+    /** Key values cut so that one statement binds at most the dialect's chunk of values (all at once as arrays). */
+    private List<List<Object>> chunks(List<Object> keys, int columnsPerKey) {
+        if (columnsPerKey == 1 && dialect.supports(Feature.ARRAY_PARAMETERS)) {
             return List.of(keys);
         }
-        int size = Math.max(1, dialect.inListChunkSize());
+        int size = Math.max(1, dialect.inListChunkSize() / columnsPerKey);
         List<List<Object>> chunks = new ArrayList<>();
         for (int start = 0; start < keys.size(); start += size) {
             chunks.add(keys.subList(start, Math.min(keys.size(), start + size)));

@@ -4,6 +4,7 @@ import io.rowflow.QueryException;
 import io.rowflow.Ref;
 import io.rowflow.internal.coalesce.Coalescers;
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.mapping.MappedRelation;
@@ -90,7 +91,7 @@ public final class RelationLoader {
         if (keys.isEmpty()) {
             return Mono.just(map(owners, owner -> model.withRelation(owner, relation, null)));
         }
-        return queries.byKeys(target, target.idColumn(), keys)
+        return queries.byKeys(target, target.key(), keys)
                 .flatMap(found -> load(target, found, plan.nested()))
                 .map(found -> {
                     Map<Object, Object> byId = index(found, target::idOf);
@@ -108,7 +109,7 @@ public final class RelationLoader {
                                            DefaultEntityModel<Object> target, FetchPlan plan) {
         MappedColumn foreignKey = RelationSides.backReference(relation, target).joinColumn();
         List<Object> keys = distinct(owners, model::idOf);
-        return queries.byKeys(target, foreignKey, keys)
+        return queries.byKeys(target, EntityKey.of(foreignKey), keys)
                 .flatMap(found -> load(target, found, plan.nested()))
                 .map(found -> {
                     Map<Object, List<Object>> byOwner = group(found, child -> target.valueOf(child, foreignKey));
@@ -124,7 +125,7 @@ public final class RelationLoader {
         String ownerColumn = relation.owning() ? owning.joinTable().joinColumn() : owning.joinTable().inverseColumn();
         String targetColumn = relation.owning() ? owning.joinTable().inverseColumn() : owning.joinTable().joinColumn();
         List<Object> keys = distinct(owners, model::idOf);
-        return queries.linked(target, owning.joinTable().name(), ownerColumn, targetColumn, model.idColumn(), keys)
+        return queries.linked(target, owning.joinTable().name(), ownerColumn, targetColumn, model.key().column(), keys)
                 .flatMap(links -> {
                     Map<Object, Object> targets = index(links.stream().map(KeyQueries.Linked::target).toList(), target::idOf);
                     return load(target, new ArrayList<>(targets.values()), plan.nested()).map(loaded -> {

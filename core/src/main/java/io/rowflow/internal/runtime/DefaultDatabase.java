@@ -14,6 +14,7 @@ import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.StatementRunner;
 import io.rowflow.internal.mapping.EntityModels;
+import io.rowflow.internal.query.KeyPredicates;
 import io.rowflow.internal.query.QueryRenderer;
 import io.rowflow.internal.schema.DdlGenerator;
 import io.rowflow.internal.sql.NamedParameters;
@@ -165,8 +166,7 @@ public final class DefaultDatabase implements Database {
         DefaultEntityModel<T> model = models.entity(Objects.requireNonNull(entityType, "entityType"));
         TableRef table = new TableRef(entityType, "entity");
         SelectStatement<T> statement = SelectStatement.of(table, entityType)
-                .withWhere(new Predicate.Comparison(new Expression.Column(table, model.idColumn().propertyPath()),
-                        Predicate.ComparisonOperator.EQ, new Expression.Value(Objects.requireNonNull(id, "id"))))
+                .withWhere(KeyPredicates.equalTo(table, model.key(), Objects.requireNonNull(id, "id")))
                 .withFetches(FetchPlan.all(relationships), 0);
         return queries.fetchFirst(statement);
     }

@@ -33,7 +33,8 @@ public final class DdlGenerator {
         for (MappedColumn column : model.mappedColumns()) {
             parts.add(columnDefinition(column));
         }
-        parts.add("PRIMARY KEY (" + dialect.quote(model.idColumn().columnName()) + ")");
+        parts.add("PRIMARY KEY (" + String.join(", ", model.key().columns().stream()
+                .map(column -> dialect.quote(column.columnName())).toList()) + ")");
         for (MappedColumn column : model.mappedColumns()) {
             if (column.unique() && !column.isId()) {
                 parts.add("UNIQUE (" + dialect.quote(column.columnName()) + ")");
@@ -73,8 +74,8 @@ public final class DdlGenerator {
     private String createJoinTable(DefaultEntityModel<?> owner, MappedRelation relation, boolean ifNotExists) {
         DefaultEntityModel<?> target = models.entity(relation.targetType());
         MappedRelation.JoinTableModel table = relation.joinTable();
-        MappedColumn ownerId = owner.idColumn();
-        MappedColumn targetId = target.idColumn();
+        MappedColumn ownerId = owner.key().column();
+        MappedColumn targetId = target.key().column();
         String join = dialect.quote(table.joinColumn());
         String inverse = dialect.quote(table.inverseColumn());
         return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + dialect.quote(table.name()) + " ("
@@ -118,6 +119,6 @@ public final class DdlGenerator {
                     + ", which is not a mappable entity: " + e.getMessage(), e);
         }
         return "FOREIGN KEY (" + dialect.quote(column.columnName()) + ") REFERENCES "
-                + EntitySql.qualifiedTable(target, dialect) + " (" + dialect.quote(target.idColumn().columnName()) + ")";
+                + EntitySql.qualifiedTable(target, dialect) + " (" + dialect.quote(target.key().column().columnName()) + ")";
     }
 }
