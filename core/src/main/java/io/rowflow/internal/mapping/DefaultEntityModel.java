@@ -1,5 +1,6 @@
 package io.rowflow.internal.mapping;
 
+import io.rowflow.QueryException;
 import io.rowflow.mapping.ColumnModel;
 import io.rowflow.mapping.EntityModel;
 import io.rowflow.mapping.RelationModel;
@@ -109,6 +110,23 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
     /** The key value of an entity, or {@code null} when a key column is null (not inserted yet). */
     public @Nullable Object idOf(T entity) {
         return keyValue(entity, key());
+    }
+
+    /**
+     * A key argument of a {@code ...ById} call as a key value: a key value as it is, an instance of
+     * this entity as its key (a {@link QueryException} when that key is incomplete).
+     */
+    @SuppressWarnings("unchecked")
+    public Object keyArgument(Object id) {
+        if (type.isInstance(id) && !key().accepts(id)) {
+            Object value = idOf((T) id);
+            if (value == null) {
+                throw new QueryException("The " + type.getName() + " given as a key has no value for every key column "
+                        + key().describeColumns());
+            }
+            return value;
+        }
+        return id;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.rowflow.internal.mapping;
 
+import io.rowflow.Key;
 import io.rowflow.MappingException;
+import io.rowflow.QueryException;
 import io.rowflow.annotation.Column;
 import io.rowflow.annotation.Embedded;
 import io.rowflow.annotation.EntityConstructor;
@@ -55,7 +57,10 @@ final class EntityModelBuilder {
         this.modelLookup = modelLookup;
     }
 
-    /** Builds the model of a {@code @Table} entity: it must have exactly one {@code @Id}. */
+    /**
+     * Builds the model of a {@code @Table} entity. Its key is one {@code @Id} column, one
+     * {@code @Id} value object (a record of the key columns), or several {@code @Id} properties.
+     */
     <T> DefaultEntityModel<T> entity(Class<T> type) {
         Table table = type.getAnnotation(Table.class);
         if (table == null) {
@@ -69,13 +74,8 @@ final class EntityModelBuilder {
         }
         Build build = new Build(type.getName());
         CompositeType root = composite(type, "", "", build, true);
-        long ids = build.columns.stream().filter(MappedColumn::isId).count();
-        if (ids == 0) {
-            throw new MappingException(type.getName() + " has no @Id property; every entity needs exactly one");
-        }
-        MappedColumn id = build.columns.stream().filter(MappedColumn::isId).findFirst().orElseThrow();
         return new DefaultEntityModel<>(type, tableName, schema, root, build.columns, build.relations,
-                EntityKey.single(type.getName(), id), true);
+                key(type, build), true);
     }
 
     /** Builds the model of a projection type (record or class) read from rows by column name. */
@@ -127,12 +127,18 @@ final class EntityModelBuilder {
             return relationProperty(owner, source, build);
         }
         Embedded embedded = annotations.getAnnotation(Embedded.class);
+        if (id && embedded == null && isValueObject(source.type)) {
+            return keyValueObject(where, source, "", build);
+        }
         if (embedded != null) {
-            if (id || version) {
-                throw new MappingException(where + " cannot be both @Embedded and @Id/@Version");
+            if (version) {
+                throw new MappingException(where + " cannot be both @Embedded and @Version");
             }
             String prefix = Embedded.DEFAULT_PREFIX.equals(embedded.prefix())
                     ? naming.columnName(source.name) + "_" : embedded.prefix();
+            if (id) {
+                return keyValueObject(where, source, columnPrefix + prefix, build);
+            }
             return new Property(source.name, source.getter, source.setter, null,
                     embedded(where, source.type, pathPrefix + source.name + ".", columnPrefix + prefix, build), false);
         }
@@ -140,8 +146,41 @@ final class EntityModelBuilder {
         return new Property(source.name, source.getter, source.setter, column, null, source.type.isPrimitive());
     }
 
+    /** Whether a type is a value object of several properties rather than a value stored in one column. */
+    private boolean isValueObject(Class<?> type) {
+        return !type.isPrimitive() && !type.isEnum() && !type.isArray() && !type.isInterface()
+                && !type.getPackageName().startsWith("java.") && converters.codecFor(type, EnumType.NAME) == null;
+    }
+
+    /**
+     * Maps an {@code @Id} value object: its properties become the key columns (named without a
+     * prefix unless {@code @Embedded(prefix = ...)} gives one), and the object is the key value.
+     */
+    private Property keyValueObject(String where, PropertySource source, String columnPrefix, Build build) {
+        if (build.keyObject != null) {
+            throw new MappingException(where + " is a second @Id value object; " + build.owner + " already has "
+                    + build.keyObject.name);
+        }
+        int first = build.columns.size();
+        build.inKey = true;
+        CompositeType keyType;
+        try {
+            keyType = embedded(where, source.type, source.name + ".", columnPrefix, build, "is an @Id value object");
+        } finally {
+            build.inKey = false;
+        }
+        Property property = new Property(source.name, source.getter, source.setter, null, keyType, false);
+        build.keyObject = new KeyObject(source.name, keyType, List.copyOf(build.columns.subList(first, build.columns.size())));
+        return property;
+    }
+
     /** Maps an embedded value object; a failure inside it names the embedding property too. */
     private CompositeType embedded(String where, Class<?> type, String pathPrefix, String columnPrefix, Build build) {
+        return embedded(where, type, pathPrefix, columnPrefix, build, "is @Embedded");
+    }
+
+    private CompositeType embedded(String where, Class<?> type, String pathPrefix, String columnPrefix, Build build,
+                                   String role) {
         if (type.isPrimitive() || type.isEnum() || type.getPackageName().equals("java.lang")
                 || converters.codecFor(type, EnumType.NAME) != null) {
             throw new MappingException(where + " is @Embedded, but " + type.getName()
@@ -153,7 +192,7 @@ final class EntityModelBuilder {
             if (e.getMessage() != null && e.getMessage().startsWith(where)) {
                 throw e;
             }
-            throw new MappingException(where + " is @Embedded, but " + e.getMessage(), e);
+            throw new MappingException(where + " " + role + ", but " + e.getMessage(), e);
         }
     }
 
@@ -173,11 +212,10 @@ final class EntityModelBuilder {
                     + ", which Rowflow cannot store" + arrays + ": register a Converter for it on the Database, "
                     + "mark the field @Transient, or mark a value object @Embedded");
         }
-        if (id && build.columns.stream().anyMatch(MappedColumn::isId)) {
-            String other = build.columns.stream().filter(MappedColumn::isId).findFirst().orElseThrow().propertyPath();
-            throw new MappingException(build.owner + " has two @Id properties, " + other + " and " + source.name
-                    + "; composite keys are not supported");
+        if (build.inKey && (version || generated)) {
+            throw new MappingException(where + " is in an @Id value object and cannot be @Version or @GeneratedValue");
         }
+        id |= build.inKey;
         if (version && build.columns.stream().anyMatch(MappedColumn::isVersion)) {
             throw new MappingException(build.owner + " has more than one @Version property (" + source.name + ")");
         }
@@ -209,6 +247,91 @@ final class EntityModelBuilder {
                 references == null ? null : references.value(), build.columns.size(), columnCodec, build.owner);
         build.columns.add(mapped);
         return mapped;
+    }
+
+    // ---- the key ----
+
+    /**
+     * The key of an entity: one {@code @Id} column; one {@code @Id} value object, whose instances
+     * are the key values; or several {@code @Id} properties, whose values a {@link Key} holds.
+     */
+    private static EntityKey key(Class<?> type, Build build) {
+        List<MappedColumn> ids = build.columns.stream().filter(MappedColumn::isId).toList();
+        if (ids.isEmpty()) {
+            throw new MappingException(type.getName() + " has no @Id property; every entity needs a key: one @Id "
+                    + "property, one @Id value object (a record of the key columns) or several @Id properties");
+        }
+        KeyObject object = build.keyObject;
+        if (object != null) {
+            if (ids.size() != object.columns.size()) {
+                List<String> others = ids.stream().filter(c -> !object.columns.contains(c))
+                        .map(MappedColumn::propertyPath).toList();
+                throw new MappingException(type.getName() + " has the @Id value object " + object.name
+                        + " and also the @Id properties " + others + "; a key is either one @Id value object "
+                        + "or several @Id properties, not both");
+            }
+            if (object.columns.size() < 2) {
+                throw new MappingException(type.getName() + "." + object.name + " is an @Id value object of one "
+                        + "column; map that column as the @Id property itself, or register a Converter for "
+                        + object.type.type().getName());
+            }
+            return valueObjectKey(type, object, build.columns.size());
+        }
+        if (ids.size() == 1) {
+            return EntityKey.single(type.getName(), ids.get(0));
+        }
+        for (MappedColumn column : ids) {
+            if (column.isGenerated()) {
+                throw new MappingException(column.describe() + " is @GeneratedValue, but " + type.getName()
+                        + " has a composite key " + ids.stream().map(MappedColumn::propertyPath).toList()
+                        + "; only a one-column key can be generated");
+            }
+        }
+        return EntityKey.composite(type.getName(), ids, Key.class, Key::of, key -> keyValues(type, ids, (Key) key));
+    }
+
+    /** The values of a {@link Key}, checked against the key properties' count and types. */
+    private static Object[] keyValues(Class<?> type, List<MappedColumn> columns, Key key) {
+        if (key.size() != columns.size()) {
+            throw new QueryException(type.getName() + " has a key of " + columns.size() + " values "
+                    + columns.stream().map(MappedColumn::propertyPath).toList() + ", but " + key + " has " + key.size());
+        }
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            MappedColumn column = columns.get(i);
+            Object value = key.get(i);
+            if (!EntityKey.wrap(column.javaType()).isInstance(value)) {
+                throw new QueryException("Value " + i + " of " + key + " is for " + column.describe() + ", a "
+                        + column.javaType().getName() + ", not a " + value.getClass().getName());
+            }
+            values[i] = value;
+        }
+        return values;
+    }
+
+    /** The key of an entity whose {@code @Id} is a value object: instances of that object are the key values. */
+    private static EntityKey valueObjectKey(Class<?> type, KeyObject object, int columnCount) {
+        List<MappedColumn> columns = List.copyOf(object.columns);
+        CompositeType keyType = object.type;
+        return EntityKey.composite(type.getName(), columns, keyType.type(), values -> {
+            Object[] all = new Object[columnCount];
+            for (int i = 0; i < values.length; i++) {
+                all[columns.get(i).index()] = values[i];
+            }
+            return keyType.assemble(all, null, false);
+        }, key -> {
+            Object[] all = new Object[columnCount];
+            keyType.extract(key, all);
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = all[columns.get(i).index()];
+            }
+            return values;
+        });
+    }
+
+    /** The {@code @Id} value object of an entity while it is built. */
+    private record KeyObject(String name, CompositeType type, List<MappedColumn> columns) {
     }
 
     // ---- relationships ----
@@ -250,7 +373,7 @@ final class EntityModelBuilder {
         ValueCodec codec = converters.codecFor(idType, EnumType.NAME);
         if (codec == null) {
             throw new MappingException(where + ": the id type " + idType.getName() + " of " + target.getName()
-                    + " cannot be stored");
+                    + " cannot be stored in one column (a relationship to a composite key is not supported yet)");
         }
         String columnName = annotations.joinColumnName() != null ? annotations.joinColumnName()
                 : naming.columnName(source.name) + "_id";
@@ -498,6 +621,9 @@ final class EntityModelBuilder {
         final String owner;
         final List<MappedColumn> columns = new ArrayList<>();
         final List<MappedRelation> relations = new ArrayList<>();
+        /** Whether the columns being mapped belong to the {@code @Id} value object. */
+        boolean inKey;
+        @Nullable KeyObject keyObject;
 
         Build(String owner) {
             this.owner = owner;

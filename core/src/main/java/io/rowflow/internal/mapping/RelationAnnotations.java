@@ -15,6 +15,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Collection;
@@ -114,20 +115,29 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
 
     /** The type of an entity's {@code @Id}, found without building its model (relationships may be cyclic). */
     static Class<?> idType(Class<?> entity, String where) {
+        List<Class<?>> ids = new ArrayList<>();
         if (entity.isRecord()) {
             for (RecordComponent component : entity.getRecordComponents()) {
                 if (component.isAnnotationPresent(Id.class)) {
-                    return component.getType();
+                    ids.add(component.getType());
+                }
+            }
+        } else {
+            for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (field.isAnnotationPresent(Id.class)) {
+                        ids.add(field.getType());
+                    }
                 }
             }
         }
-        for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                if (field.isAnnotationPresent(Id.class)) {
-                    return field.getType();
-                }
-            }
+        if (ids.isEmpty()) {
+            throw new MappingException(where + " relates to " + entity.getName() + ", which has no @Id property");
         }
-        throw new MappingException(where + " relates to " + entity.getName() + ", which has no @Id property");
+        if (ids.size() > 1) {
+            throw new MappingException(where + " relates to " + entity.getName() + ", whose key is composite ("
+                    + ids.size() + " @Id properties); a relationship to a composite key is not supported yet");
+        }
+        return ids.get(0);
     }
 }

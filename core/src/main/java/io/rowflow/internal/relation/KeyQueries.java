@@ -21,6 +21,8 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -47,6 +49,10 @@ public final class KeyQueries {
      * the model's own key, a unique column, or a foreign key. Rows come ordered by the model's key.
      */
     public <T> Flux<T> byKeys(DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
+        PreparedSql arrays = key.composite() ? byKeyArrays(model, key, keys) : null;
+        if (arrays != null) {
+            return executor.query(arrays, 0, EntityRowMapper.byPosition(model));
+        }
         TableRef table = new TableRef(model.type(), "related");
         List<OrderItem> byId = model.key().columns().stream()
                 .map(column -> new OrderItem(new Expression.Column(table, column.propertyPath()), false,
@@ -59,6 +65,39 @@ public final class KeyQueries {
             RenderedSelect<T> rendered = renderer.select(statement);
             return executor.query(rendered.statement(), 0, rendered.mapper().get());
         });
+    }
+
+    /**
+     * A composite-key lookup binding one array per key column where the dialect can
+     * ({@link Dialect#inArrays}), so any number of keys has one SQL text; {@code null} otherwise.
+     */
+    private <T> @Nullable PreparedSql byKeyArrays(DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
+        if (!dialect.supports(Feature.ARRAY_PARAMETERS)) {
+            return null;
+        }
+        List<MappedColumn> columns = key.columns();
+        String test = dialect.inArrays(columns.stream().map(column -> "t." + dialect.quote(column.columnName())).toList(),
+                IntStream.range(0, columns.size()).mapToObj(dialect::bindMarker).toList(),
+                columns.stream().<Class<?>>map(MappedColumn::storedType).toList());
+        if (test == null) {
+            return null;
+        }
+        Object[] binds = new Object[columns.size()];
+        for (int c = 0; c < binds.length; c++) {
+            binds[c] = Array.newInstance(columns.get(c).storedType(), keys.size());
+        }
+        for (int k = 0; k < keys.size(); k++) {
+            Object[] parts = key.columnValues(keys.get(k));
+            for (int c = 0; c < binds.length; c++) {
+                Array.set(binds[c], k, columns.get(c).codec().toDatabase(parts[c]));
+            }
+        }
+        String select = "SELECT " + model.mappedColumns().stream().map(column -> "t." + dialect.quote(column.columnName()))
+                .collect(Collectors.joining(", "))
+                + " FROM " + EntitySql.qualifiedTable(model, dialect) + " t WHERE " + test + " ORDER BY "
+                + model.key().columns().stream().map(column -> "t." + dialect.quote(column.columnName()))
+                .collect(Collectors.joining(", "));
+        return new PreparedSql(select, binds);
     }
 
     /** Targets linked to the owner keys through a link table, each with the owner key of its link. */

@@ -51,13 +51,15 @@ final class CoalescedLookups {
 
     <T> Mono<T> findById(Class<T> type, Object id) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
-        EntityContext.keyBinds(model, Objects.requireNonNull(id, "id"), 1);
-        return findByKey(model, model.key(), id, () -> operations.findById(type, id));
+        Object key = model.keyArgument(Objects.requireNonNull(id, "id"));
+        EntityContext.keyBinds(model, key, 1);
+        return findByKey(model, model.key(), key, () -> operations.findById(type, key));
     }
 
     <T> Flux<T> findAllById(Class<T> type, Iterable<?> ids) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
-        List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(toList(ids)));
+        List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(toList(ids).stream()
+                .map(id -> model.keyArgument(Objects.requireNonNull(id, "ids must not contain null"))).toList()));
         distinct.forEach(id -> EntityContext.keyBinds(model, Objects.requireNonNull(id, "ids must not contain null"), 1));
         if (distinct.isEmpty()) {
             return Flux.empty();

@@ -166,7 +166,7 @@ public final class DefaultDatabase implements Database {
         DefaultEntityModel<T> model = models.entity(Objects.requireNonNull(entityType, "entityType"));
         TableRef table = new TableRef(entityType, "entity");
         SelectStatement<T> statement = SelectStatement.of(table, entityType)
-                .withWhere(KeyPredicates.equalTo(table, model.key(), Objects.requireNonNull(id, "id")))
+                .withWhere(KeyPredicates.equalTo(table, model.key(), model.keyArgument(Objects.requireNonNull(id, "id"))))
                 .withFetches(FetchPlan.all(relationships), 0);
         return queries.fetchFirst(statement);
     }

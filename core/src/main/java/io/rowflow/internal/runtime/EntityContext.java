@@ -48,7 +48,7 @@ final class EntityContext {
      */
     static BindValues keyBinds(DefaultEntityModel<?> model, Object id, int expected) {
         EntityKey key = model.key();
-        Object[] values = key.columnValues(id);
+        Object[] values = key.columnValues(model.keyArgument(id));
         BindValues binds = new BindValues(expected + values.length - 1);
         for (int i = 0; i < values.length; i++) {
             binds.add(key.columns().get(i).codec(), values[i]);

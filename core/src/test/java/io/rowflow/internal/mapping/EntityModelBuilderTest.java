@@ -47,8 +47,49 @@ class EntityModelBuilderTest {
     }
 
     @Test
-    void entityWithTwoIdsIsRejectedNamingBoth() {
-        assertMappingFails(TwoIds.class, TwoIds.class.getName(), "first", "second");
+    void severalIdPropertiesFormACompositeKeyInDeclarationOrder() {
+        DefaultEntityModel<TwoIds> model = models.entity(TwoIds.class);
+
+        assertThat(model.key().columns()).extracting(MappedColumn::columnName).containsExactly("first", "second");
+        assertThat(model.key().valueType()).isEqualTo(io.rowflow.Key.class);
+        assertThat(model.idOf(new TwoIds(1L, 2L))).isEqualTo(io.rowflow.Key.of(1L, 2L));
+        assertThat(model.idOf(new TwoIds(1L, null))).isNull();
+        assertThat(model.keyColumns()).extracting(ColumnModel::columnName).containsExactly("first", "second");
+        assertThatThrownBy(model::idColumn).isInstanceOf(IllegalStateException.class).hasMessageContaining("(first, second)");
+    }
+
+    @Test
+    void anIdRecordIsTheKeyAndItsComponentsTheKeyColumns() {
+        DefaultEntityModel<RecordKeyed> model = models.entity(RecordKeyed.class);
+
+        assertThat(columnNames(model)).containsExactly("store_id", "film_id", "copies");
+        assertThat(model.key().columns()).extracting(MappedColumn::propertyPath).containsExactly("key.storeId", "key.filmId");
+        assertThat(model.key().columns()).allSatisfy(column -> assertThat(column.nullable()).isFalse());
+        assertThat(model.idOf(new RecordKeyed(new PairKey(3, 4), 9))).isEqualTo(new PairKey(3, 4));
+        assertThat(model.key().columnValues(new PairKey(3, 4))).containsExactly(3, 4);
+        assertThat(model.key().fromColumns(new Object[]{5, 6})).isEqualTo(new PairKey(5, 6));
+    }
+
+    @Test
+    void anIdRecordTogetherWithAnotherIdPropertyIsRejectedNamingBoth() {
+        assertMappingFails(KeyRecordAndId.class, KeyRecordAndId.class.getName(), "key", "extra", "not both");
+    }
+
+    @Test
+    void aGeneratedPropertyInACompositeKeyIsRejected() {
+        assertMappingFails(GeneratedInComposite.class, GeneratedInComposite.class.getName() + ".first",
+                "@GeneratedValue", "[first, second]");
+    }
+
+    @Test
+    void anIdRecordOfOneComponentIsRejected() {
+        assertMappingFails(OneComponentKey.class, OneComponentKey.class.getName() + ".key", "one column");
+    }
+
+    @Test
+    void aVersionInsideAnIdRecordIsRejected() {
+        assertMappingFails(VersionInKey.class, VersionInKey.class.getName() + ".key is an @Id value object",
+                VersionedKey.class.getName() + ".version");
     }
 
     @Test
@@ -262,6 +303,35 @@ class EntityModelBuilderTest {
 
     @Table
     record TwoIds(@Id Long first, @Id Long second) {
+    }
+
+    record PairKey(int storeId, int filmId) {
+    }
+
+    @Table
+    record RecordKeyed(@Id PairKey key, int copies) {
+    }
+
+    @Table
+    record KeyRecordAndId(@Id PairKey key, @Id long extra) {
+    }
+
+    @Table
+    record GeneratedInComposite(@Id @io.rowflow.annotation.GeneratedValue Long first, @Id Long second) {
+    }
+
+    record Single(int value) {
+    }
+
+    @Table
+    record OneComponentKey(@Id Single key, String name) {
+    }
+
+    record VersionedKey(int a, @io.rowflow.annotation.Version int version) {
+    }
+
+    @Table
+    record VersionInKey(@Id VersionedKey key, String name) {
     }
 
     @Table
