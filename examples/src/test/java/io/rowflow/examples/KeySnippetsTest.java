@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rowflow.Database;
 import io.rowflow.examples.docs.GettingStartedSnippets;
 import io.rowflow.examples.docs.KeySnippets;
+import io.rowflow.Ref;
+import io.rowflow.examples.keys.Film;
 import io.rowflow.examples.keys.FilmActor;
+import io.rowflow.examples.keys.Language;
+import io.rowflow.examples.keys.Scene;
 import io.rowflow.examples.keys.Stock;
 import io.rowflow.examples.keys.StockKey;
 import java.time.Duration;
@@ -35,6 +39,27 @@ class KeySnippetsTest {
                 .containsExactly("Captain", "Mate");
         assertThat(KeySnippets.removeFromFilm(db).block(TIMEOUT)).isTrue();
         assertThat(db.count(FilmActor.class).block(TIMEOUT)).isEqualTo(1);
+    }
+
+    @Test
+    void aSceneLoadsTheLinkRowItReferencesByBothColumns() {
+        KeySnippets.castAndFind(db).block(TIMEOUT);
+        KeySnippets.sceneOf(db).block(TIMEOUT);
+
+        Scene scene = KeySnippets.scenesWithTheirPart(db).blockFirst(TIMEOUT);
+        assertThat(scene.part().get()).isEqualTo(new FilmActor(1, 23, "Captain"));
+    }
+
+    @Test
+    void aFilmLoadsBothOfItsLanguagesInOnePlan() {
+        db.insertAll(java.util.List.of(new Language(1, "English"), new Language(2, "French"))).blockLast(TIMEOUT);
+        db.insertAll(java.util.List.of(new Film(1, "Amélie", Ref.to(2), null),
+                new Film(2, "Amélie (dubbed)", Ref.to(1), Ref.to(2)))).blockLast(TIMEOUT);
+
+        assertThat(KeySnippets.filmsWithBothLanguages(db)
+                .map(film -> film.language().get().name() + "/"
+                        + (film.originalLanguage() == null ? "-" : film.originalLanguage().get().name()))
+                .collectList().block(TIMEOUT)).containsExactly("French/-", "English/French");
     }
 
     @Test

@@ -42,8 +42,8 @@ final class CompositeType {
             if (property.embedded() != null) {
                 property.embedded().extract(value, out);
             } else if (property.relation() != null) {
-                if (property.column() != null) {
-                    out[property.column().index()] = foreignKey(property.relation(), (Ref<?>) value);
+                if (property.relation().foreignKey() != null) {
+                    writeForeignKey(property.relation(), (Ref<?>) value, out);
                 }
             } else {
                 out[property.column().index()] = value;
@@ -65,6 +65,11 @@ final class CompositeType {
                 Object nested = get(property, instance);
                 return nested == null ? null : property.embedded().read(nested, column);
             }
+            EntityKey foreignKey = property.relation() == null ? null : property.relation().foreignKey();
+            if (foreignKey != null && foreignKey.columns().contains(column)) {
+                Object key = foreignKey(property.relation(), (Ref<?>) get(property, instance));
+                return key == null ? null : foreignKey.columnValues(key)[foreignKey.columns().indexOf(column)];
+            }
         }
         throw new IllegalArgumentException(column.describe() + " is not a column of " + type.getName());
     }
@@ -85,6 +90,24 @@ final class CompositeType {
             if (property.relation() != null) {
                 out[property.relation().index()] = get(property, instance);
             }
+        }
+    }
+
+    /** Writes the foreign-key columns of an owning to-one relationship: the referenced key, split into its columns. */
+    private static void writeForeignKey(MappedRelation relation, @Nullable Ref<?> reference, Object[] out) {
+        EntityKey foreignKey = relation.foreignKey();
+        if (foreignKey == null) {
+            return;
+        }
+        Object key = foreignKey(relation, reference);
+        List<MappedColumn> columns = foreignKey.columns();
+        if (columns.size() == 1) {
+            out[columns.get(0).index()] = key;
+            return;
+        }
+        Object[] parts = key == null ? new Object[columns.size()] : foreignKey.columnValues(key);
+        for (int i = 0; i < parts.length; i++) {
+            out[columns.get(i).index()] = parts[i];
         }
     }
 
@@ -145,8 +168,8 @@ final class CompositeType {
         if (given != null) {
             return given == NO_TARGET ? null : given;
         }
-        if (property.column() != null) {
-            Object key = columnValues[property.column().index()];
+        if (relation.foreignKey() != null) {
+            Object key = relation.foreignKey().fromEntityValues(columnValues);
             return key == null ? null : Ref.to(key);
         }
         if (relation.toOne()) {

@@ -343,10 +343,8 @@ final class EntityModelBuilder {
         if (!target.isAnnotationPresent(io.rowflow.annotation.Table.class)) {
             throw new MappingException(where + " relates to " + target.getName() + ", which is not an entity: annotate it with @Table");
         }
-        MappedColumn joinColumn = null;
-        if (annotations.ownsForeignKey()) {
-            joinColumn = foreignKeyColumn(owner, source, target, annotations, build);
-        }
+        EntityKey foreignKey = annotations.ownsForeignKey() ? foreignKey(owner, source, target, annotations, build) : null;
+        MappedColumn joinColumn = foreignKey == null || foreignKey.composite() ? null : foreignKey.column();
         MappedRelation.JoinTableModel joinTable = annotations.joinTable(where);
         if (joinTable != null) {
             checkIdentifier(joinTable.name(), where, "join table name");
@@ -355,7 +353,7 @@ final class EntityModelBuilder {
         }
         Function<Object, Object> targetId = entity -> modelLookup.apply(target).idOf(cast(entity));
         MappedRelation relation = new MappedRelation(source.name, annotations.kind(), target, annotations.owning(),
-                annotations.mappedBy(), joinColumn, joinTable, annotations.cascade(),
+                annotations.mappedBy(), joinColumn, foreignKey, joinTable, annotations.cascade(),
                 java.util.Set.class.isAssignableFrom(source.type), build.relations.size(), targetId, build.owner);
         build.relations.add(relation);
         return new Property(source.name, source.getter, source.setter, joinColumn, null, false, relation);
@@ -366,24 +364,49 @@ final class EntityModelBuilder {
         return (T) entity;
     }
 
-    private MappedColumn foreignKeyColumn(Class<?> owner, PropertySource source, Class<?> target,
-                                          RelationAnnotations annotations, Build build) {
+    /**
+     * The foreign key of an owning to-one relationship: one column per key column of the target,
+     * named by the {@code @JoinColumn}s in the target's key order ({@code <property>_id} for a
+     * one-column key, {@code <property>_<key property>} for each column of a composite one). Its
+     * values are the target's key values, built and split by the target's key (looked up when
+     * first used, since the target may refer back to the entity being built).
+     */
+    private EntityKey foreignKey(Class<?> owner, PropertySource source, Class<?> target,
+                                 RelationAnnotations annotations, Build build) {
         String where = owner.getName() + "." + source.name;
-        Class<?> idType = RelationAnnotations.idType(target, where);
-        ValueCodec codec = converters.codecFor(idType, EnumType.NAME);
-        if (codec == null) {
-            throw new MappingException(where + ": the id type " + idType.getName() + " of " + target.getName()
-                    + " cannot be stored in one column (a relationship to a composite key is not supported yet)");
+        RelationAnnotations.KeyShape shape = RelationAnnotations.keyShape(target, where, this::isValueObject);
+        List<RelationAnnotations.KeyPart> parts = shape.parts();
+        List<String> names = annotations.joinColumnNames();
+        if (!names.isEmpty() && names.size() != parts.size()) {
+            throw new MappingException(where + " has " + names.size() + " @JoinColumn, but the key of " + target.getName()
+                    + " has " + parts.size() + " columns " + parts.stream().map(RelationAnnotations.KeyPart::name).toList()
+                    + "; give one @JoinColumn per key column, in that order");
         }
-        String columnName = annotations.joinColumnName() != null ? annotations.joinColumnName()
-                : naming.columnName(source.name) + "_id";
-        checkIdentifier(columnName, where, "join column name");
-        checkDuplicate(build, columnName, source.name);
-        MappedColumn column = new MappedColumn(source.name, columnName, idType, annotations.joinColumnNullable(),
-                0, 0, 0, false, false, false, false, target, build.columns.size(),
-                codec.forProperty(where + " (column '" + columnName + "')"), build.owner);
-        build.columns.add(column);
-        return column;
+        List<MappedColumn> columns = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            RelationAnnotations.KeyPart part = parts.get(i);
+            ValueCodec codec = converters.codecFor(part.type(), EnumType.NAME);
+            if (codec == null) {
+                throw new MappingException(where + ": the key property " + part.name() + " of " + target.getName()
+                        + " has type " + part.type().getName() + ", which cannot be stored");
+            }
+            String defaultName = naming.columnName(source.name) + "_" + (parts.size() == 1 ? "id" : naming.columnName(part.name()));
+            String columnName = names.isEmpty() ? defaultName : names.get(i);
+            String path = parts.size() == 1 ? source.name : source.name + "." + part.name();
+            checkIdentifier(columnName, where, "join column name");
+            checkDuplicate(build, columnName, path);
+            MappedColumn column = new MappedColumn(path, columnName, part.type(), annotations.joinColumnNullable(),
+                    0, 0, 0, false, false, false, false, parts.size() == 1 ? target : null, build.columns.size(),
+                    codec.forProperty(where + " (column '" + columnName + "')"), build.owner);
+            build.columns.add(column);
+            columns.add(column);
+        }
+        if (columns.size() == 1) {
+            return EntityKey.of(columns.get(0));
+        }
+        return EntityKey.composite(build.owner, columns, shape.valueType(),
+                values -> modelLookup.apply(target).key().fromColumns(values),
+                key -> modelLookup.apply(target).key().columnValues(key));
     }
 
     private static void checkDuplicate(Build build, String columnName, String property) {

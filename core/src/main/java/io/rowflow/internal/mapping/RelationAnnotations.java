@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * columns, what cascades, and the target entity from the property's generic type.
  */
 record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable String mappedBy,
-                           @Nullable JoinColumn joinColumn, @Nullable JoinTable joinTableAnnotation,
+                           List<JoinColumn> joinColumns, @Nullable JoinTable joinTableAnnotation,
                            Set<CascadeType> cascade) {
 
     static boolean isRelation(AnnotatedElement element) {
@@ -43,7 +43,7 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
         if (found.stream().filter(a -> a != null).count() > 1) {
             throw new MappingException(where + " has more than one relationship annotation");
         }
-        JoinColumn joinColumn = element.getAnnotation(JoinColumn.class);
+        List<JoinColumn> joinColumn = List.of(element.getAnnotationsByType(JoinColumn.class));
         JoinTable joinTable = element.getAnnotation(JoinTable.class);
         if (element.isAnnotationPresent(ManyToOne.class)) {
             return new RelationAnnotations(RelationModel.Kind.MANY_TO_ONE, true, null, joinColumn, null, Set.of());
@@ -56,7 +56,7 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
         }
         OneToMany oneToMany = element.getAnnotation(OneToMany.class);
         if (oneToMany != null) {
-            return new RelationAnnotations(RelationModel.Kind.ONE_TO_MANY, false, oneToMany.mappedBy(), null, null,
+            return new RelationAnnotations(RelationModel.Kind.ONE_TO_MANY, false, oneToMany.mappedBy(), List.of(), null,
                     cascade(oneToMany.cascade()));
         }
         ManyToMany manyToMany = element.getAnnotation(ManyToMany.class);
@@ -66,7 +66,7 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
                     + "(or mappedBy, on the inverse side)");
         }
         return new RelationAnnotations(RelationModel.Kind.MANY_TO_MANY, owning, owning ? null : manyToMany.mappedBy(),
-                null, joinTable, cascade(manyToMany.cascade()));
+                List.of(), joinTable, cascade(manyToMany.cascade()));
     }
 
     private static Set<CascadeType> cascade(CascadeType[] types) {
@@ -78,12 +78,13 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
         return owning && (kind == RelationModel.Kind.MANY_TO_ONE || kind == RelationModel.Kind.ONE_TO_ONE);
     }
 
-    @Nullable String joinColumnName() {
-        return joinColumn == null ? null : joinColumn.name();
+    /** The names given by {@code @JoinColumn}s, in order; empty for the default names. */
+    List<String> joinColumnNames() {
+        return joinColumns.stream().map(JoinColumn::name).toList();
     }
 
     boolean joinColumnNullable() {
-        return joinColumn == null || joinColumn.nullable();
+        return joinColumns.stream().allMatch(JoinColumn::nullable);
     }
 
     MappedRelation.@Nullable JoinTableModel joinTable(String where) {
@@ -114,30 +115,59 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
     }
 
     /** The type of an entity's {@code @Id}, found without building its model (relationships may be cyclic). */
-    static Class<?> idType(Class<?> entity, String where) {
-        List<Class<?>> ids = new ArrayList<>();
-        if (entity.isRecord()) {
-            for (RecordComponent component : entity.getRecordComponents()) {
-                if (component.isAnnotationPresent(Id.class)) {
-                    ids.add(component.getType());
-                }
-            }
-        } else {
-            for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field field : c.getDeclaredFields()) {
-                    if (field.isAnnotationPresent(Id.class)) {
-                        ids.add(field.getType());
-                    }
-                }
-            }
-        }
+    /** One property of a target's key: its name and Java type. */
+    record KeyPart(String name, Class<?> type) {
+    }
+
+    /** The key of a target entity read from its annotations: the key properties in key order and the key value type. */
+    record KeyShape(List<KeyPart> parts, Class<?> valueType) {
+    }
+
+    /**
+     * The key of a target entity, read from its annotations without building its model (targets
+     * may refer back to the entity being built): one {@code @Id}, several, or one {@code @Id} value
+     * object whose properties are the key.
+     */
+    static KeyShape keyShape(Class<?> entity, String where, java.util.function.Predicate<Class<?>> valueObject) {
+        List<KeyPart> ids = idProperties(entity, true);
         if (ids.isEmpty()) {
             throw new MappingException(where + " relates to " + entity.getName() + ", which has no @Id property");
         }
         if (ids.size() > 1) {
-            throw new MappingException(where + " relates to " + entity.getName() + ", whose key is composite ("
-                    + ids.size() + " @Id properties); a relationship to a composite key is not supported yet");
+            return new KeyShape(ids, io.rowflow.Key.class);
         }
-        return ids.get(0);
+        Class<?> type = ids.get(0).type();
+        if (valueObject.test(type)) {
+            return new KeyShape(idProperties(type, false), type);
+        }
+        return new KeyShape(ids, java.lang.invoke.MethodType.methodType(type).wrap().returnType());
+    }
+
+    /** The {@code @Id} properties of an entity ({@code onlyIds}), or all mapped properties of a key object. */
+    private static List<KeyPart> idProperties(Class<?> type, boolean onlyIds) {
+        List<KeyPart> parts = new ArrayList<>();
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (!onlyIds || component.isAnnotationPresent(Id.class)) {
+                    parts.add(new KeyPart(component.getName(), component.getType()));
+                }
+            }
+            return parts;
+        }
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        for (Class<?> c : hierarchy) {
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                boolean mapped = !java.lang.reflect.Modifier.isStatic(modifiers) && !java.lang.reflect.Modifier.isTransient(modifiers)
+                        && !field.isSynthetic() && !field.isAnnotationPresent(io.rowflow.annotation.Transient.class);
+                if (mapped && (!onlyIds || field.isAnnotationPresent(Id.class))) {
+                    parts.add(new KeyPart(field.getName(), field.getType()));
+                }
+            }
+        }
+        return parts;
     }
 }

@@ -138,14 +138,13 @@ final class CascadeWriter {
         Set<Object> keptIds = new LinkedHashSet<>();
         kept.forEach(child -> keptIds.add(target.idOf(child)));
         if (hasCascades(target, CascadeType.DELETE)) {
-            return keys.byKeys(target, EntityKey.of(back.joinColumn()), List.of(parentId))
+            return keys.byKeys(target, back.foreignKey(), List.of(parentId))
                     .filter(child -> !keptIds.contains(target.idOf(child)))
                     .concatMap(this::delete)
                     .then();
         }
         TableRef table = new TableRef(target.type(), "child");
-        Predicate ofParent = new Predicate.Comparison(new Expression.Column(table, back.name()),
-                Predicate.ComparisonOperator.EQ, new Expression.Value(parentId));
+        Predicate ofParent = KeyPredicates.equalTo(table, back.foreignKey(), parentId);
         Predicate orphans = keptIds.isEmpty() ? ofParent
                 : new Predicate.And(List.of(ofParent, KeyPredicates.notIn(table, target.key(), List.copyOf(keptIds))));
         return executor.update(renderer.dataChange(new DataChangeStatement.Delete(table, orphans, false))).then();
@@ -156,7 +155,7 @@ final class CascadeWriter {
     <T> Mono<Boolean> delete(T entity) {
         DefaultEntityModel<T> model = entities.modelOf(entity);
         List<MappedRelation> cascading = model.mappedRelations().stream()
-                .filter(r -> r.cascades(CascadeType.DELETE) && r.joinColumn() == null).toList();
+                .filter(r -> r.cascades(CascadeType.DELETE) && r.foreignKey() == null).toList();
         if (cascading.isEmpty()) {
             return rows.delete(entity);
         }
@@ -253,7 +252,7 @@ final class CascadeWriter {
     private static <T> List<MappedRelation> loadedCascades(DefaultEntityModel<T> model, T entity, CascadeType type) {
         List<MappedRelation> cascading = new ArrayList<>();
         for (MappedRelation relation : model.mappedRelations()) {
-            if (relation.cascades(type) && relation.joinColumn() == null && isLoaded(model.relationValue(entity, relation))) {
+            if (relation.cascades(type) && relation.foreignKey() == null && isLoaded(model.relationValue(entity, relation))) {
                 cascading.add(relation);
             }
         }
@@ -290,7 +289,7 @@ final class CascadeWriter {
     }
 
     private static boolean hasCascades(DefaultEntityModel<?> model, CascadeType type) {
-        return model.mappedRelations().stream().anyMatch(r -> r.cascades(type) && r.joinColumn() == null);
+        return model.mappedRelations().stream().anyMatch(r -> r.cascades(type) && r.foreignKey() == null);
     }
 
     @SuppressWarnings("unchecked")

@@ -33,8 +33,7 @@ public final class DdlGenerator {
         for (MappedColumn column : model.mappedColumns()) {
             parts.add(columnDefinition(column));
         }
-        parts.add("PRIMARY KEY (" + String.join(", ", model.key().columns().stream()
-                .map(column -> dialect.quote(column.columnName())).toList()) + ")");
+        parts.add("PRIMARY KEY (" + quotedNames(model.key().columns()) + ")");
         for (MappedColumn column : model.mappedColumns()) {
             if (column.unique() && !column.isId()) {
                 parts.add("UNIQUE (" + dialect.quote(column.columnName()) + ")");
@@ -43,8 +42,19 @@ public final class DdlGenerator {
                 parts.add(foreignKey(model, column));
             }
         }
+        for (MappedRelation relation : model.mappedRelations()) {
+            if (relation.foreignKey() != null && relation.foreignKey().composite()) {
+                DefaultEntityModel<?> target = models.entity(relation.targetType());
+                parts.add("FOREIGN KEY (" + quotedNames(relation.foreignKey().columns()) + ") REFERENCES "
+                        + EntitySql.qualifiedTable(target, dialect) + " (" + quotedNames(target.key().columns()) + ")");
+            }
+        }
         return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + EntitySql.qualifiedTable(model, dialect)
                 + " (" + String.join(", ", parts) + ")";
+    }
+
+    private String quotedNames(List<MappedColumn> columns) {
+        return String.join(", ", columns.stream().map(column -> dialect.quote(column.columnName())).toList());
     }
 
     /** The {@code CREATE TABLE} statements of the link tables owned by an entity's many-to-many relationships. */

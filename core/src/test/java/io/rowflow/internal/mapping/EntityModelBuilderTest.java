@@ -87,6 +87,25 @@ class EntityModelBuilderTest {
     }
 
     @Test
+    void aForeignKeyToACompositeKeyNeedsOneJoinColumnPerKeyColumn() {
+        assertMappingFails(OneJoinColumnForTwo.class, OneJoinColumnForTwo.class.getName() + ".pair", "1 @JoinColumn",
+                "[first, second]");
+    }
+
+    @Test
+    void aForeignKeyToACompositeKeyHasOneColumnPerKeyColumnWithTheTargetsKeyValues() {
+        DefaultEntityModel<TwoJoinColumns> model = models.entity(TwoJoinColumns.class);
+        MappedRelation pair = model.relation("pair");
+
+        assertThat(pair.joinColumn()).isNull();
+        assertThat(pair.joinColumns()).extracting(ColumnModel::columnName).containsExactly("pair_first", "pair_second");
+        TwoJoinColumns row = model.assemble(new Object[]{7L, 1L, 2L});
+        assertThat(row.pair().id()).isEqualTo(io.rowflow.Key.of(1L, 2L));
+        assertThat(model.extract(new TwoJoinColumns(8L, io.rowflow.Ref.to(io.rowflow.Key.of(3L, 4L)))))
+                .containsExactly(8L, 3L, 4L);
+    }
+
+    @Test
     void aVersionInsideAnIdRecordIsRejected() {
         assertMappingFails(VersionInKey.class, VersionInKey.class.getName() + ".key is an @Id value object",
                 VersionedKey.class.getName() + ".version");
@@ -306,6 +325,15 @@ class EntityModelBuilderTest {
     }
 
     record PairKey(int storeId, int filmId) {
+    }
+
+    @Table
+    record OneJoinColumnForTwo(@Id Long id, @io.rowflow.annotation.ManyToOne
+            @io.rowflow.annotation.JoinColumn(name = "pair") io.rowflow.Ref<TwoIds> pair) {
+    }
+
+    @Table
+    record TwoJoinColumns(@Id Long id, @io.rowflow.annotation.ManyToOne io.rowflow.Ref<TwoIds> pair) {
     }
 
     @Table

@@ -5,9 +5,13 @@ import static io.rowflow.query.Queries.select;
 
 import io.rowflow.Database;
 import io.rowflow.Key;
+import io.rowflow.Ref;
+import io.rowflow.examples.keys.Film;
 import io.rowflow.examples.keys.FilmActor;
+import io.rowflow.examples.keys.Scene;
 import io.rowflow.examples.keys.Stock;
 import io.rowflow.examples.keys.StockKey;
+import io.rowflow.sql.FetchPlan;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,7 +32,14 @@ public final class KeySnippets {
                                 + "PRIMARY KEY (actor_id, film_id))",
                         "CREATE TABLE stock (store_id INTEGER NOT NULL, film_id INTEGER NOT NULL, "
                                 + "copies INTEGER NOT NULL, version INTEGER NOT NULL, "
-                                + "PRIMARY KEY (store_id, film_id))")
+                                + "PRIMARY KEY (store_id, film_id))",
+                        "CREATE TABLE scene (id INTEGER NOT NULL PRIMARY KEY, title VARCHAR(100) NOT NULL, "
+                                + "actor_id INTEGER, film_id INTEGER, "
+                                + "FOREIGN KEY (actor_id, film_id) REFERENCES film_actor (actor_id, film_id))",
+                        "CREATE TABLE language (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(40) NOT NULL)",
+                        "CREATE TABLE film (id INTEGER NOT NULL PRIMARY KEY, title VARCHAR(100) NOT NULL, "
+                                + "language_id INTEGER NOT NULL REFERENCES language (id), "
+                                + "original_language_id INTEGER REFERENCES language (id))")
                 .concatMap(ddl -> db.sql(ddl).execute())
                 .then();
     }
@@ -54,5 +65,17 @@ public final class KeySnippets {
 
     public static Flux<Stock> ofStore(Database db, int storeId) {
         return db.fetch(select(STOCK).where(STOCK.key.storeId.eq(storeId)).orderBy(STOCK.key.filmId.asc()));
+    }
+
+    public static Flux<Scene> scenesWithTheirPart(Database db) {
+        return db.findAll(Scene.class, FetchPlan.of("part"));   // one query per 256 scenes, not per scene
+    }
+
+    public static Mono<Scene> sceneOf(Database db) {
+        return db.insert(new Scene(1, "Storm", Ref.to(Key.of(1, 23))));   // the FilmActor's key
+    }
+
+    public static Flux<Film> filmsWithBothLanguages(Database db) {
+        return db.findAll(Film.class, FetchPlan.of("language"), FetchPlan.of("originalLanguage"));
     }
 }
