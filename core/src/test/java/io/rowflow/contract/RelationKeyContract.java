@@ -137,7 +137,7 @@ public abstract class RelationKeyContract {
             Casting casting = scene.casting().get();
             assertThat(List.of(casting.actorId(), casting.filmId(), casting.role()))
                     .isEqualTo(List.of(sceneActor(i), sceneFilm(i), "role " + sceneActor(i) + "/" + sceneFilm(i)));
-            assertThat(scene.casting().id()).isEqualTo(Key.of(sceneActor(i), sceneFilm(i)));
+            assertThat(scene.casting().id(Key.class)).isEqualTo(Key.of(sceneActor(i), sceneFilm(i)));
         }
         report("scenes with their casting", statements(SCENES, 1));
         assertThat(counting.statements()).isEqualTo(statements(SCENES, 1));
@@ -258,6 +258,7 @@ public abstract class RelationKeyContract {
             if (shelf.id() % 7 == 0) {
                 assertThat(shelf.stock()).isNull();
             } else {
+                assertThat(shelf.stock().id(StockKey.class)).isEqualTo(new StockKey(shelf.id() % 3, shelf.id()));
                 assertThat(shelf.stock().get().key()).isEqualTo(new StockKey(shelf.id() % 3, shelf.id()));
                 assertThat(shelf.stock().get().copies()).isEqualTo(shelf.id());
             }
