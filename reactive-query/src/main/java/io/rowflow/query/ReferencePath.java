@@ -69,7 +69,9 @@ public final class ReferencePath<T> extends RelationPath<T> {
     static List<String[]> keyColumns(Class<?> entity) {
         List<Member> ids = members(entity, true);
         if (ids.isEmpty()) {
-            throw new io.rowflow.MappingException(entity.getName() + " has no @Id property");
+            throw new io.rowflow.MappingException(entity.getName() + " has no @Id property; for an entity mapped in "
+                    + "code, compare the key paths instead, such as film.number(\"language\", Integer.class)"
+                    + ".eq(language.number(\"code\", Integer.class))");
         }
         List<String[]> pairs = new ArrayList<>();
         if (ids.size() > 1) {

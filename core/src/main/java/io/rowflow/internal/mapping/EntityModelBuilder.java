@@ -3,24 +3,18 @@ package io.rowflow.internal.mapping;
 import io.rowflow.Key;
 import io.rowflow.MappingException;
 import io.rowflow.QueryException;
-import io.rowflow.annotation.Column;
 import io.rowflow.annotation.Embedded;
 import io.rowflow.annotation.EntityConstructor;
 import io.rowflow.annotation.EnumType;
-import io.rowflow.annotation.Enumerated;
-import io.rowflow.annotation.GeneratedValue;
-import io.rowflow.annotation.Id;
-import io.rowflow.annotation.References;
-import io.rowflow.annotation.Table;
-import io.rowflow.annotation.Transient;
-import io.rowflow.annotation.Version;
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.convert.ValueCodec;
+import io.rowflow.mapping.EntityMapping;
+import io.rowflow.mapping.PropertyMapping;
+import io.rowflow.mapping.RelationMapping;
 import io.rowflow.mapping.NamingStrategy;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -49,12 +43,20 @@ final class EntityModelBuilder {
     private final NamingStrategy naming;
     private final ConverterRegistry converters;
     private final Function<Class<?>, DefaultEntityModel<Object>> modelLookup;
+    private final Function<Class<?>, EntityMapping<?>> mappings;
 
+    /**
+     * A builder reading each class's description from {@code mappings}: its annotations, or the
+     * {@link EntityMapping} registered for it in code. Both are the same description, so the
+     * model does not depend on where it came from.
+     */
     EntityModelBuilder(NamingStrategy naming, ConverterRegistry converters,
-                       Function<Class<?>, DefaultEntityModel<Object>> modelLookup) {
+                       Function<Class<?>, DefaultEntityModel<Object>> modelLookup,
+                       Function<Class<?>, EntityMapping<?>> mappings) {
         this.naming = naming;
         this.converters = converters;
         this.modelLookup = modelLookup;
+        this.mappings = mappings;
     }
 
     /**
@@ -62,13 +64,14 @@ final class EntityModelBuilder {
      * {@code @Id} value object (a record of the key columns), or several {@code @Id} properties.
      */
     <T> DefaultEntityModel<T> entity(Class<T> type) {
-        Table table = type.getAnnotation(Table.class);
-        if (table == null) {
-            throw new MappingException(type.getName() + " is not an entity: annotate it with @Table");
+        EntityMapping<?> mapping = mappings.apply(type);
+        if (!mapping.isEntity()) {
+            throw new MappingException(type.getName() + " is not an entity: annotate it with @Table "
+                    + "(or register an EntityMapping for it)");
         }
-        String tableName = table.name().isEmpty() ? naming.tableName(type) : table.name();
+        String tableName = mapping.table().isEmpty() ? naming.tableName(type) : mapping.table();
         checkIdentifier(tableName, type.getName(), "table name");
-        String schema = table.schema().isEmpty() ? null : table.schema();
+        String schema = mapping.schema();
         if (schema != null) {
             checkIdentifier(schema, type.getName(), "schema name");
         }
@@ -90,7 +93,9 @@ final class EntityModelBuilder {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isPrimitive() || type.isArray()) {
             throw new MappingException(type.getName() + " cannot be mapped: it must be a concrete class or a record");
         }
-        List<PropertySource> sources = type.isRecord() ? recordProperties(type) : fieldProperties(type);
+        EntityMapping<?> mapping = mappings.apply(type);
+        List<PropertySource> sources = type.isRecord() ? recordProperties(type, mapping) : fieldProperties(type, mapping);
+        checkDescribed(type, mapping);
         if (sources.isEmpty()) {
             throw new MappingException(type.getName() + " has no mapped properties");
         }
@@ -105,10 +110,10 @@ final class EntityModelBuilder {
     private Property property(Class<?> owner, PropertySource source, String pathPrefix, String columnPrefix,
                               Build build, boolean root, boolean mutable) {
         String where = owner.getName() + "." + source.name;
-        AnnotatedElement annotations = source.annotations;
-        boolean id = annotations.isAnnotationPresent(Id.class);
-        boolean version = annotations.isAnnotationPresent(Version.class);
-        boolean generated = annotations.isAnnotationPresent(GeneratedValue.class);
+        PropertyMapping mapping = source.mapping;
+        boolean id = mapping.id();
+        boolean version = mapping.version();
+        boolean generated = mapping.generated();
         if (generated && !id) {
             throw new MappingException(where + " is @GeneratedValue but not @Id; only the id can be generated");
         }
@@ -119,14 +124,14 @@ final class EntityModelBuilder {
             throw new MappingException(where + " is final and has no setter; make it non-final, add a setter, "
                     + "or give " + owner.getSimpleName() + " an @EntityConstructor");
         }
-        if (RelationAnnotations.isRelation(annotations)) {
+        if (mapping.relation() != null) {
             if (!root) {
                 throw new MappingException(where + " is a relationship inside an @Embedded value object; "
                         + "relationships belong on the entity itself");
             }
             return relationProperty(owner, source, build);
         }
-        Embedded embedded = annotations.getAnnotation(Embedded.class);
+        String embedded = mapping.embeddedPrefix();
         if (id && embedded == null && isValueObject(source.type)) {
             return keyValueObject(where, source, "", build);
         }
@@ -134,8 +139,7 @@ final class EntityModelBuilder {
             if (version) {
                 throw new MappingException(where + " cannot be both @Embedded and @Version");
             }
-            String prefix = Embedded.DEFAULT_PREFIX.equals(embedded.prefix())
-                    ? naming.columnName(source.name) + "_" : embedded.prefix();
+            String prefix = Embedded.DEFAULT_PREFIX.equals(embedded) ? naming.columnName(source.name) + "_" : embedded;
             if (id) {
                 return keyValueObject(where, source, columnPrefix + prefix, build);
             }
@@ -199,9 +203,8 @@ final class EntityModelBuilder {
     private MappedColumn column(Class<?> owner, PropertySource source, String pathPrefix, String columnPrefix,
                                 Build build, boolean id, boolean version, boolean generated) {
         String where = owner.getName() + "." + source.name;
-        AnnotatedElement annotations = source.annotations;
-        Enumerated enumerated = annotations.getAnnotation(Enumerated.class);
-        EnumType enumType = enumerated == null ? EnumType.NAME : enumerated.value();
+        PropertyMapping mapping = source.mapping;
+        EnumType enumType = mapping.enumType();
         ValueCodec codec = source.type == List.class && converters.codecFor(List.class, enumType) == null
                 ? converters.codecFor(source.genericType, enumType)
                 : converters.codecFor(source.type, enumType);
@@ -227,9 +230,7 @@ final class EntityModelBuilder {
             throw new MappingException(where + " is @GeneratedValue but has type " + source.type.getName()
                     + "; identity columns must be integer types");
         }
-        Column column = annotations.getAnnotation(Column.class);
-        String columnName = columnPrefix + (column == null || column.name().isEmpty()
-                ? naming.columnName(source.name) : column.name());
+        String columnName = columnPrefix + (mapping.column() == null ? naming.columnName(source.name) : mapping.column());
         checkIdentifier(columnName, where, "column name");
         for (MappedColumn existing : build.columns) {
             if (existing.columnName().equalsIgnoreCase(columnName)) {
@@ -237,14 +238,12 @@ final class EntityModelBuilder {
                         + existing.propertyPath() + " and from " + pathPrefix + source.name);
             }
         }
-        boolean nullable = !id && !version && !source.type.isPrimitive() && (column == null || column.nullable());
-        References references = annotations.getAnnotation(References.class);
+        boolean nullable = !id && !version && !source.type.isPrimitive() && mapping.nullable();
         ValueCodec columnCodec = codec.forProperty(build.owner + "." + pathPrefix + source.name
                 + " (column '" + columnName + "')");
         MappedColumn mapped = new MappedColumn(pathPrefix + source.name, columnName, source.type, nullable,
-                column == null ? 0 : column.length(), column == null ? 0 : column.precision(),
-                column == null ? 0 : column.scale(), column != null && column.unique(), id, generated, version,
-                references == null ? null : references.value(), build.columns.size(), columnCodec, build.owner);
+                mapping.length(), mapping.precision(), mapping.scale(), mapping.unique(), id, generated, version,
+                mapping.references(), build.columns.size(), columnCodec, build.owner);
         build.columns.add(mapped);
         return mapped;
     }
@@ -338,14 +337,16 @@ final class EntityModelBuilder {
 
     private Property relationProperty(Class<?> owner, PropertySource source, Build build) {
         String where = owner.getName() + "." + source.name;
-        RelationAnnotations annotations = RelationAnnotations.of(source.annotations, where);
+        RelationMapping annotations = source.mapping.relation();
         Class<?> target = RelationAnnotations.targetType(source.type, source.genericType, annotations.kind(), where);
-        if (!target.isAnnotationPresent(io.rowflow.annotation.Table.class)) {
+        if (!mappings.apply(target).isEntity()) {
             throw new MappingException(where + " relates to " + target.getName() + ", which is not an entity: annotate it with @Table");
         }
         EntityKey foreignKey = annotations.ownsForeignKey() ? foreignKey(owner, source, target, annotations, build) : null;
         MappedColumn joinColumn = foreignKey == null || foreignKey.composite() ? null : foreignKey.column();
-        MappedRelation.JoinTableModel joinTable = annotations.joinTable(where);
+        MappedRelation.JoinTableModel joinTable = annotations.joinTable() == null ? null
+                : new MappedRelation.JoinTableModel(annotations.joinTable(), annotations.joinTableColumn(),
+                        annotations.inverseJoinTableColumn());
         if (joinTable != null) {
             checkIdentifier(joinTable.name(), where, "join table name");
             checkIdentifier(joinTable.joinColumn(), where, "join column name");
@@ -372,11 +373,11 @@ final class EntityModelBuilder {
      * first used, since the target may refer back to the entity being built).
      */
     private EntityKey foreignKey(Class<?> owner, PropertySource source, Class<?> target,
-                                 RelationAnnotations annotations, Build build) {
+                                 RelationMapping annotations, Build build) {
         String where = owner.getName() + "." + source.name;
-        RelationAnnotations.KeyShape shape = RelationAnnotations.keyShape(target, where, this::isValueObject);
+        RelationAnnotations.KeyShape shape = keyShape(target, where);
         List<RelationAnnotations.KeyPart> parts = shape.parts();
-        List<String> names = annotations.joinColumnNames();
+        List<String> names = annotations.joinColumns();
         if (!names.isEmpty() && names.size() != parts.size()) {
             throw new MappingException(where + " has " + names.size() + " @JoinColumn, but the key of " + target.getName()
                     + " has " + parts.size() + " columns " + parts.stream().map(RelationAnnotations.KeyPart::name).toList()
@@ -395,7 +396,7 @@ final class EntityModelBuilder {
             String path = parts.size() == 1 ? source.name : source.name + "." + part.name();
             checkIdentifier(columnName, where, "join column name");
             checkDuplicate(build, columnName, path);
-            MappedColumn column = new MappedColumn(path, columnName, part.type(), annotations.joinColumnNullable(),
+            MappedColumn column = new MappedColumn(path, columnName, part.type(), annotations.joinColumnsNullable(),
                     0, 0, 0, false, false, false, false, parts.size() == 1 ? target : null, build.columns.size(),
                     codec.forProperty(where + " (column '" + columnName + "')"), build.owner);
             build.columns.add(column);
@@ -427,51 +428,95 @@ final class EntityModelBuilder {
 
     // ---- discovering properties ----
 
-    private static List<PropertySource> recordProperties(Class<?> type) {
+    private static List<PropertySource> recordProperties(Class<?> type, EntityMapping<?> mapping) {
         List<PropertySource> sources = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            if (component.isAnnotationPresent(Transient.class) || backingFieldIsTransient(type, component)) {
+            PropertyMapping described = mapping.property(component.getName());
+            if (described.ignored()) {
                 throw new MappingException(type.getName() + "." + component.getName()
                         + " is @Transient, but a record component cannot be skipped: its canonical constructor needs it");
             }
             Method accessor = component.getAccessor();
             MethodHandle getter = handle(type, component.getName(), () -> LOOKUP.unreflect(accessible(accessor)));
             sources.add(new PropertySource(component.getName(), component.getType(), component.getGenericType(),
-                    component, getter, null));
+                    described, getter, null));
         }
         return sources;
     }
 
-    /**
-     * {@code @Transient} targets fields only, so on a record component the compiler puts it on the
-     * private field behind the component, not on the component.
-     */
-    private static boolean backingFieldIsTransient(Class<?> type, RecordComponent component) {
-        try {
-            return type.getDeclaredField(component.getName()).isAnnotationPresent(Transient.class);
-        } catch (NoSuchFieldException e) {
-            return false;
-        }
-    }
-
-    private static List<PropertySource> fieldProperties(Class<?> type) {
-        List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            hierarchy.add(0, c);
-        }
+    private static List<PropertySource> fieldProperties(Class<?> type, EntityMapping<?> mapping) {
         List<PropertySource> sources = new ArrayList<>();
-        for (Class<?> declaring : hierarchy) {
-            for (Field field : declaring.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
-                        || field.isAnnotationPresent(Transient.class)) {
-                    continue;
-                }
-                sources.add(new PropertySource(field.getName(), field.getType(), field.getGenericType(), field,
+        for (Field field : mappableFields(type)) {
+            PropertyMapping described = mapping.property(field.getName());
+            if (!described.ignored()) {
+                sources.add(new PropertySource(field.getName(), field.getType(), field.getGenericType(), described,
                         getterFor(type, field), setterFor(type, field)));
             }
         }
         return sources;
+    }
+
+    /** The fields of a class and its superclasses, superclass first, that may be properties. */
+    private static List<Field> mappableFields(Class<?> type) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> declaring : hierarchy) {
+            for (Field field : declaring.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.isSynthetic()) {
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
+    }
+
+    /** The names and types of a type's properties: record components, or mappable fields. */
+    private static List<RelationAnnotations.KeyPart> propertiesOf(Class<?> type) {
+        if (type.isRecord()) {
+            return Arrays.stream(type.getRecordComponents())
+                    .map(component -> new RelationAnnotations.KeyPart(component.getName(), component.getType())).toList();
+        }
+        return mappableFields(type).stream().map(field -> new RelationAnnotations.KeyPart(field.getName(), field.getType()))
+                .toList();
+    }
+
+    /** A description naming a property the type does not have is a mistake (a typo, a renamed field). */
+    private static void checkDescribed(Class<?> type, EntityMapping<?> mapping) {
+        List<String> names = propertiesOf(type).stream().map(RelationAnnotations.KeyPart::name).toList();
+        for (PropertyMapping described : mapping.describedProperties()) {
+            if (!names.contains(described.name())) {
+                throw new MappingException(type.getName() + " has no property '" + described.name()
+                        + "' (its properties are " + names + "), but its mapping describes one");
+            }
+        }
+    }
+
+    /**
+     * The key of a target entity, from its description without building its model (targets may
+     * refer back to the entity being built): one {@code @Id}, several, or one {@code @Id} value
+     * object whose properties are the key.
+     */
+    private RelationAnnotations.KeyShape keyShape(Class<?> target, String where) {
+        EntityMapping<?> mapping = mappings.apply(target);
+        List<RelationAnnotations.KeyPart> ids = propertiesOf(target).stream()
+                .filter(part -> mapping.property(part.name()).id()).toList();
+        if (ids.isEmpty()) {
+            throw new MappingException(where + " relates to " + target.getName() + ", which has no @Id property");
+        }
+        if (ids.size() > 1) {
+            return new RelationAnnotations.KeyShape(ids, Key.class);
+        }
+        Class<?> type = ids.get(0).type();
+        if (isValueObject(type)) {
+            EntityMapping<?> keyMapping = mappings.apply(type);
+            return new RelationAnnotations.KeyShape(propertiesOf(type).stream()
+                    .filter(part -> !keyMapping.property(part.name()).ignored()).toList(), type);
+        }
+        return new RelationAnnotations.KeyShape(ids, EntityKey.wrap(type));
     }
 
     private static MethodHandle getterFor(Class<?> type, Field field) {
@@ -635,7 +680,7 @@ final class EntityModelBuilder {
     }
 
     /** A property found on a class or record, before it is turned into a column or embedded type. */
-    private record PropertySource(String name, Class<?> type, Type genericType, AnnotatedElement annotations,
+    private record PropertySource(String name, Class<?> type, Type genericType, PropertyMapping mapping,
                                   MethodHandle getter, @Nullable MethodHandle setter) {
     }
 

@@ -12,10 +12,7 @@ import io.rowflow.annotation.OneToMany;
 import io.rowflow.annotation.OneToOne;
 import io.rowflow.mapping.RelationModel;
 import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Collection;
@@ -73,6 +70,14 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
         return types.length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(Arrays.asList(types)));
     }
 
+    /** The neutral description of the relationship these annotations declare. */
+    io.rowflow.mapping.RelationMapping toMapping() {
+        return new io.rowflow.mapping.RelationMapping(kind, owning, mappedBy, joinColumnNames(), joinColumnNullable(),
+                joinTableAnnotation == null ? null : joinTableAnnotation.name(),
+                joinTableAnnotation == null ? null : joinTableAnnotation.joinColumn().name(),
+                joinTableAnnotation == null ? null : joinTableAnnotation.inverseJoinColumn().name(), cascade);
+    }
+
     /** Whether this property's table holds a foreign-key column for the relationship. */
     boolean ownsForeignKey() {
         return owning && (kind == RelationModel.Kind.MANY_TO_ONE || kind == RelationModel.Kind.ONE_TO_ONE);
@@ -123,51 +128,4 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
     record KeyShape(List<KeyPart> parts, Class<?> valueType) {
     }
 
-    /**
-     * The key of a target entity, read from its annotations without building its model (targets
-     * may refer back to the entity being built): one {@code @Id}, several, or one {@code @Id} value
-     * object whose properties are the key.
-     */
-    static KeyShape keyShape(Class<?> entity, String where, java.util.function.Predicate<Class<?>> valueObject) {
-        List<KeyPart> ids = idProperties(entity, true);
-        if (ids.isEmpty()) {
-            throw new MappingException(where + " relates to " + entity.getName() + ", which has no @Id property");
-        }
-        if (ids.size() > 1) {
-            return new KeyShape(ids, io.rowflow.Key.class);
-        }
-        Class<?> type = ids.get(0).type();
-        if (valueObject.test(type)) {
-            return new KeyShape(idProperties(type, false), type);
-        }
-        return new KeyShape(ids, java.lang.invoke.MethodType.methodType(type).wrap().returnType());
-    }
-
-    /** The {@code @Id} properties of an entity ({@code onlyIds}), or all mapped properties of a key object. */
-    private static List<KeyPart> idProperties(Class<?> type, boolean onlyIds) {
-        List<KeyPart> parts = new ArrayList<>();
-        if (type.isRecord()) {
-            for (RecordComponent component : type.getRecordComponents()) {
-                if (!onlyIds || component.isAnnotationPresent(Id.class)) {
-                    parts.add(new KeyPart(component.getName(), component.getType()));
-                }
-            }
-            return parts;
-        }
-        List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            hierarchy.add(0, c);
-        }
-        for (Class<?> c : hierarchy) {
-            for (Field field : c.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                boolean mapped = !java.lang.reflect.Modifier.isStatic(modifiers) && !java.lang.reflect.Modifier.isTransient(modifiers)
-                        && !field.isSynthetic() && !field.isAnnotationPresent(io.rowflow.annotation.Transient.class);
-                if (mapped && (!onlyIds || field.isAnnotationPresent(Id.class))) {
-                    parts.add(new KeyPart(field.getName(), field.getType()));
-                }
-            }
-        }
-        return parts;
-    }
 }

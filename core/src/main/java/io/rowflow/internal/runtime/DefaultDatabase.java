@@ -67,11 +67,12 @@ public final class DefaultDatabase implements Database {
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
-                           ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing) {
+                           ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
+                           List<io.rowflow.mapping.EntityMapping<?>> mappings) {
         this.connectionFactory = connectionFactory;
         this.dialect = dialect;
         this.converters = new ConverterRegistry(converters, dialect);
-        this.models = new EntityModels(naming, this.converters);
+        this.models = new EntityModels(naming, this.converters, List.copyOf(mappings));
         Mono<Connection> connections = Mono.defer(() -> Mono.from(connectionFactory.create()));
         this.transactions = new TransactionManager(connections, connectionFactory, connectionProvider);
         this.executor = new Executor(connectionFactory, connectionProvider, transactions, new StatementRunner(dialect));
