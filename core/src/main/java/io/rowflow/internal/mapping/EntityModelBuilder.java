@@ -77,8 +77,9 @@ final class EntityModelBuilder {
         }
         Build build = new Build(type.getName());
         CompositeType root = composite(type, "", "", build, true);
-        return new DefaultEntityModel<>(type, tableName, schema, root, build.columns, build.relations,
-                key(type, build), true);
+        EntityKey key = key(type, build);
+        checkLinkTables(key, build);
+        return new DefaultEntityModel<>(type, tableName, schema, root, build.columns, build.relations, key, true);
     }
 
     /** Builds the model of a projection type (record or class) read from rows by column name. */
@@ -287,6 +288,30 @@ final class EntityModelBuilder {
             }
         }
         return EntityKey.composite(type.getName(), ids, Key.class, Key::of, key -> keyValues(type, ids, (Key) key));
+    }
+
+    /**
+     * A link table holds one column per side, so both sides of a many-to-many need one-column
+     * keys (a link-table entity with a composite key of its own is fine).
+     */
+    private void checkLinkTables(EntityKey key, Build build) {
+        for (MappedRelation relation : build.relations) {
+            if (relation.kind() != io.rowflow.mapping.RelationModel.Kind.MANY_TO_MANY) {
+                continue;
+            }
+            String where = relation.describe();
+            if (key.composite()) {
+                throw new MappingException(where + " is a @ManyToMany, but " + build.owner + " has a composite key "
+                        + key.describeColumns() + "; a link table has one column per side, so map the link table "
+                        + "as an entity with @ManyToOne properties instead");
+            }
+            int targetColumns = keyShape(relation.targetType(), where).parts().size();
+            if (targetColumns > 1) {
+                throw new MappingException(where + " is a @ManyToMany, but " + relation.targetType().getName()
+                        + " has a composite key of " + targetColumns + " columns; a link table has one column per "
+                        + "side, so map the link table as an entity with @ManyToOne properties instead");
+            }
+        }
     }
 
     /** The values of a {@link Key}, checked against the key properties' count and types. */

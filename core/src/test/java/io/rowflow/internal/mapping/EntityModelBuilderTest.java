@@ -106,6 +106,14 @@ class EntityModelBuilderTest {
     }
 
     @Test
+    void aManyToManyWithACompositeKeyOnEitherSideIsRejectedNamingTheProperty() {
+        assertMappingFails(LinksToComposite.class, LinksToComposite.class.getName() + ".pairs", "@ManyToMany",
+                TwoIds.class.getName(), "composite key");
+        assertMappingFails(CompositeWithLinks.class, CompositeWithLinks.class.getName() + ".others", "@ManyToMany",
+                "(a, b)");
+    }
+
+    @Test
     void aVersionInsideAnIdRecordIsRejected() {
         assertMappingFails(VersionInKey.class, VersionInKey.class.getName() + ".key is an @Id value object",
                 VersionedKey.class.getName() + ".version");
@@ -330,6 +338,18 @@ class EntityModelBuilderTest {
     @Table
     record OneJoinColumnForTwo(@Id Long id, @io.rowflow.annotation.ManyToOne
             @io.rowflow.annotation.JoinColumn(name = "pair") io.rowflow.Ref<TwoIds> pair) {
+    }
+
+    @Table
+    record LinksToComposite(@Id Long id, @io.rowflow.annotation.ManyToMany @io.rowflow.annotation.JoinTable(name = "l",
+            joinColumn = @io.rowflow.annotation.JoinColumn(name = "x"),
+            inverseJoinColumn = @io.rowflow.annotation.JoinColumn(name = "y")) List<TwoIds> pairs) {
+    }
+
+    @Table
+    record CompositeWithLinks(@Id Long a, @Id Long b, @io.rowflow.annotation.ManyToMany
+            @io.rowflow.annotation.JoinTable(name = "l", joinColumn = @io.rowflow.annotation.JoinColumn(name = "x"),
+                    inverseJoinColumn = @io.rowflow.annotation.JoinColumn(name = "y")) List<TwoJoinColumns> others) {
     }
 
     @Table
