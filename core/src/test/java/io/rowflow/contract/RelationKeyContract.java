@@ -7,6 +7,7 @@ import io.rowflow.Database;
 import io.rowflow.Key;
 import io.rowflow.Ref;
 import io.rowflow.fixtures.keys.Actor;
+import io.rowflow.fixtures.keys.CastMember;
 import io.rowflow.fixtures.keys.Casting;
 import io.rowflow.fixtures.keys.Film;
 import io.rowflow.fixtures.keys.FilmActor;
@@ -242,6 +243,27 @@ public abstract class RelationKeyContract {
         assertThat(actors).hasSize(ACTORS).allSatisfy(actor -> assertThat(actor.films()).extracting(Film::id)
                 .isEqualTo(IntStream.rangeClosed(1, FILMS).boxed().toList()));
         assertThat(counting.statements()).isEqualTo(statements(ACTORS, 1));
+    }
+
+    @Test
+    void keyColumnsThatAreAlsoForeignKeysLoadBothReferences() {
+        insertData();
+
+        List<CastMember> cast = db.findAll(CastMember.class, FetchPlan.of("actor"), FetchPlan.of("film"))
+                .collectList().block(TIMEOUT);
+
+        assertThat(cast).hasSize(CASTINGS).allSatisfy(member -> {
+            assertThat(member.actor().get().name()).isEqualTo("actor " + member.actorId());
+            assertThat(member.film().get().title()).isEqualTo("film " + member.filmId());
+        });
+        report("link rows with both references over their key columns", statements(CASTINGS, 2));
+        assertThat(counting.statements()).isEqualTo(statements(CASTINGS, 2));
+
+        db.deleteById(CastMember.class, Key.of(ACTORS, FILMS)).block(TIMEOUT);
+        CastMember inserted = db.insert(new CastMember(ACTORS, FILMS, "lead", Ref.to(ACTORS), null)).block(TIMEOUT);
+        assertThat(db.findById(CastMember.class, Key.of(ACTORS, FILMS), FetchPlan.of("film")).block(TIMEOUT)
+                .film().get().id()).as("the key property is the column's value").isEqualTo(FILMS);
+        assertThat(inserted.role()).isEqualTo("lead");
     }
 
     @Test

@@ -63,6 +63,16 @@ class KeySnippetsTest {
     }
 
     @Test
+    void aKeyColumnIsAlsoTheForeignKeyOfTheFilm() {
+        db.insert(new Language(1, "English")).block(TIMEOUT);
+        db.insert(new Film(23, "Typhoon", Ref.to(1), null)).block(TIMEOUT);
+        KeySnippets.castAndFind(db).block(TIMEOUT);
+
+        assertThat(KeySnippets.rolesWithTheirFilm(db).map(role -> role.role() + " in " + role.film().get().title())
+                .collectList().block(TIMEOUT)).containsExactly("Captain in Typhoon");
+    }
+
+    @Test
     void aStockRowIsFoundByItsKeyRecordAndVersioned() {
         assertThat(KeySnippets.restock(db).block(TIMEOUT)).isEqualTo(new Stock(new StockKey(1, 23), 5, 1));
         db.insert(new Stock(new StockKey(1, 7), 2, null)).block(TIMEOUT);

@@ -101,13 +101,13 @@ final class CompositeType {
         }
         Object key = foreignKey(relation, reference);
         List<MappedColumn> columns = foreignKey.columns();
-        if (columns.size() == 1) {
-            out[columns.get(0).index()] = key;
-            return;
-        }
-        Object[] parts = key == null ? new Object[columns.size()] : foreignKey.columnValues(key);
+        Object[] parts = key == null ? new Object[columns.size()]
+                : columns.size() == 1 ? new Object[]{key} : foreignKey.columnValues(key);
         for (int i = 0; i < parts.length; i++) {
-            out[columns.get(i).index()] = parts[i];
+            int index = columns.get(i).index();
+            if (out[index] == null) {   // a column shared with a property declared before keeps the property's value
+                out[index] = parts[i];
+            }
         }
     }
 

@@ -235,8 +235,10 @@ final class EntityModelBuilder {
         checkIdentifier(columnName, where, "column name");
         for (MappedColumn existing : build.columns) {
             if (existing.columnName().equalsIgnoreCase(columnName)) {
+                String hint = build.relationColumns.contains(existing) ? " (a property sharing a column with a "
+                        + "relationship's foreign key must be declared before the relationship)" : "";
                 throw new MappingException(build.owner + " maps column '" + columnName + "' twice: from "
-                        + existing.propertyPath() + " and from " + pathPrefix + source.name);
+                        + existing.propertyPath() + " and from " + pathPrefix + source.name + hint);
             }
         }
         boolean nullable = !id && !version && !source.type.isPrimitive() && mapping.nullable();
@@ -382,7 +384,8 @@ final class EntityModelBuilder {
                 annotations.mappedBy(), joinColumn, foreignKey, joinTable, annotations.cascade(),
                 java.util.Set.class.isAssignableFrom(source.type), build.relations.size(), targetId, build.owner);
         build.relations.add(relation);
-        return new Property(source.name, source.getter, source.setter, joinColumn, null, false, relation);
+        boolean shared = foreignKey != null && !build.relationColumns.containsAll(foreignKey.columns());
+        return new Property(source.name, source.getter, source.setter, shared ? null : joinColumn, null, false, relation);
     }
 
     @SuppressWarnings("unchecked")
@@ -420,11 +423,17 @@ final class EntityModelBuilder {
             String columnName = names.isEmpty() ? defaultName : names.get(i);
             String path = parts.size() == 1 ? source.name : source.name + "." + part.name();
             checkIdentifier(columnName, where, "join column name");
+            MappedColumn shared = sharedColumn(build, columnName, part.type(), where);
+            if (shared != null) {
+                columns.add(shared);
+                continue;
+            }
             checkDuplicate(build, columnName, path);
             MappedColumn column = new MappedColumn(path, columnName, part.type(), annotations.joinColumnsNullable(),
                     0, 0, 0, false, false, false, false, parts.size() == 1 ? target : null, build.columns.size(),
                     codec.forProperty(where + " (column '" + columnName + "')"), build.owner);
             build.columns.add(column);
+            build.relationColumns.add(column);
             columns.add(column);
         }
         if (columns.size() == 1) {
@@ -433,6 +442,27 @@ final class EntityModelBuilder {
         return EntityKey.composite(build.owner, columns, shape.valueType(),
                 values -> modelLookup.apply(target).key().fromColumns(values),
                 key -> modelLookup.apply(target).key().columnValues(key));
+    }
+
+    /**
+     * A column a foreign key shares with a property declared before it, such as a key column of a
+     * link table that also references another entity ({@code film_actor.actor_id}): the property
+     * stays the column's source, and the relationship reads its key from it. {@code null} when no
+     * property maps the column yet.
+     */
+    private static @Nullable MappedColumn sharedColumn(Build build, String columnName, Class<?> type, String where) {
+        for (MappedColumn existing : build.columns) {
+            if (existing.columnName().equalsIgnoreCase(columnName) && !build.relationColumns.contains(existing)
+                    && !existing.isVersion() && !existing.isGenerated()) {
+                if (EntityKey.wrap(existing.javaType()) != EntityKey.wrap(type)) {
+                    throw new MappingException(where + " shares column '" + columnName + "' with " + existing.describe()
+                            + ", but the key it references is a " + type.getName() + ", not a "
+                            + existing.javaType().getName());
+                }
+                return existing;
+            }
+        }
+        return null;
     }
 
     private static void checkDuplicate(Build build, String columnName, String property) {
@@ -714,6 +744,8 @@ final class EntityModelBuilder {
         final String owner;
         final List<MappedColumn> columns = new ArrayList<>();
         final List<MappedRelation> relations = new ArrayList<>();
+        /** The foreign-key columns relationships created (not those they share with a property). */
+        final java.util.Set<MappedColumn> relationColumns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         /** Whether the columns being mapped belong to the {@code @Id} value object. */
         boolean inKey;
         @Nullable KeyObject keyObject;

@@ -114,6 +114,25 @@ class EntityModelBuilderTest {
     }
 
     @Test
+    void aKeyColumnSharedWithAForeignKeyIsOneColumnReadByBoth() {
+        DefaultEntityModel<SharedKeyColumn> model = models.entity(SharedKeyColumn.class);
+
+        assertThat(columnNames(model)).containsExactly("first", "second", "pair_id");
+        assertThat(model.relation("owner").joinColumn()).isSameAs(model.column("first"));
+        SharedKeyColumn row = model.assemble(new Object[]{1L, 2L, 3L});
+        assertThat(row.owner().id()).isEqualTo(1L);
+        assertThat(model.extract(new SharedKeyColumn(4L, 5L, io.rowflow.Ref.to(9L), null)))
+                .as("the key property is the column's source").containsExactly(4L, 5L, null);
+    }
+
+    @Test
+    void aSharedColumnDeclaredAfterItsRelationshipOrOfAnotherTypeIsRejected() {
+        assertMappingFails(SharedAfterRelation.class, "maps column 'first' twice", "declared before");
+        assertMappingFails(SharedOfAnotherType.class, SharedOfAnotherType.class.getName() + ".owner",
+                "shares column 'code'", "java.lang.Long");
+    }
+
+    @Test
     void aVersionInsideAnIdRecordIsRejected() {
         assertMappingFails(VersionInKey.class, VersionInKey.class.getName() + ".key is an @Id value object",
                 VersionedKey.class.getName() + ".version");
@@ -350,6 +369,24 @@ class EntityModelBuilderTest {
     record CompositeWithLinks(@Id Long a, @Id Long b, @io.rowflow.annotation.ManyToMany
             @io.rowflow.annotation.JoinTable(name = "l", joinColumn = @io.rowflow.annotation.JoinColumn(name = "x"),
                     inverseJoinColumn = @io.rowflow.annotation.JoinColumn(name = "y")) List<TwoJoinColumns> others) {
+    }
+
+    @Table
+    record SharedKeyColumn(@Id Long first, @Id Long second,
+                           @io.rowflow.annotation.ManyToOne @io.rowflow.annotation.JoinColumn(name = "first")
+                           io.rowflow.Ref<io.rowflow.fixtures.Author> owner,
+                           @io.rowflow.annotation.ManyToOne @io.rowflow.annotation.JoinColumn(name = "pair_id")
+                           io.rowflow.Ref<io.rowflow.fixtures.Author> other) {
+    }
+
+    @Table
+    record SharedAfterRelation(@io.rowflow.annotation.ManyToOne @io.rowflow.annotation.JoinColumn(name = "first")
+                               io.rowflow.Ref<io.rowflow.fixtures.Author> owner, @Id Long first, @Id Long second) {
+    }
+
+    @Table
+    record SharedOfAnotherType(@Id String code, @io.rowflow.annotation.ManyToOne
+            @io.rowflow.annotation.JoinColumn(name = "code") io.rowflow.Ref<io.rowflow.fixtures.Author> owner) {
     }
 
     @Table

@@ -8,6 +8,7 @@ import io.rowflow.Key;
 import io.rowflow.Ref;
 import io.rowflow.examples.keys.Film;
 import io.rowflow.examples.keys.FilmActor;
+import io.rowflow.examples.keys.Role;
 import io.rowflow.examples.keys.Scene;
 import io.rowflow.examples.keys.Stock;
 import io.rowflow.examples.keys.StockKey;
@@ -77,5 +78,9 @@ public final class KeySnippets {
 
     public static Flux<Film> filmsWithBothLanguages(Database db) {
         return db.findAll(Film.class, FetchPlan.of("language"), FetchPlan.of("originalLanguage"));
+    }
+
+    public static Flux<Role> rolesWithTheirFilm(Database db) {
+        return db.findAll(Role.class, FetchPlan.of("film"));   // film_id: a key column and the foreign key
     }
 }
