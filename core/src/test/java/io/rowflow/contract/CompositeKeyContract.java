@@ -86,8 +86,11 @@ public abstract class CompositeKeyContract {
         counting.reset();
     }
 
+    /** Every connection is back in the pool after each test (no leak), and only then is the pool closed. */
     @AfterEach
     void closePool() {
+        io.rowflow.test.Await.until("every connection released", Duration.ofSeconds(10),
+                () -> pool.getMetrics().map(metrics -> metrics.acquiredSize() == 0).orElse(true));
         pool.disposeLater().block(TIMEOUT);
     }
 
