@@ -3,6 +3,7 @@ package io.rowflow;
 import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
+import io.rowflow.mapping.EntityMapping;
 import io.rowflow.internal.runtime.DefaultDatabase;
 import io.rowflow.mapping.NamingStrategy;
 import io.rowflow.sql.SelectStatement;
@@ -31,6 +32,7 @@ public final class DatabaseBuilder {
     private int defaultFetchSize;
     private Coalescing coalescing = Coalescing.defaults();
     private boolean ownsConnectionFactory;
+    private final List<EntityMapping<?>> mappings = new ArrayList<>();
 
     DatabaseBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -109,6 +111,19 @@ public final class DatabaseBuilder {
     }
 
     /**
+     * Maps a class in code instead of by annotations (for classes you cannot annotate): the
+     * mapping replaces the class's annotations. Register the value objects such an entity embeds
+     * as well, unless their annotations (or the defaults) suit. See {@link EntityMapping}.
+     *
+     * @since 0.2
+     */
+    public DatabaseBuilder mapping(EntityMapping<?> mapping) {
+        Objects.requireNonNull(mapping, "mapping");
+        mappings.add(mapping);
+        return this;
+    }
+
+    /**
      * The most rows one multi-row {@code VALUES} insert statement carries; 1,000 by default. Where
      * the dialect binds columns as arrays (PostgreSQL's {@code unnest}) a statement carries at
      * least 10,000 rows.
@@ -147,7 +162,7 @@ public final class DatabaseBuilder {
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
-                connectionProvider, defaultFetchSize, coalescing, relationBatchSize, ownsConnectionFactory);
+                connectionProvider, defaultFetchSize, coalescing, relationBatchSize, ownsConnectionFactory, mappings);
     }
 
     /** Makes the database close the connection factory on {@link Database#close()}: it created the factory itself. */

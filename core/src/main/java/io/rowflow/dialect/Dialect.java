@@ -197,6 +197,21 @@ public interface Dialect {
     }
 
     /**
+     * Tests several expressions (a composite key) against a set of value tuples bound as one array
+     * per expression, so a key set of any size has one SQL text (PostgreSQL:
+     * {@code (a, b) IN (SELECT * FROM unnest($1::integer[], $2::integer[]))}); {@code null} (the
+     * default) when the database cannot, and each tuple is compared on its own instead.
+     *
+     * @param expressions the rendered expressions, in key order
+     * @param arrayMarkers the bind markers of the arrays, one per expression
+     * @param storedTypes the driver-side element type of each array
+     * @since 0.2
+     */
+    default @Nullable String inArrays(List<String> expressions, List<String> arrayMarkers, List<Class<?>> storedTypes) {
+        return null;
+    }
+
+    /**
      * The most values one {@code IN (...)} list may carry when values are not bound as an array;
      * larger key sets (batched relationship loading) are split into several statements.
      */

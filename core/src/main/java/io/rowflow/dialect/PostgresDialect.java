@@ -186,6 +186,23 @@ public final class PostgresDialect extends StandardSqlDialect {
                 + ") WITH ORDINALITY AS u (" + aliases + ", row_number) ORDER BY row_number";
     }
 
+    /**
+     * {@code (a, b) IN (SELECT * FROM unnest($1::integer[], $2::text[]))}: one text whatever the
+     * number of key tuples; {@code null} for element types without an array type here.
+     */
+    @Override
+    public @Nullable String inArrays(List<String> expressions, List<String> arrayMarkers, List<Class<?>> storedTypes) {
+        StringBuilder arrays = new StringBuilder();
+        for (int i = 0; i < expressions.size(); i++) {
+            String arrayType = ARRAY_TYPES.get(storedTypes.get(i));
+            if (arrayType == null) {
+                return null;
+            }
+            arrays.append(i == 0 ? "" : ", ").append(arrayMarkers.get(i)).append("::").append(arrayType);
+        }
+        return "(" + String.join(", ", expressions) + ") IN (SELECT * FROM unnest(" + arrays + "))";
+    }
+
     @Override
     public Set<Class<?>> nativeTypes() {
         return nativeTypes;

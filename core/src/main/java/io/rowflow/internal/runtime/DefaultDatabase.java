@@ -15,6 +15,7 @@ import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.StatementRunner;
 import io.rowflow.internal.mapping.EntityModels;
+import io.rowflow.internal.query.KeyPredicates;
 import io.rowflow.internal.query.QueryRenderer;
 import io.rowflow.internal.schema.CatalogReader;
 import io.rowflow.internal.schema.DdlGenerator;
@@ -72,13 +73,14 @@ public final class DefaultDatabase implements Database {
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
                            ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
-                           int relationBatchSize, boolean ownsConnectionFactory) {
+                           int relationBatchSize, boolean ownsConnectionFactory,
+                           List<io.rowflow.mapping.EntityMapping<?>> mappings) {
         this.connectionFactory = connectionFactory;
         this.relationBatchSize = relationBatchSize;
         this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
         this.dialect = dialect;
         this.converters = new ConverterRegistry(converters, dialect);
-        this.models = new EntityModels(naming, this.converters);
+        this.models = new EntityModels(naming, this.converters, List.copyOf(mappings));
         Mono<Connection> connections = Mono.defer(() -> Mono.from(connectionFactory.create()));
         this.transactions = new TransactionManager(connections, connectionFactory, connectionProvider);
         this.executor = new Executor(connectionFactory, connectionProvider, transactions, new StatementRunner(dialect));
@@ -184,8 +186,7 @@ public final class DefaultDatabase implements Database {
         DefaultEntityModel<T> model = models.entity(entityType);
         TableRef table = new TableRef(entityType, "entity");
         SelectStatement<T> statement = SelectStatement.of(table, entityType)
-                .withWhere(new Predicate.Comparison(new Expression.Column(table, model.idColumn().propertyPath()),
-                        Predicate.ComparisonOperator.EQ, new Expression.Value(id)))
+                .withWhere(KeyPredicates.equalTo(table, model.key(), model.keyArgument(id)))
                 .withFetches(FetchPlan.all(relationships), 0);
         return queries.fetchFirst(statement);
     }

@@ -96,14 +96,14 @@ final class QueryOperations {
      */
     private <T> Mono<T> lookupOr(SelectStatement<T> statement, Function<SelectStatement<T>, Mono<T>> plain) {
         UniqueKeyFilter<T> key = UniqueKeyFilter.of(statement, models);
-        if (key == null || !lookups.coalescable(key.column())) {
+        if (key == null || !lookups.coalescable(key.key())) {
             return plain.apply(statement);
         }
         DefaultEntityModel<T> model = key.model();
         List<FetchPlan> plans = statement.fetches();
         relations.check(model, plans);
         SelectStatement<T> bare = statement.withFetches(List.of(), 0);
-        Mono<T> found = lookups.findByUnique(model, key.column(), key.value(), () -> plain.apply(bare));
+        Mono<T> found = lookups.findByKey(model, key.key(), key.value(), () -> plain.apply(bare));
         return plans.isEmpty() ? found
                 : found.flatMap(row -> relations.load(model, List.of(row), plans)).map(loaded -> loaded.get(0));
     }

@@ -109,7 +109,7 @@ final class MetamodelWriter {
 
     private String declaration(Element property, String name) {
         TypeMirror type = property.asType();
-        if (property.getAnnotation(Embedded.class) != null && type.getKind() == TypeKind.DECLARED) {
+        if ((property.getAnnotation(Embedded.class) != null || isIdRecord(property, type)) && type.getKind() == TypeKind.DECLARED) {
             TypeElement embeddable = (TypeElement) ((DeclaredType) type).asElement();
             String className = embeddable.getSimpleName() + "Path";
             embeddables.putIfAbsent(className, embeddable);
@@ -187,6 +187,15 @@ final class MetamodelWriter {
         }
         String boundName = sourceName(bound);
         return boundName == null ? null : (upper != null ? "? extends " : "? super ") + boundName;
+    }
+
+    /**
+     * Whether a property is an {@code @Id} record: a composite key whose components core maps as
+     * the key columns, so it gets a nested path class like an embedded value object.
+     */
+    private static boolean isIdRecord(Element property, TypeMirror type) {
+        return property.getAnnotation(io.rowflow.annotation.Id.class) != null && type instanceof DeclaredType declared
+                && declared.asElement().getKind() == ElementKind.RECORD;
     }
 
     /** The path of a relationship property, or {@code null} when the property is no relationship. */

@@ -93,6 +93,30 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void anIdRecordGetsANestedPathLikeAnEmbeddedValueObject() throws IOException {
+        String keyedByRecord = entity("title").replace("@Id\n    private Long id;", "@Id\n    private Address key;");
+
+        Compilation compilation = compile(keyedByRecord, QUERY);
+
+        assertThat(compilation.success()).as(compilation.report()).isTrue();
+        assertThat(Files.readString(directory.resolve("generated/demo/Book_.java")))
+                .contains("public final AddressPath key = new AddressPath(this, \"key\");")
+                .contains("public final StringPath street = string(\"street\");");
+    }
+
+    @Test
+    void severalIdPropertiesEachGetTheirOwnPath() throws IOException {
+        String twoIds = entity("title").replace("@Id\n    private Long id;", "@Id\n    private Long shelf;\n    @Id\n    private Long slot;");
+
+        Compilation compilation = compile(twoIds, QUERY);
+
+        assertThat(compilation.success()).as(compilation.report()).isTrue();
+        assertThat(Files.readString(directory.resolve("generated/demo/Book_.java")))
+                .contains("public final NumberPath<Long> shelf = number(\"shelf\", Long.class);")
+                .contains("public final NumberPath<Long> slot = number(\"slot\", Long.class);");
+    }
+
+    @Test
     void renamingAFieldBreaksTheQueryAtCompileTime() throws IOException {
         Compilation compilation = compile(entity("name"), QUERY);
 

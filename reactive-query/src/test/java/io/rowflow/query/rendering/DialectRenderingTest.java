@@ -3,6 +3,8 @@ package io.rowflow.query.rendering;
 import static io.rowflow.query.Queries.select;
 import static io.rowflow.query.fixtures.Novel_.NOVEL;
 import static io.rowflow.query.fixtures.Writer_.WRITER;
+import static io.rowflow.query.fixtures.Part_.PART;
+import static io.rowflow.query.fixtures.Take_.TAKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowflow.dialect.Dialect;
@@ -23,6 +25,15 @@ class DialectRenderingTest {
     private static final Dialect POSTGRES = new PostgresDialect();
     private static final Dialect H2 = new H2Dialect();
     private static final Dialect MARIADB = new MariaDbDialect();
+
+    @Test
+    void aJoinOverACompositeForeignKeyComparesEveryKeyColumn() {
+        var query = select(TAKE.label).join(PART).on(TAKE.part.eq(PART)).where(TAKE.part.isNotNull());
+
+        assertThat(SqlPreview.render(query, POSTGRES)).isEqualTo("SELECT t0.\"label\" FROM \"take\" t0 "
+                + "JOIN \"part\" t1 ON (t0.\"actor_id\" = t1.\"actor_id\" AND t0.\"film_id\" = t1.\"film_id\") "
+                + "WHERE t0.\"actor_id\" IS NOT NULL");
+    }
 
     @Test
     void likeIgnoringCaseIsIlikeOnPostgresAndLowerElsewhere() {
