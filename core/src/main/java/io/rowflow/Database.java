@@ -29,19 +29,34 @@ import reactor.core.publisher.Mono;
  * and its subtypes for database failures (with the SQL, never the bound values),
  * {@link OptimisticLockException}, {@link NonUniqueResultException}. Arguments that cannot work
  * (an unmapped class, an update without id) fail at the call with {@link MappingException} or
- * {@link QueryException}. A {@code Database} is thread-safe; create one per connection factory.
+ * {@link QueryException}. A {@code null} argument (an entity, an entity class, an id, an element of
+ * {@code ids}) is a programming error: the call throws {@link NullPointerException} at once, before
+ * anything is sent, its message naming the operation, the argument and the entity class, such as
+ * {@code findById: the id of com.example.Book must not be null}. A {@code Database} is thread-safe;
+ * create one per connection factory.
+ *
+ * <p>A database made by {@link #connect(String)} owns the connection factory (a pool, with an
+ * {@code r2dbc:pool:} URL) it created and disposes it on {@link #close()}; a database over a
+ * factory the application passed in leaves that factory alone, since its owner may still use it.
  *
  * @since 0.1
  */
-public interface Database {
+public interface Database extends AutoCloseable {
 
-    /** A database over an R2DBC URL such as {@code r2dbc:postgresql://user@localhost/db} or {@code r2dbc:h2:mem:///demo}. */
+    /**
+     * A database over an R2DBC URL such as {@code r2dbc:pool:postgresql://user@localhost/db} or
+     * {@code r2dbc:h2:mem:///demo}. The database owns the connection factory it creates from the
+     * URL: {@link #close()} disposes it (closing a pool's connections).
+     */
     static Database connect(String r2dbcUrl) {
         Objects.requireNonNull(r2dbcUrl, "r2dbcUrl");
-        return builder(ConnectionFactories.get(r2dbcUrl)).build();
+        return builder(ConnectionFactories.get(r2dbcUrl)).owningConnectionFactory().build();
     }
 
-    /** A database over a connection factory (use a pool, such as r2dbc-pool, in services), with defaults. */
+    /**
+     * A database over a connection factory (use a pool, such as r2dbc-pool, in services), with
+     * defaults. The factory stays the caller's: {@link #close()} does not dispose it.
+     */
     static Database create(ConnectionFactory connectionFactory) {
         return builder(connectionFactory).build();
     }
@@ -65,6 +80,14 @@ public interface Database {
     /**
      * Inserts one entity. Emits the inserted entity: with its generated id and initial version set
      * (a mutable entity is updated in place and emitted; a record is emitted as a new instance).
+     *
+     * <p>Like every operation here the {@code Mono} is cold: each subscription inserts again, from
+     * the entity as it is at that moment. With a generated id, a record is unchanged by the first
+     * insert, so a second subscription inserts a second row with a new id; a mutable entity carries
+     * the id the first subscription set, so a second subscription inserts that id again and fails
+     * with {@link DuplicateKeyException} (as does any entity whose id you assign). Subscribe once;
+     * {@code cache()} the {@code Mono} to share its one result, and do not {@code retry()} an
+     * insert that may have succeeded.
      */
     <T> Mono<T> insert(T entity);
 
@@ -106,7 +129,11 @@ public interface Database {
      */
     <T> Mono<Boolean> delete(T entity);
 
-    /** Deletes the row with this id; emits whether a row was deleted. */
+    /**
+     * Deletes the row with this id; emits whether a row was deleted.
+     *
+     * @throws NullPointerException if {@code entityType} or {@code id} is {@code null}
+     */
     Mono<Boolean> deleteById(Class<?> entityType, Object id);
 
     // ---- reading ----
@@ -114,14 +141,28 @@ public interface Database {
     /**
      * Emits the entity with this id, or completes empty. Outside a transaction concurrent lookups
      * of one entity are coalesced into batched statements under load (see {@link Coalescing}).
+     *
+     * @throws NullPointerException if {@code entityType} or {@code id} is {@code null}
      */
     <T> Mono<T> findById(Class<T> entityType, Object id);
 
-    /** Emits the entities with these ids that exist, in the order of the ids (duplicates once). */
+    /**
+     * Emits the entities with these ids that exist, in the order of the ids (duplicates once).
+     *
+     * @throws NullPointerException if {@code entityType} or {@code ids} is {@code null} or contains {@code null}
+     */
     <T> Flux<T> findAllById(Class<T> entityType, Iterable<?> ids);
 
     /** The coalescing settings this database was built with. */
     Coalescing coalescing();
+
+    /**
+     * Parents per batch when loading relationships for queries and calls that set no batch size of
+     * their own: {@link DatabaseBuilder#relationBatchSize(int)}, 256 unless set.
+     *
+     * @since 0.1
+     */
+    int relationBatchSize();
 
     /** Counters of coalescing (lookups and relationship loads) since this database was created. */
     CoalescingStatistics coalescingStatistics();
@@ -133,26 +174,49 @@ public interface Database {
      * Emits the entity with this id with the given relationships loaded ({@code FetchPlan.of("books")}
      * or a DSL path such as {@code AUTHOR.books}), or completes empty. Outside a transaction both
      * the lookup and the relationships' follow-up queries are coalesced with those of concurrent
-     * requests under load (see {@link Coalescing}).
+     * requests under load (see {@link Coalescing}). With a single parent there is nothing to
+     * batch: each relationship costs one follow-up query (per chunk of keys of a nested level).
      */
     <T> Mono<T> findById(Class<T> entityType, Object id, Fetchable... relationships);
 
     /**
      * Streams every row of the entity's table with the given relationships loaded: one follow-up
-     * query per relationship and batch of 256 parents, parents in table order.
+     * query per relationship and batch of parents ({@link DatabaseBuilder#relationBatchSize(int)},
+     * 256 unless set), parents in table order.
      */
     <T> Flux<T> findAll(Class<T> entityType, Fetchable... relationships);
 
     /**
-     * Loads relationships into entities obtained another way (all of one class), in batches of 256:
-     * emits them in the same order with the relationships set (records as new instances).
+     * {@link #findAll(Class, Fetchable...)} with options for this call, such as
+     * {@code LoadOptions.batchesOf(1_000)} to load 1,000 parents' relationships per follow-up query.
+     *
+     * @since 0.1
+     */
+    <T> Flux<T> findAll(Class<T> entityType, LoadOptions options, Fetchable... relationships);
+
+    /**
+     * Loads relationships into entities obtained another way (all of one class), in batches of
+     * {@link DatabaseBuilder#relationBatchSize(int)} (256 unless set): emits them in the same order
+     * with the relationships set (records as new instances).
      */
     <T> Flux<T> load(Publisher<T> entities, Fetchable... relationships);
+
+    /**
+     * {@link #load(Publisher, Fetchable...)} with options for this call, such as
+     * {@code LoadOptions.batchesOf(1_000)}.
+     *
+     * @since 0.1
+     */
+    <T> Flux<T> load(Publisher<T> entities, LoadOptions options, Fetchable... relationships);
 
     /** Emits the number of rows in the entity's table. */
     Mono<Long> count(Class<?> entityType);
 
-    /** Emits whether a row with this id exists. */
+    /**
+     * Emits whether a row with this id exists.
+     *
+     * @throws NullPointerException if {@code entityType} or {@code id} is {@code null}
+     */
     Mono<Boolean> existsById(Class<?> entityType, Object id);
 
     // ---- queries ----
@@ -197,6 +261,27 @@ public interface Database {
 
     /** Schema generation from the entity models: for tests, demos and quick starts. */
     Schema schema();
+
+    // ---- lifecycle ----
+
+    /**
+     * Disposes the connection factory this database created itself ({@link #connect(String)}):
+     * emits nothing and completes once the factory (a pool and its connections) is closed, or at
+     * once when the factory was handed in, which is never touched. Only the first subscription
+     * closes; later ones complete at once. Operations started afterwards fail like those on a closed pool.
+     *
+     * @since 0.1
+     */
+    Mono<Void> closeReactive();
+
+    /**
+     * {@link #closeReactive()}, waiting for it: for {@code try}-with-resources, shutdown hooks and
+     * frameworks' destroy callbacks. Do not call it on a non-blocking thread.
+     *
+     * @since 0.1
+     */
+    @Override
+    void close();
 
     // ---- transactions ----
 

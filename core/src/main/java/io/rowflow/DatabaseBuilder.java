@@ -3,8 +3,10 @@ package io.rowflow;
 import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
+import io.rowflow.mapping.EntityMapping;
 import io.rowflow.internal.runtime.DefaultDatabase;
 import io.rowflow.mapping.NamingStrategy;
+import io.rowflow.sql.SelectStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +27,12 @@ public final class DatabaseBuilder {
     private final Map<Class<?>, Converter<?, ?>> converters = new LinkedHashMap<>();
     private final List<Dialect> extraDialects = new ArrayList<>();
     private int insertChunkSize = 1_000;
+    private int relationBatchSize = SelectStatement.DEFAULT_BATCH_SIZE;
     private ConnectionProvider connectionProvider = ConnectionProvider.DEFAULT;
     private int defaultFetchSize;
     private Coalescing coalescing = Coalescing.defaults();
+    private boolean ownsConnectionFactory;
+    private final List<EntityMapping<?>> mappings = new ArrayList<>();
 
     DatabaseBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -51,9 +56,27 @@ public final class DatabaseBuilder {
         return this;
     }
 
-    /** Registers a converter for its Java type; it wins over built-in conversions. */
+    /**
+     * Registers a converter for its Java type; it wins over built-in conversions. Its
+     * {@link Converter#databaseType() database type} must be one the driver binds (such as
+     * {@code String}, {@code Long}, {@code BigDecimal}, {@code byte[]}, {@code LocalDate}) or one
+     * Rowflow converts further (such as {@code Instant}).
+     *
+     * @throws MappingException if the converter's database type is {@code Object} (which says
+     *     nothing about how to store the value); a database type the dialect cannot store at all
+     *     is reported the same way by {@link #build()}
+     */
     public DatabaseBuilder converter(Converter<?, ?> converter) {
         Objects.requireNonNull(converter, "converter");
+        if (converter.javaType() == null || converter.databaseType() == null) {
+            throw new MappingException("Converter " + converter + " returns null from javaType() or databaseType()");
+        }
+        if (converter.databaseType() == Object.class) {
+            throw new MappingException("Converter " + converter + " for " + converter.javaType().getName()
+                    + " declares java.lang.Object as its databaseType(), which does not say how to store the value: "
+                    + "declare the type toDatabase() really returns, one the driver binds "
+                    + "(String, Long, Integer, BigDecimal, byte[], LocalDate...)");
+        }
         converters.put(converter.javaType(), converter);
         return this;
     }
@@ -88,6 +111,19 @@ public final class DatabaseBuilder {
     }
 
     /**
+     * Maps a class in code instead of by annotations (for classes you cannot annotate): the
+     * mapping replaces the class's annotations. Register the value objects such an entity embeds
+     * as well, unless their annotations (or the defaults) suit. See {@link EntityMapping}.
+     *
+     * @since 0.2
+     */
+    public DatabaseBuilder mapping(EntityMapping<?> mapping) {
+        Objects.requireNonNull(mapping, "mapping");
+        mappings.add(mapping);
+        return this;
+    }
+
+    /**
      * The most rows one multi-row {@code VALUES} insert statement carries; 1,000 by default. Where
      * the dialect binds columns as arrays (PostgreSQL's {@code unnest}) a statement carries at
      * least 10,000 rows.
@@ -101,13 +137,38 @@ public final class DatabaseBuilder {
     }
 
     /**
+     * Parents per batch when loading relationships, for queries, {@code findAll} and {@code load}
+     * calls that set no batch size of their own (a query's {@code batchSize(...)} and
+     * {@link LoadOptions} win); 256 by default. Each relationship of a fetch plan costs one
+     * follow-up statement per batch (and per chunk of keys), so 1,000 authors with their books
+     * take 2 statements with batches of 1,000 and 5 with the default.
+     *
+     * @throws IllegalArgumentException unless {@code parents} is positive
+     * @since 0.1
+     */
+    public DatabaseBuilder relationBatchSize(int parents) {
+        if (parents < 1) {
+            throw new IllegalArgumentException("relationBatchSize must be positive: " + parents);
+        }
+        this.relationBatchSize = parents;
+        return this;
+    }
+
+    /**
      * Creates the database. Throws {@link RowflowException} if no dialect was set and none matches
-     * the connection factory's metadata.
+     * the connection factory's metadata, and {@link MappingException} if a registered converter's
+     * database type is one the dialect cannot store.
      */
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
-                connectionProvider, defaultFetchSize, coalescing);
+                connectionProvider, defaultFetchSize, coalescing, relationBatchSize, ownsConnectionFactory, mappings);
+    }
+
+    /** Makes the database close the connection factory on {@link Database#close()}: it created the factory itself. */
+    DatabaseBuilder owningConnectionFactory() {
+        this.ownsConnectionFactory = true;
+        return this;
     }
 
     private Dialect detect() {

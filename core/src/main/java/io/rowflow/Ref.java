@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A to-one relationship ({@code @ManyToOne}, {@code @OneToOne}): the referenced entity's id, and
+ * A to-one relationship ({@code @ManyToOne}, {@code @OneToOne}): the referenced entity's key, and
  * the entity itself once loaded. An unloaded {@code Ref} still knows the id (the foreign key), so
  * saving an entity never loses the link; reading {@link #get()} before loading fails with a
  * {@link RelationNotLoadedException} instead of returning a misleading {@code null}.
@@ -26,7 +26,10 @@ public final class Ref<T> {
         this.loaded = loaded;
     }
 
-    /** A reference to the entity with this id, not loaded. */
+    /**
+     * A reference to the entity with this key, not loaded: its id, or for a composite key the
+     * {@link Key} or {@code @Id} record the target's {@code findById} takes.
+     */
     public static <T> Ref<T> to(Object id) {
         return new Ref<>(Objects.requireNonNull(id, "id"), null, false);
     }
@@ -60,9 +63,35 @@ public final class Ref<T> {
         return entity;
     }
 
-    /** The referenced id as stored (the foreign key value), or {@code null} when only the entity is known. */
+    /**
+     * The referenced key as stored (the foreign key value), or {@code null} when only the entity is
+     * known: the id for a target with a one-column key, a {@link Key} for a target with several
+     * {@code @Id} properties, an instance of its {@code @Id} record for a target keyed by one.
+     */
     public @Nullable Object id() {
         return id;
+    }
+
+    /**
+     * The referenced key typed as the target's key type, or {@code null} when only the entity is
+     * known: {@code book.author().id(Long.class)}, {@code scene.part().id(Key.class)},
+     * {@code shelf.stock().id(StockKey.class)}. A primitive type stands for its wrapper.
+     *
+     * @throws IllegalArgumentException if the key is not of that type
+     * @since 0.2
+     */
+    @SuppressWarnings("unchecked")
+    public <K> @Nullable K id(Class<K> keyType) {
+        Objects.requireNonNull(keyType, "keyType");
+        if (id == null) {
+            return null;
+        }
+        Class<?> wrapped = java.lang.invoke.MethodType.methodType(keyType).wrap().returnType();
+        if (!wrapped.isInstance(id)) {
+            throw new IllegalArgumentException("This reference's key " + id + " is a " + id.getClass().getName()
+                    + ", not a " + keyType.getName());
+        }
+        return (K) id;
     }
 
     @Override

@@ -29,4 +29,18 @@ public interface Schema {
 
     /** The {@code CREATE TABLE} statements for the entities, without running them. */
     List<String> ddl(Class<?>... entityTypes);
+
+    /**
+     * Checks the live schema against the entities' mappings, reading the database's catalog
+     * ({@code information_schema}) with ordinary statements. Completes empty when everything
+     * matches; otherwise emits one {@link SchemaValidationException} listing every problem: a
+     * missing table or column, a column type the property's Java type cannot be stored in (enums
+     * and declared types such as PostgreSQL enums included), a primitive or non-null property on a
+     * nullable column, a primary key other than the mapped key columns, a missing link table of a
+     * many-to-many relationship. Columns the mapping does not use are not problems. An entity that
+     * cannot be mapped fails at the call with {@link MappingException}. Cancelling stops reading.
+     *
+     * @since 0.1
+     */
+    Mono<Void> validate(Class<?>... entityTypes);
 }

@@ -33,4 +33,17 @@ public @interface Column {
 
     /** Whether the column carries a unique constraint. Used for DDL. */
     boolean unique() default false;
+
+    /**
+     * The column's type in the database, declared once when it is a type of the database's own
+     * rather than one Rowflow derives: a PostgreSQL enum ({@code mpaa_rating}), a domain
+     * ({@code positive_int}) or an array of them ({@code mpaa_rating[]}). Every value bound for
+     * the column is cast to it where the database requires it ({@code $2::mpaa_rating} on
+     * PostgreSQL) — in inserts, bulk inserts, updates, upserts and query conditions alike —
+     * generated DDL declares the column with it, and schema validation compares it. Empty (the
+     * default) means "derive it from the Java type".
+     *
+     * @since 0.1
+     */
+    String type() default "";
 }

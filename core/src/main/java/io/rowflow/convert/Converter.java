@@ -20,7 +20,12 @@ public interface Converter<J, D> {
     /** The Java type this converter handles. */
     Class<J> javaType();
 
-    /** The driver-side type values are converted to; it decides the column type in generated DDL. */
+    /**
+     * The driver-side type values are converted to; it decides the column type in generated DDL.
+     * It must be a type the driver binds (or one Rowflow converts further), never {@code Object}:
+     * the {@link io.rowflow.DatabaseBuilder} rejects such a converter with a
+     * {@link io.rowflow.MappingException}.
+     */
     Class<D> databaseType();
 
     /** Converts a non-null Java value for binding. */

@@ -62,6 +62,22 @@ public interface Dialect {
     String bindMarker(int index);
 
     /**
+     * The bind marker for a value of a column whose database type was declared
+     * ({@link io.rowflow.annotation.Column#type()}): the marker cast to that type where the
+     * database will not convert the bound value itself ({@code $2::mpaa_rating} for a PostgreSQL
+     * enum), otherwise the plain {@link #bindMarker(int)} (the default). Rowflow renders every
+     * marker of such a column through this method, so a type is declared once, never per query.
+     *
+     * @param index the zero-based parameter index
+     * @param databaseType the declared type, such as {@code mpaa_rating} or {@code mpaa_rating[]},
+     *                     or {@code null} for none
+     * @since 0.1
+     */
+    default String bindMarker(int index, @Nullable String databaseType) {
+        return bindMarker(index);
+    }
+
+    /**
      * The name of the parameter at a zero-based index as {@code Statement.bind(String, Object)}
      * expects it, or {@code null} when the driver binds by index (the default).
      */
@@ -99,6 +115,19 @@ public interface Dialect {
      */
     default @Nullable String arrayInsert(String table, List<String> quotedColumns, List<Class<?>> storedTypes) {
         return null;
+    }
+
+    /**
+     * {@link #arrayInsert(String, List, List)} for columns some of which have a declared database
+     * type ({@link io.rowflow.annotation.Column#type()}), whose arrays are bound as arrays of that
+     * type ({@code $2::mpaa_rating[]}). By default the declared types are ignored.
+     *
+     * @param databaseTypes the declared type of each column, {@code null} where none was declared
+     * @since 0.1
+     */
+    default @Nullable String arrayInsert(String table, List<String> quotedColumns, List<Class<?>> storedTypes,
+                                         List<@Nullable String> databaseTypes) {
+        return arrayInsert(table, quotedColumns, storedTypes);
     }
 
     /**
@@ -190,11 +219,40 @@ public interface Dialect {
     }
 
     /**
+     * Tests several expressions (a composite key) against a set of value tuples bound as one array
+     * per expression, so a key set of any size has one SQL text (PostgreSQL:
+     * {@code (a, b) IN (SELECT * FROM unnest($1::integer[], $2::integer[]))}); {@code null} (the
+     * default) when the database cannot, and each tuple is compared on its own instead.
+     *
+     * @param expressions the rendered expressions, in key order
+     * @param arrayMarkers the bind markers of the arrays, one per expression
+     * @param storedTypes the driver-side element type of each array
+     * @since 0.2
+     */
+    default @Nullable String inArrays(List<String> expressions, List<String> arrayMarkers, List<Class<?>> storedTypes) {
+        return null;
+    }
+
+    /**
      * The most values one {@code IN (...)} list may carry when values are not bound as an array;
      * larger key sets (batched relationship loading) are split into several statements.
      */
     default int inListChunkSize() {
         return 1_000;
+    }
+
+    /**
+     * The most keys one array parameter carries in a follow-up query of relationship loading
+     * ({@code = ANY($1)}), for dialects declaring {@link Feature#ARRAY_PARAMETERS}; larger key sets
+     * (a nested level of a fetch plan gathers the child keys of a whole batch of parents) are split
+     * into several statements. 10,000 by default: on PostgreSQL 15 reading 512,000 children took
+     * the same time with 10,000 keys per statement as with one array of all 256,000 keys, and the
+     * server still sorts a statement's rows in memory at the default {@code work_mem}.
+     *
+     * @since 0.1
+     */
+    default int arrayChunkSize() {
+        return 10_000;
     }
 
     /**
@@ -226,6 +284,17 @@ public interface Dialect {
      */
     default String likeIgnoringCase(String expression, String pattern) {
         return "LOWER(" + expression + ") LIKE LOWER(" + pattern + ")";
+    }
+
+    /**
+     * An SQL expression for the schema unqualified table names resolve to, as
+     * {@code information_schema} names it in {@code table_schema}: {@code CURRENT_SCHEMA} by
+     * default; MariaDB's {@code DATABASE()}. Schema validation reads the catalog with it.
+     *
+     * @since 0.1
+     */
+    default String currentSchema() {
+        return "CURRENT_SCHEMA";
     }
 
     /** The dialects Rowflow ships, in detection order. */

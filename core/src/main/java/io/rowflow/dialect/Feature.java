@@ -27,8 +27,9 @@ public enum Feature {
 
     /**
      * A list of values binds as one array parameter ({@code column = ANY($1)}), so an {@code IN}
-     * list or a batch of relationship keys has one SQL text whatever its length. Without it
-     * Rowflow writes {@code IN (?, ?, ...)} lists of at most {@link Dialect#inListChunkSize()} values.
+     * list or a batch of relationship keys has one SQL text whatever its length (relationship keys
+     * go at most {@link Dialect#arrayChunkSize()} to an array). Without it Rowflow writes
+     * {@code IN (?, ?, ...)} lists of at most {@link Dialect#inListChunkSize()} values.
      */
     ARRAY_PARAMETERS("`IN` lists bound as one array"),
 
@@ -67,11 +68,20 @@ public enum Feature {
     CASE_SENSITIVE_LIKE("case-sensitive `LIKE` by default"),
 
     /**
-     * A decimal column without declared precision keeps any number of digits and the scale of
-     * the value stored. Without it such columns have a fixed precision and scale (see the
-     * dialect's documentation) and larger values fail with a {@link io.rowflow.DataAccessException}.
+     * A decimal column without declared precision keeps any number of digits. Without it such
+     * columns have a fixed precision and scale (see the dialect's documentation) and larger values
+     * fail with a {@link io.rowflow.DataAccessException}.
      */
-    UNBOUNDED_DECIMALS("unbounded decimals keep their scale"),
+    UNBOUNDED_DECIMALS("unbounded decimals"),
+
+    /**
+     * A decimal column without declared precision reads a value back with the scale it was
+     * stored with: {@code 9.90} stays {@code 9.90}, not {@code 9.9} or {@code 9.900000}. Without
+     * it the value is equal by {@code compareTo} but its scale is the column's fixed scale
+     * (MariaDB) or the shortest one (H2's {@code decfloat}, which also reads {@code 100} as
+     * {@code 1E+2}). Declare {@code @Column(precision, scale)} for one scale on every database.
+     */
+    DECIMAL_SCALE("decimals keep their scale (`9.90`)"),
 
     /**
      * A read-only transaction ({@code TransactionOptions.readOnlyTransaction()}) refuses writes
@@ -82,6 +92,13 @@ public enum Feature {
 
     /** Text columns store the character U+0000; without it such a value fails with a {@link io.rowflow.DataAccessException}. */
     NUL_IN_TEXT("U+0000 in text"),
+
+    /**
+     * {@code double} and {@code float} columns store {@code NaN} and the infinities. Without it
+     * Rowflow refuses such a value before anything is sent, with a {@link io.rowflow.MappingException}
+     * naming the property and column (or the bound value in raw SQL).
+     */
+    NON_FINITE_FLOATS("`NaN` and infinite `double`/`float` values"),
 
     /**
      * Server-side cursors inside a transaction ({@link Dialect#declareCursor}), between whose

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 public final class H2Dialect extends StandardSqlDialect {
 
     private static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(Feature.RETURNING,
-            Feature.NULLS_ORDERING, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS, Feature.NUL_IN_TEXT));
+            Feature.NULLS_ORDERING, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS, Feature.NUL_IN_TEXT,
+            Feature.NON_FINITE_FLOATS));
 
     /** Creates the dialect. */
     public H2Dialect() {
@@ -51,6 +52,17 @@ public final class H2Dialect extends StandardSqlDialect {
         return "$" + (index + 1);
     }
 
+    /**
+     * {@code CAST($n AS VARCHAR)}: r2dbc-h2 binds text as a {@code CLOB}, which an {@code ENUM}
+     * column (or a domain over one) refuses; as {@code VARCHAR} H2 converts it to the column's type.
+     * Declared array types keep the plain marker.
+     */
+    @Override
+    public String bindMarker(int index, @Nullable String databaseType) {
+        return databaseType == null || databaseType.endsWith("]") ? bindMarker(index)
+                : "CAST(" + bindMarker(index) + " AS VARCHAR)";
+    }
+
     @Override
     public String returning(String dataChangeStatement, List<String> quotedColumns) {
         return "SELECT " + String.join(", ", quotedColumns) + " FROM FINAL TABLE (" + dataChangeStatement + ")";
@@ -61,7 +73,7 @@ public final class H2Dialect extends StandardSqlDialect {
         List<String> columns = upsert.insertColumns();
         StringBuilder sql = new StringBuilder("MERGE INTO ").append(upsert.table()).append(" t USING (VALUES (");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(bindMarker(i));
+            sql.append(i == 0 ? "" : ", ").append(upsert.valueMarker(this, i));
         }
         sql.append(")) s (").append(String.join(", ", columns)).append(") ON (")
                 .append(upsert.keyColumns().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND ")))
@@ -94,6 +106,11 @@ public final class H2Dialect extends StandardSqlDialect {
         return "character varying";
     }
 
+    /**
+     * {@code decfloat}: any number of digits, but H2 keeps no scale for a decimal without declared
+     * precision ({@code numeric} would round to scale 0): {@code 9.90} reads back as {@code 9.9} and
+     * {@code 100} as {@code 1E+2}, equal by {@code compareTo} (no {@link Feature#DECIMAL_SCALE}).
+     */
     @Override
     protected String unboundedDecimalType() {
         return "decfloat";

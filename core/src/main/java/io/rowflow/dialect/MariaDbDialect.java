@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *   text protocol and rejects {@code Float.MAX_VALUE} written as text.</li>
  *   <li>Decimals without declared precision: {@code decimal(65, 30)}, the widest MariaDB has: up
  *   to 35 integer and 30 fraction digits, read back with scale 30 (no
- *   {@link Feature#UNBOUNDED_DECIMALS}); declare {@code @Column(precision, scale)} to choose.</li>
+ *   {@link Feature#UNBOUNDED_DECIMALS} nor {@link Feature#DECIMAL_SCALE}); declare {@code @Column(precision, scale)} to choose.</li>
  *   <li>Text without declared length: {@code longtext}, or {@code varchar(255)} in a primary key,
  *   unique constraint or foreign key, which cannot index {@code longtext}.</li>
  *   <li>Enums: by name in text, or by ordinal in an {@code integer}, as on every database.</li>
@@ -110,6 +110,12 @@ public final class MariaDbDialect extends StandardSqlDialect {
     }
 
     /** {@code ?}: r2dbc-mariadb binds by index. */
+    /** {@code DATABASE()}: a MariaDB database is what {@code information_schema} calls a schema. */
+    @Override
+    public String currentSchema() {
+        return "DATABASE()";
+    }
+
     @Override
     public String bindMarker(int index) {
         return "?";
@@ -139,7 +145,7 @@ public final class MariaDbDialect extends StandardSqlDialect {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(upsert.table()).append(" (")
                 .append(String.join(", ", upsert.insertColumns())).append(") VALUES (");
         for (int i = 0; i < upsert.insertColumns().size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(bindMarker(i));
+            sql.append(i == 0 ? "" : ", ").append(upsert.valueMarker(this, i));
         }
         sql.append(") ON DUPLICATE KEY UPDATE ");
         List<String> updates = upsert.updateColumns().isEmpty() && upsert.versionColumn() == null

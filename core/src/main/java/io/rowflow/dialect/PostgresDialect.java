@@ -25,9 +25,15 @@ public final class PostgresDialect extends StandardSqlDialect {
 
     private final Set<Class<?>> nativeTypes;
     private final Set<Feature> features;
+    private final int arrayChunkSize;
 
-    /** Creates the dialect. */
+    /** Creates the dialect, with relationship keys bound in arrays of at most 10,000 values. */
     public PostgresDialect() {
+        this(10_000);
+    }
+
+    private PostgresDialect(int arrayChunkSize) {
+        this.arrayChunkSize = arrayChunkSize;
         Set<Class<?>> types = new HashSet<>(super.nativeTypes());
         types.addAll(ArrayColumns.NATIVE_ARRAYS);
         Class<?> interval = PostgresInterval.intervalType();
@@ -41,7 +47,7 @@ public final class PostgresDialect extends StandardSqlDialect {
         this.nativeTypes = Set.copyOf(types);
         EnumSet<Feature> supported = EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING, Feature.ARRAY_PARAMETERS,
                 Feature.ARRAY_COLUMNS, Feature.ILIKE, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS,
-                Feature.READ_ONLY_TRANSACTIONS, Feature.CURSORS);
+                Feature.DECIMAL_SCALE, Feature.READ_ONLY_TRANSACTIONS, Feature.NON_FINITE_FLOATS, Feature.CURSORS);
         if (interval != null) {
             supported.add(Feature.INTERVAL);
         }
@@ -49,6 +55,24 @@ public final class PostgresDialect extends StandardSqlDialect {
             supported.add(Feature.JSONB);
         }
         this.features = Collections.unmodifiableSet(supported);
+    }
+
+    /**
+     * A copy splitting the keys of relationship follow-up queries into arrays of at most this many
+     * values.
+     *
+     * @since 0.1
+     */
+    public PostgresDialect withArrayChunkSize(int values) {
+        if (values < 1) {
+            throw new IllegalArgumentException("arrayChunkSize must be positive: " + values);
+        }
+        return new PostgresDialect(values);
+    }
+
+    @Override
+    public int arrayChunkSize() {
+        return arrayChunkSize;
     }
 
     @Override
@@ -102,6 +126,12 @@ public final class PostgresDialect extends StandardSqlDialect {
         return expression + " ILIKE " + pattern;
     }
 
+    /** {@code $n::type}: PostgreSQL converts no text parameter to an enum, say, without the cast. */
+    @Override
+    public String bindMarker(int index, @Nullable String databaseType) {
+        return databaseType == null ? bindMarker(index) : bindMarker(index) + "::" + databaseType;
+    }
+
     @Override
     public String returning(String dataChangeStatement, List<String> quotedColumns) {
         return dataChangeStatement + " RETURNING " + String.join(", ", quotedColumns);
@@ -112,7 +142,7 @@ public final class PostgresDialect extends StandardSqlDialect {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(upsert.table()).append(" AS t (")
                 .append(String.join(", ", upsert.insertColumns())).append(") VALUES (");
         for (int i = 0; i < upsert.insertColumns().size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(bindMarker(i));
+            sql.append(i == 0 ? "" : ", ").append(upsert.valueMarker(this, i));
         }
         sql.append(") ON CONFLICT (").append(String.join(", ", upsert.keyColumns())).append(") DO UPDATE SET ");
         List<String> updates = upsert.updateColumns().isEmpty() ? upsert.keyColumns() : upsert.updateColumns();
@@ -146,10 +176,23 @@ public final class PostgresDialect extends StandardSqlDialect {
      */
     @Override
     public @Nullable String arrayInsert(String table, List<String> quotedColumns, List<Class<?>> storedTypes) {
+        return arrayInsert(table, quotedColumns, storedTypes, java.util.Collections.nCopies(quotedColumns.size(), null));
+    }
+
+    /**
+     * The {@code unnest} insert, where a column with a declared type (an enum, a domain) binds
+     * its array cast to that type's array ({@code $2::mpaa_rating[]}); columns whose declared type
+     * is itself an array still fall back to {@code VALUES}.
+     */
+    @Override
+    public @Nullable String arrayInsert(String table, List<String> quotedColumns, List<Class<?>> storedTypes,
+                                        List<@Nullable String> databaseTypes) {
         StringBuilder arrays = new StringBuilder();
         StringBuilder aliases = new StringBuilder();
         for (int i = 0; i < quotedColumns.size(); i++) {
-            String arrayType = ARRAY_TYPES.get(storedTypes.get(i));
+            String declared = databaseTypes.get(i);
+            String arrayType = declared != null && !storedTypes.get(i).isArray() && !declared.endsWith("]")
+                    ? declared + "[]" : ARRAY_TYPES.get(storedTypes.get(i));
             if (arrayType == null) {
                 return null;
             }
@@ -159,6 +202,23 @@ public final class PostgresDialect extends StandardSqlDialect {
         String columns = String.join(", ", quotedColumns);
         return "INSERT INTO " + table + " (" + columns + ") SELECT " + aliases + " FROM unnest(" + arrays
                 + ") WITH ORDINALITY AS u (" + aliases + ", row_number) ORDER BY row_number";
+    }
+
+    /**
+     * {@code (a, b) IN (SELECT * FROM unnest($1::integer[], $2::text[]))}: one text whatever the
+     * number of key tuples; {@code null} for element types without an array type here.
+     */
+    @Override
+    public @Nullable String inArrays(List<String> expressions, List<String> arrayMarkers, List<Class<?>> storedTypes) {
+        StringBuilder arrays = new StringBuilder();
+        for (int i = 0; i < expressions.size(); i++) {
+            String arrayType = ARRAY_TYPES.get(storedTypes.get(i));
+            if (arrayType == null) {
+                return null;
+            }
+            arrays.append(i == 0 ? "" : ", ").append(arrayMarkers.get(i)).append("::").append(arrayType);
+        }
+        return "(" + String.join(", ", expressions) + ") IN (SELECT * FROM unnest(" + arrays + "))";
     }
 
     @Override

@@ -47,4 +47,14 @@ public interface ColumnModel {
 
     /** The entity this column references through a foreign key, or {@code null}. */
     @Nullable Class<?> references();
+
+    /**
+     * The database type declared with {@link io.rowflow.annotation.Column#type()} (such as a
+     * PostgreSQL enum), or {@code null} when Rowflow derives it from the Java type.
+     *
+     * @since 0.1
+     */
+    default @Nullable String databaseType() {
+        return null;
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Rowflow knows about one entity class: its table, columns, id and version. Built once per
+ * What Rowflow knows about one entity class: its table, columns, key and version. Built once per
  * class and database from the annotations, then only read.
  *
  * @param <T> the entity type
@@ -24,8 +24,19 @@ public interface EntityModel<T> {
     /** Every column, embedded ones flattened in place, in declaration order. */
     List<ColumnModel> columns();
 
-    /** The primary-key column. */
+    /**
+     * The primary-key column of an entity whose key is one column.
+     *
+     * @throws IllegalStateException when the key has several columns; use {@link #keyColumns()}
+     */
     ColumnModel idColumn();
+
+    /**
+     * The primary-key columns in key order: one for a single {@code @Id}, several for a composite key.
+     *
+     * @since 0.2
+     */
+    List<ColumnModel> keyColumns();
 
     /** The optimistic-lock version column, or {@code null} when the entity has none. */
     @Nullable ColumnModel versionColumn();

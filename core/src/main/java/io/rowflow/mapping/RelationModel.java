@@ -39,8 +39,19 @@ public interface RelationModel {
     /** The target's property on the owning side, for an inverse side; {@code null} on the owning side. */
     @Nullable String mappedBy();
 
-    /** The foreign-key column of an owning to-one relationship, {@code null} otherwise. */
+    /**
+     * The foreign-key column of an owning to-one relationship to an entity with a one-column key,
+     * {@code null} otherwise (see {@link #joinColumns()} for composite keys).
+     */
     @Nullable ColumnModel joinColumn();
+
+    /**
+     * The foreign-key columns of an owning to-one relationship, in the target's key order (several
+     * for a target with a composite key); empty for other relationships.
+     *
+     * @since 0.2
+     */
+    java.util.List<ColumnModel> joinColumns();
 
     /** The writes that cascade along this relationship. */
     Set<CascadeType> cascade();

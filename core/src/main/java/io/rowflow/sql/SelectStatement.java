@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param seekAfter keyset paging: values of the sort keys of the last row seen (empty for none)
  * @param fetchSize rows per round trip when streaming (0 for the driver's default)
  * @param fetches relationships to load with the entities (entity projections only)
- * @param batchSize parents per follow-up query when loading relationships (0 for the default, 256)
+ * @param batchSize parents per follow-up query when loading relationships (0 for the database's
+ *                  default, {@code DatabaseBuilder.relationBatchSize}, 256 unless set)
  * @param <T> the row type
  * @since 0.1
  */
@@ -30,7 +31,7 @@ public record SelectStatement<T>(Projection<T> projection, @Nullable TableRef fr
                                  @Nullable Long offset, List<Object> seekAfter, int fetchSize,
                                  List<FetchPlan> fetches, int batchSize) implements Selectable<T> {
 
-    /** The batch size used when none is given. */
+    /** The batch size used when neither the statement nor the database sets one. */
     public static final int DEFAULT_BATCH_SIZE = 256;
 
     /** Checks and copies. */
@@ -43,7 +44,10 @@ public record SelectStatement<T>(Projection<T> projection, @Nullable TableRef fr
         fetches = List.copyOf(fetches);
     }
 
-    /** The batch size to use: the given one, or the default. */
+    /**
+     * The batch size to use without a database default: the given one, or {@link #DEFAULT_BATCH_SIZE}.
+     * A {@code Database} built with {@code relationBatchSize(...)} uses that instead of the constant.
+     */
     public int effectiveBatchSize() {
         return batchSize > 0 ? batchSize : DEFAULT_BATCH_SIZE;
     }

@@ -20,7 +20,7 @@ public final class SqlPreview {
 
     /** The SQL text of a select for a dialect. */
     public static String render(Selectable<?> query, Dialect dialect) {
-        return renderer(dialect).select(query.toStatement()).statement().sql();
+        return renderer(dialect).selectSql(query.toStatement()).sql();
     }
 
     /** The SQL text of an update or delete for a dialect. */

@@ -70,10 +70,8 @@ public abstract class ConversionContract extends DatabaseTestSupport {
 
         assertSameValues(loaded, sample);
         assertThat(loaded.decimalValue).isEqualByComparingTo("-12345.6789");
-        if (db.dialect().supports(Feature.UNBOUNDED_DECIMALS)) {
+        if (db.dialect().supports(Feature.DECIMAL_SCALE)) {
             assertThat(loaded.decimalValue).as("the scale is kept").isEqualTo(new BigDecimal("-12345.6789"));
-        } else {
-            assertThat(loaded.decimalValue.scale()).as("the column's fixed scale").isGreaterThanOrEqualTo(4);
         }
         assertThat(loaded.price).isEqualTo(new Money("EUR", new BigDecimal("12.34")));
         assertThat(loaded.link).isEqualTo(URI.create("https://example.org/a?b=c#d"));
@@ -524,6 +522,86 @@ public abstract class ConversionContract extends DatabaseTestSupport {
                         .hasCauseInstanceOf(IllegalStateException.class))
                 .verify(TIMEOUT);
         assertThat(db.count(ConversionSample.class).block(TIMEOUT)).isZero();
+    }
+
+    @Test
+    void nonFiniteFloatingPointValuesRoundTripWhereTheDatabaseStoresThem() {
+        if (!db.dialect().supports(Feature.NON_FINITE_FLOATS)) {
+            return;
+        }
+        ConversionSample sample = typical(41);
+        sample.doublePrimitive = Double.NaN;
+        sample.doubleWrapper = Double.POSITIVE_INFINITY;
+        sample.floatPrimitive = Float.NEGATIVE_INFINITY;
+        sample.floatWrapper = Float.NaN;
+
+        ConversionSample loaded = insertAndReload(sample);
+        Double bound = db.sql("select :value").bind("value", Double.NEGATIVE_INFINITY)
+                .map(row -> row.get(0, Double.class)).fetchOne().block(TIMEOUT);
+
+        assertThat(loaded.doublePrimitive).isNaN();
+        assertThat(loaded.doubleWrapper).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(loaded.floatPrimitive).isEqualTo(Float.NEGATIVE_INFINITY);
+        assertThat(loaded.floatWrapper).isNaN();
+        assertThat(bound).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void nonFiniteFloatingPointValuesAreRefusedBeforeAnythingIsSentWhereTheDatabaseCannotStoreThem() {
+        if (db.dialect().supports(Feature.NON_FINITE_FLOATS)) {
+            return;
+        }
+        db.insert(typical(42)).block(TIMEOUT);
+        ConversionSample notANumber = typical(42);
+        notANumber.doubleWrapper = Double.NaN;
+        ConversionSample infinite = typical(43);
+        infinite.floatPrimitive = Float.POSITIVE_INFINITY;
+        counting.reset();
+
+        assertRefused(db.insert(infinite), "floatPrimitive", "float_primitive", "Infinity");
+        assertRefused(db.insertAll(List.of(typical(44), infinite)).then(), "floatPrimitive", "float_primitive", "Infinity");
+        assertRefused(db.update(notANumber), "doubleWrapper", "double_wrapper", "NaN");
+        assertRefused(db.upsert(notANumber), "doubleWrapper", "double_wrapper", "NaN");
+        StepVerifier.create(db.sql("update conversion_sample set double_wrapper = :value")
+                        .bind("value", Double.NEGATIVE_INFINITY).execute())
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(MappingException.class)
+                        .hasMessageContaining("-Infinity").hasMessageContaining(db.dialect().name()))
+                .verify(TIMEOUT);
+        assertThat(counting.statements()).as("nothing was sent").isZero();
+        assertThat(db.findById(ConversionSample.class, 42L).block(TIMEOUT).doubleWrapper).isEqualTo(-Math.E);
+    }
+
+    private void assertRefused(Mono<?> write, String property, String column, String value) {
+        StepVerifier.create(write)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(MappingException.class)
+                        .hasMessageContaining(ConversionSample.class.getName() + "." + property)
+                        .hasMessageContaining(column).hasMessageContaining(value)
+                        .hasMessageContaining(db.dialect().name()))
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void converterToObjectIsRejectedWhenRegistered() {
+        Converter<Money, Object> vague = Converter.of(Money.class, Object.class, Money::format, text -> Money.parse((String) text));
+        DatabaseBuilder builder = Database.builder(counting);
+
+        assertThatThrownBy(() -> builder.converter(vague))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining(vague.toString()).hasMessageContaining(Money.class.getName())
+                .hasMessageContaining("java.lang.Object").hasMessageContaining("databaseType()")
+                .hasMessageContaining("String");
+    }
+
+    @Test
+    void converterToATypeTheDatabaseCannotStoreIsRejectedWhenTheDatabaseIsBuilt() {
+        Converter<Money, Number> vague = Converter.of(Money.class, Number.class, Money::amount,
+                number -> new Money("EUR", new BigDecimal(number.toString())));
+        DatabaseBuilder builder = Database.builder(counting).converter(vague);
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining(vague.toString()).hasMessageContaining("java.lang.Number")
+                .hasMessageContaining("databaseType()");
     }
 
     private ConversionSample insertAndReload(ConversionSample sample) {

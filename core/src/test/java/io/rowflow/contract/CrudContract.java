@@ -314,4 +314,58 @@ public abstract class CrudContract extends DatabaseTestSupport {
         assertThat(all.collectList().block()).hasSize(1);
         assertThat(all.collectList().block()).hasSize(1);
     }
+
+    @Test
+    void subscribingTwiceToTheInsertOfARecordInsertsTwoRows() {
+        reactor.core.publisher.Mono<Author> insert = db.insert(new Author(null, "Twice", 1950));
+
+        Author first = insert.block();
+        Author second = insert.block();
+
+        assertThat(first.id()).isNotNull();
+        assertThat(second.id()).isNotNull().isNotEqualTo(first.id());
+        assertThat(db.count(Author.class).block()).isEqualTo(2L);
+    }
+
+    @Test
+    void subscribingTwiceToTheInsertOfAMutableEntityFailsTheSecondTimeWithDuplicateKey() {
+        Author author = db.insert(new Author(null, "Once", 1950)).block();
+        Book book = new Book("Inserted once", author.id(), BigDecimal.ONE, 10);
+        reactor.core.publisher.Mono<Book> insert = db.insert(book);
+
+        insert.block();
+        Long id = book.getId();
+
+        StepVerifier.create(insert).expectError(DuplicateKeyException.class).verify();
+        assertThat(book.getId()).as("the id the first subscription set").isEqualTo(id);
+        assertThat(db.count(Book.class).block()).isEqualTo(1L);
+    }
+
+    @Test
+    void nullArgumentsThrowAtTheCallNamingTheArgumentAndTheEntityClass() {
+        String author = Author.class.getName();
+        assertNullRejected(() -> db.findById(Author.class, null), "findById: the id of " + author + " must not be null");
+        assertNullRejected(() -> db.findById(Author.class, null, io.rowflow.sql.FetchPlan.of("books")),
+                "findById: the id of " + author + " must not be null");
+        assertNullRejected(() -> db.deleteById(Author.class, null), "deleteById: the id of " + author + " must not be null");
+        assertNullRejected(() -> db.existsById(Author.class, null), "existsById: the id of " + author + " must not be null");
+        assertNullRejected(() -> db.findAllById(Author.class, java.util.Arrays.asList(1L, null)),
+                "findAllById: the ids of " + author + " must not contain null (position 1)");
+        assertNullRejected(() -> db.findAllById(Author.class, null), "findAllById: the ids of " + author + " must not be null");
+        assertNullRejected(() -> db.findById(null, 1L), "findById: entityType must not be null");
+        assertNullRejected(() -> db.deleteById(null, 1L), "deleteById: entityType must not be null");
+        assertNullRejected(() -> db.existsById(null, 1L), "existsById: entityType must not be null");
+        assertNullRejected(() -> db.findAll((Class<Author>) null), "findAll: entityType must not be null");
+        assertNullRejected(() -> db.count((Class<?>) null), "count: entityType must not be null");
+        assertNullRejected(() -> db.insert(null), "insert: entity must not be null");
+        assertNullRejected(() -> db.update(null), "update: entity must not be null");
+        assertNullRejected(() -> db.upsert(null), "upsert: entity must not be null");
+        assertNullRejected(() -> db.delete(null), "delete: entity must not be null");
+        assertNullRejected(() -> db.insertAll((Iterable<Author>) null), "insertAll: entities must not be null");
+        assertThat(counting.statements()).as("nothing was sent").isZero();
+    }
+
+    private static void assertNullRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
+        assertThatThrownBy(call).isExactlyInstanceOf(NullPointerException.class).hasMessage(message);
+    }
 }

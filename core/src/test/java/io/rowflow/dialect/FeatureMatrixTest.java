@@ -2,12 +2,19 @@ package io.rowflow.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.r2dbc.spi.ConnectionFactory;
+import io.rowflow.DataAccessException;
+import io.rowflow.Database;
 import io.rowflow.annotation.EnumType;
+import io.rowflow.annotation.Id;
+import io.rowflow.annotation.Table;
 import io.rowflow.convert.Json;
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.convert.ValueCodec;
 import java.io.IOException;
+import io.rowflow.test.TestDatabases;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,17 +30,20 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /**
  * Keeps the feature matrix of {@code docs/dialects.md} true: the table between its markers must be
- * exactly what the built-in dialects declare, rendered here. When a dialect changes, the failure
- * message holds the table to paste.
+ * exactly what the built-in dialects declare, rendered here, and declarations about stored values
+ * are checked against what the real databases store. When a dialect changes, the failure message
+ * holds the table to paste.
  */
 class FeatureMatrixTest {
 
     private static final Path DOCUMENT = Path.of("../docs/dialects.md");
     private static final String START = "<!-- feature matrix: generated from the dialects, checked by FeatureMatrixTest -->";
     private static final String END = "<!-- end of feature matrix -->";
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<Dialect> DIALECTS = List.of(new PostgresDialect(), new MariaDbDialect(), new H2Dialect());
 
     @Test
@@ -64,6 +74,35 @@ class FeatureMatrixTest {
         for (Feature feature : Feature.values()) {
             assertThat(feature.description()).isNotBlank();
             assertThat(matrix()).contains("| " + feature.description() + " |");
+        }
+    }
+
+    /** A decimal without declared precision, to observe what each database does with one. */
+    @Table(name = "decimal_probe")
+    record DecimalProbe(@Id Long id, BigDecimal amount) {
+    }
+
+    @Test
+    void decimalDeclarationsAreWhatEachDatabaseStores() {
+        for (ConnectionFactory factory : List.of(TestDatabases.postgres(FeatureMatrixTest.class),
+                TestDatabases.mariadb(FeatureMatrixTest.class), TestDatabases.h2())) {
+            Database db = Database.builder(factory).build();
+            String name = db.dialect().name();
+            db.schema().dropIfExists(DecimalProbe.class).then(db.schema().create(DecimalProbe.class)).block(WAIT);
+            BigDecimal withTrailingZero = new BigDecimal("9.90");
+            BigDecimal huge = new BigDecimal(BigInteger.TWO.pow(300).add(BigInteger.ONE));
+
+            db.insert(new DecimalProbe(1L, withTrailingZero)).block(WAIT);
+            boolean hugeStored = db.insert(new DecimalProbe(2L, huge)).map(probe -> true)
+                    .onErrorResume(DataAccessException.class, e -> Mono.just(false)).block(WAIT);
+            BigDecimal read = db.findById(DecimalProbe.class, 1L).block(WAIT).amount();
+            boolean hugeKept = hugeStored && huge.equals(db.findById(DecimalProbe.class, 2L).block(WAIT).amount());
+
+            assertThat(read).as("%s reads back 9.90", name).isEqualByComparingTo(withTrailingZero);
+            assertThat(read.equals(withTrailingZero)).as("%s keeps the scale of 9.90 (read %s) as declared", name, read)
+                    .isEqualTo(db.dialect().supports(Feature.DECIMAL_SCALE));
+            assertThat(hugeKept).as("%s stores 2^300 + 1 unchanged as declared", name)
+                    .isEqualTo(db.dialect().supports(Feature.UNBOUNDED_DECIMALS));
         }
     }
 

@@ -15,13 +15,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Test instrument: a connection factory that delegates everything to a real one and counts what
- * passes through: statements executed (with their SQL) and connections currently open. It
- * changes no behaviour; the database underneath is real.
+ * passes through: statements executed (with their SQL and the lengths of bound object arrays) and
+ * connections currently open. It changes no behaviour; the database underneath is real.
  */
 public final class CountingConnectionFactory implements ConnectionFactory {
 
     private final ConnectionFactory delegate;
     private final List<String> executed = new CopyOnWriteArrayList<>();
+    private final List<Integer> arrayLengths = new CopyOnWriteArrayList<>();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger created = new AtomicInteger();
 
@@ -55,6 +56,11 @@ public final class CountingConnectionFactory implements ConnectionFactory {
         return List.copyOf(executed);
     }
 
+    /** The lengths of the object arrays bound as parameters (relationship keys on PostgreSQL), in bind order. */
+    public List<Integer> boundArrayLengths() {
+        return List.copyOf(arrayLengths);
+    }
+
     /** Connections created and not yet closed. */
     public int openConnections() {
         return open.get();
@@ -68,6 +74,7 @@ public final class CountingConnectionFactory implements ConnectionFactory {
     /** Forgets the statements and connections counted so far (open connections stay counted). */
     public void reset() {
         executed.clear();
+        arrayLengths.clear();
         created.set(0);
     }
 
@@ -89,6 +96,9 @@ public final class CountingConnectionFactory implements ConnectionFactory {
                         (p, m, a) -> {
                             if (m.getName().equals("execute")) {
                                 executed.add(sql);
+                            }
+                            if (m.getName().equals("bind") && a[1] instanceof Object[] array) {
+                                arrayLengths.add(array.length);
                             }
                             Object value = call(statement, m, a);
                             return value == statement ? p : value;

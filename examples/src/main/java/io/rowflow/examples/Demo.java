@@ -44,9 +44,10 @@ public final class Demo {
     /** Runs the tour on H2, or on the database named by {@code --url}. */
     public static void main(String[] args) {
         String url = urlFrom(args);
-        Database db = Database.connect(url);
-        System.out.println("Rowflow demo on " + db.dialect().name() + " (" + withoutPassword(url) + ")");
-        new Demo(db, System.out).tour().block(TIMEOUT);
+        try (Database db = Database.connect(url)) {    // closing it closes what connect(url) created
+            System.out.println("Rowflow demo on " + db.dialect().name() + " (" + withoutPassword(url) + ")");
+            new Demo(db, System.out).tour().block(TIMEOUT);
+        }
         System.out.println();
         System.out.println("Done. Next, the same library in a Spring WebFlux service: a bookstore API on embedded H2 at");
         System.out.println("http://localhost:8080 (try curl http://localhost:8080/books). Start it with:");

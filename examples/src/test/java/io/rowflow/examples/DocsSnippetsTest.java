@@ -125,6 +125,23 @@ class DocsSnippetsTest {
     }
 
     @Test
+    void databaseWithItsOwnPoolCountsThenClosesThePool() {
+        String name = "docs_own_pool_" + UUID.randomUUID().toString().replace('-', '_');
+        String url = "r2dbc:pool:h2:mem:///" + name + "?options=DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+        GettingStartedSnippets.createSchema(GettingStartedSnippets.connectToH2(name)).block(TIMEOUT);
+
+        assertThat(GettingStartedSnippets.countBooksWithOwnPool(url)).isZero();
+    }
+
+    @Test
+    void tablesCreatedFromTheMappingsPassValidation() {
+        io.rowflow.examples.docs.SchemaValidationSnippets.validateMappings(db)
+                .as(StepVerifier::create)
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void schemaSnippetsCreateEmptyTablesAndShowTheirDdl() {
         assertThat(GettingStartedSnippets.ddl(db))
                 .hasSize(2)

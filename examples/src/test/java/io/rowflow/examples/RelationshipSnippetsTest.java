@@ -1,7 +1,9 @@
 package io.rowflow.examples;
 
+import static io.rowflow.examples.relations.Writer_.WRITER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.r2dbc.spi.ConnectionFactories;
 import io.rowflow.Database;
 import io.rowflow.examples.docs.RelationshipSnippets;
 import io.rowflow.examples.relations.Novel;
@@ -18,13 +20,14 @@ class RelationshipSnippetsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static int databases;
 
+    private String url;
     private Database db;
     private Writer saved;
 
     @BeforeEach
     void createData() {
-        db = Database.connect("r2dbc:h2:mem:///relationship-snippets-" + (++databases)
-                + "?options=DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE");
+        url = "r2dbc:h2:mem:///relationship-snippets-" + (++databases) + "?options=DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+        db = Database.connect(url);
         RelationshipSnippets.createSchema(db).block(TIMEOUT);
         saved = RelationshipSnippets.insertAggregate(db).block(TIMEOUT);
     }
@@ -48,6 +51,11 @@ class RelationshipSnippetsTest {
                 "The Left Hand of Darkness by Ursula K. Le Guin []",
                 "The Dispossessed by Ursula K. Le Guin [space]");
         assertThat(RelationshipSnippets.biggerBatches(db).collectList().block(TIMEOUT)).singleElement()
+                .satisfies(w -> assertThat(w.novels()).hasSize(2));
+        assertThat(RelationshipSnippets.biggerBatchesForOneCall(db).collectList().block(TIMEOUT)).singleElement()
+                .satisfies(w -> assertThat(w.novels()).hasSize(2));
+        Database batched = RelationshipSnippets.biggerBatchesForTheDatabase(ConnectionFactories.get(url));
+        assertThat(batched.findAll(Writer.class, WRITER.novels).collectList().block(TIMEOUT)).singleElement()
                 .satisfies(w -> assertThat(w.novels()).hasSize(2));
         assertThat(RelationshipSnippets.byIdAndAttached(db, saved.id()).block(TIMEOUT).novels()).hasSize(2);
         assertThat(RelationshipSnippets.insideATransaction(db).collectList().block(TIMEOUT)).hasSize(1);

@@ -1,5 +1,7 @@
 package io.rowflow.examples;
 
+import static io.rowflow.examples.Author_.AUTHOR;
+import static io.rowflow.query.Queries.select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -14,7 +16,8 @@ import reactor.test.StepVerifier;
 
 /**
  * Rowflow's SQL log on embedded H2: at DEBUG one line per statement once it ends, with its row
- * count and duration, and how it ended; bound values only at TRACE; nothing at INFO.
+ * count and duration, and how it ended (a lookup that got its row completed; a stream its subscriber
+ * stopped early was cancelled); bound values only at TRACE; nothing at INFO.
  */
 class SqlLoggingTest {
 
@@ -45,6 +48,28 @@ class SqlLoggingTest {
                     update -> assertThat(update).matches("DEBUG update demo_author set born = born \\+ 1 where born < \\$1"
                             + " -- 2 rows, " + DURATION),
                     insert -> assertThat(insert).matches("DEBUG .*INSERT INTO \"demo_author\".* -- 1 row, " + DURATION));
+        }
+    }
+
+    @Test
+    void debugLogsLookupsThatGotTheirRowsAsCompletedNotCancelled() {
+        long id = db.findAll(Author.class).blockFirst(TIMEOUT).id();
+        try (SqlLog log = SqlLog.record(Level.DEBUG)) {
+            db.findById(Author.class, id).block(TIMEOUT);
+            db.existsById(Author.class, id).block(TIMEOUT);
+            db.sql("select * from demo_author").mapTo(Author.class).fetchFirst().block(TIMEOUT);
+            db.sql("select * from demo_author where born < :year").bind("year", 1940).mapTo(Author.class)
+                    .fetchOne().block(TIMEOUT);
+            db.fetchFirst(select(AUTHOR).orderBy(AUTHOR.born.asc())).block(TIMEOUT);
+            db.exists(select(AUTHOR).where(AUTHOR.born.lt(1960))).block(TIMEOUT);
+
+            assertThat(log.lines()).satisfiesExactly(
+                    lookup -> assertThat(lookup).matches("DEBUG SELECT .* -- 1 row, " + DURATION),
+                    exists -> assertThat(exists).matches("DEBUG SELECT 1 .* -- 1 row, " + DURATION),
+                    first -> assertThat(first).matches("DEBUG select \\* from demo_author -- 1 row, " + DURATION),
+                    one -> assertThat(one).matches("DEBUG select .* where born < \\$1 -- 1 row, " + DURATION),
+                    query -> assertThat(query).matches("DEBUG SELECT .* LIMIT .* -- 1 row, " + DURATION),
+                    exists -> assertThat(exists).matches("DEBUG SELECT 1 .* -- 1 row, " + DURATION));
         }
     }
 

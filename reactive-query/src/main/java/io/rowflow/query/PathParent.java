@@ -52,6 +52,16 @@ public abstract class PathParent {
         return new SimplePath<>(column(property), type);
     }
 
+    /**
+     * A property of a parameterized type, such as {@code List<String>} (an array column) or a type
+     * with a registered converter: values are read as {@code rawType}, the property's class, and
+     * typed as the declared type: {@code SimplePath<List<String>> tags = parameterized("tags", List.class)}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> SimplePath<T> parameterized(String property, Class<? super T> rawType) {
+        return new SimplePath<>(column(property), (Class<T>) Objects.requireNonNull(rawType, "rawType"));
+    }
+
     /** A to-one relationship ({@code Ref<T>} property). */
     public <T> ReferencePath<T> reference(String property, Class<T> targetType) {
         return new ReferencePath<>(table, Objects.requireNonNull(property, "property"), targetType);

@@ -127,7 +127,10 @@ public final class SelectQuery<T> implements Selectable<T> {
         return new SelectQuery<>(statement.withFetches(plans, statement.batchSize()));
     }
 
-    /** Parents per follow-up query when loading relationships; 256 by default. */
+    /**
+     * Parents per follow-up query when loading relationships; the database's
+     * {@code relationBatchSize} (256 unless set) when not given. Wins over the database's default.
+     */
     public SelectQuery<T> batchSize(int parents) {
         if (parents < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + parents);
@@ -143,13 +146,17 @@ public final class SelectQuery<T> implements Selectable<T> {
         return statement;
     }
 
-    /** The SQL as PostgreSQL would receive it, with bind markers; for logs and debugging. */
+    /**
+     * The SQL as PostgreSQL would receive it, with bind markers; for logs and debugging. A query
+     * that cannot be rendered (a path of an entity not in the query, say) is described as such,
+     * with the reason: {@code SelectQuery that cannot be rendered as SQL: ...}.
+     */
     @Override
     public String toString() {
         try {
             return io.rowflow.sql.SqlPreview.render(this, new PostgresDialect());
         } catch (RuntimeException e) {
-            return "SelectQuery[" + e.getMessage() + "]";
+            return "SelectQuery that cannot be rendered as SQL: " + e.getMessage();
         }
     }
 }

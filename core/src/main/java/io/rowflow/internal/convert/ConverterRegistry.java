@@ -1,8 +1,10 @@
 package io.rowflow.internal.convert;
 
+import io.rowflow.MappingException;
 import io.rowflow.annotation.EnumType;
 import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
+import io.rowflow.dialect.Feature;
 import java.lang.reflect.Array;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -46,10 +48,25 @@ public final class ConverterRegistry {
     private final Map<Class<?>, ValueCodec> byName = new ConcurrentHashMap<>();
     private final Map<Class<?>, ValueCodec> byOrdinal = new ConcurrentHashMap<>();
 
-    /** Creates a registry over the user's converters (keyed by Java type) and a dialect. */
+    /**
+     * Creates a registry over the user's converters (keyed by Java type) and a dialect.
+     *
+     * @throws MappingException if a user converter's database type is one the dialect cannot store
+     */
     public ConverterRegistry(Map<Class<?>, Converter<?, ?>> userConverters, Dialect dialect) {
         this.userConverters = Map.copyOf(userConverters);
         this.dialect = dialect;
+        userConverters.values().forEach(this::checkStorable);
+    }
+
+    /** Fails unless the converter's database type is native to the dialect or converts further to one. */
+    private void checkStorable(Converter<?, ?> converter) {
+        if (codecFor(converter.javaType(), EnumType.NAME) == null) {
+            throw new MappingException("Converter " + converter + " for " + converter.javaType().getName()
+                    + " declares " + converter.databaseType().getName() + " as its databaseType(), which "
+                    + dialect.getClass().getSimpleName() + " cannot store: declare the type toDatabase() really "
+                    + "returns, one the driver binds (String, Long, Integer, BigDecimal, byte[], LocalDate...)");
+        }
     }
 
     /**
@@ -62,11 +79,17 @@ public final class ConverterRegistry {
         if (cached != null) {
             return cached;
         }
-        ValueCodec resolved = resolve(javaType, enumType, 0);
+        ValueCodec resolved = guarded(resolve(javaType, enumType, 0));
         if (resolved != null) {
             cache.putIfAbsent(javaType, resolved);
         }
         return resolved;
+    }
+
+    /** The codec, refusing non-finite values where it stores floating-point numbers the dialect cannot hold. */
+    private @Nullable ValueCodec guarded(@Nullable ValueCodec codec) {
+        boolean floatingPoint = codec != null && (codec.storedType() == Double.class || codec.storedType() == Float.class);
+        return floatingPoint && !dialect.supports(Feature.NON_FINITE_FLOATS) ? codec.finiteOnly(dialect.name()) : codec;
     }
 
     /**
@@ -169,9 +192,14 @@ public final class ConverterRegistry {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static @Nullable Converter<?, ?> builtIn(Class<?> type, EnumType enumType) {
+    private @Nullable Converter<?, ?> builtIn(Class<?> type, EnumType enumType) {
         if (type.isEnum()) {
             return enumType == EnumType.ORDINAL ? ordinalConverter((Class) type) : nameConverter((Class) type);
+        }
+        if (type.isArray() && type.getComponentType().isEnum()) {
+            Converter<?, ?> element = builtIn(type.getComponentType(), enumType);
+            return element != null && dialect.nativeTypes().contains(element.databaseType().arrayType())
+                    ? EnumArrays.converter(type, (Converter<Object, Object>) element) : null;
         }
         for (Converter<?, ?> converter : BUILT_INS) {
             if (converter.javaType() == type) {
@@ -182,7 +210,7 @@ public final class ConverterRegistry {
     }
 
     private static <E extends Enum<E>> Converter<E, String> nameConverter(Class<E> type) {
-        return Converter.of(type, String.class, Enum::name, name -> Enum.valueOf(type, name));
+        return EnumLabels.converter(type);
     }
 
     private static <E extends Enum<E>> Converter<E, Integer> ordinalConverter(Class<E> type) {

@@ -16,23 +16,31 @@ public final class ValueCodec {
     private final Class<?> storedType;
     private final @Nullable Converter<Object, Object> converter;
     private final @Nullable String property;
+    /** The database refusing {@code NaN} and infinities in this codec's values, or {@code null}. */
+    private final @Nullable String finiteOnlyIn;
 
     ValueCodec(Class<?> javaType, Class<?> storedType, @Nullable Converter<?, ?> converter) {
-        this(javaType, storedType, converter, null);
+        this(javaType, storedType, converter, null, null);
     }
 
     @SuppressWarnings("unchecked")
     private ValueCodec(Class<?> javaType, Class<?> storedType, @Nullable Converter<?, ?> converter,
-                       @Nullable String property) {
+                       @Nullable String property, @Nullable String finiteOnlyIn) {
         this.javaType = javaType;
         this.storedType = storedType;
         this.converter = (Converter<Object, Object>) converter;
         this.property = property;
+        this.finiteOnlyIn = finiteOnlyIn;
     }
 
     /** This codec, naming a property (such as {@code Book.price (column 'price')}) in its error messages. */
     public ValueCodec forProperty(String description) {
-        return new ValueCodec(javaType, storedType, converter, description);
+        return new ValueCodec(javaType, storedType, converter, description, finiteOnlyIn);
+    }
+
+    /** This codec, refusing {@code NaN} and infinite values for a database that cannot store them. */
+    ValueCodec finiteOnly(String database) {
+        return new ValueCodec(javaType, storedType, converter, property, database);
     }
 
     /** The converter, or {@code null} when the driver takes the Java type as it is. */
@@ -50,18 +58,38 @@ public final class ValueCodec {
         return storedType;
     }
 
-    /** Converts a Java value for binding; {@code null} stays {@code null}. */
+    /**
+     * Converts a Java value for binding; {@code null} stays {@code null}.
+     *
+     * @throws MappingException if the converter fails, or the value is {@code NaN} or infinite and
+     *     the database cannot store it
+     */
     public @Nullable Object toDatabase(@Nullable Object value) {
         if (value == null || converter == null) {
-            return value;
+            return checkFinite(value);
         }
+        Object converted;
         try {
-            return converter.toDatabase(value);
+            converted = converter.toDatabase(value);
         } catch (RuntimeException e) {
-            String subject = property == null ? "a " + javaType.getName() + " value" : "the value of " + property;
-            throw new MappingException("Converter " + converter + " failed to convert " + subject
+            throw new MappingException("Converter " + converter + " failed to convert " + subject()
                     + " for the database: " + e.getMessage(), e);
         }
+        return checkFinite(converted);
+    }
+
+    private @Nullable Object checkFinite(@Nullable Object stored) {
+        boolean nonFinite = stored instanceof Double number && !Double.isFinite(number)
+                || stored instanceof Float single && !Float.isFinite(single);
+        if (finiteOnlyIn != null && nonFinite) {
+            throw new MappingException("Cannot store " + stored + " as " + subject() + ": " + finiteOnlyIn
+                    + " has no NaN or infinite floating-point values; store null or a finite number instead");
+        }
+        return stored;
+    }
+
+    private String subject() {
+        return property == null ? "a " + javaType.getName() + " value" : "the value of " + property;
     }
 
     /** Converts a value read from the driver; {@code null} stays {@code null}. */

@@ -36,11 +36,11 @@ public final class ErrorTranslator {
             return rowflow;
         }
         if (!(error instanceof R2dbcException driver)) {
-            return new DataAccessException(describe(error.toString(), null, sql), sql, null, false, error);
+            return new DataAccessException(describe(error.toString(), null, sql, null), sql, null, false, error);
         }
         String state = driver.getSqlState();
         int code = driver.getErrorCode();
-        String message = describe(driver.getMessage(), state, sql);
+        String message = describe(driver.getMessage(), state, sql, TypeMismatchHint.of(state, driver.getMessage()));
         if ("23505".equals(state) || MYSQL_DUPLICATE.contains(code)) {
             return new DuplicateKeyException(message, sql, state, error);
         }
@@ -90,9 +90,14 @@ public final class ErrorTranslator {
         return new DataAccessException("Could not obtain a database connection: " + reason, null, state, true, error);
     }
 
-    private static String describe(@Nullable String driverMessage, @Nullable String state, @Nullable String sql) {
+    /** The driver's message with values redacted, then Rowflow's hint (which holds no values), SQLSTATE and SQL. */
+    private static String describe(@Nullable String driverMessage, @Nullable String state, @Nullable String sql,
+                                   @Nullable String hint) {
         StringBuilder message = new StringBuilder();
         message.append(driverMessage == null ? "Database error" : SqlRedactor.redact(driverMessage));
+        if (hint != null) {
+            message.append(hint);
+        }
         if (state != null && !state.isEmpty()) {
             message.append(" [SQLSTATE ").append(state).append(']');
         }

@@ -128,6 +128,15 @@ public final class Executor {
         return withConnection(connection -> runner.query(connection, sql, fetchSize, mapper));
     }
 
+    /**
+     * Streams at most {@code maxRows} rows of a query; the statement completes (and is logged as
+     * completed) once it has them. Subscribe without cancelling early, for example with
+     * {@code reduce} or {@code collectList}, rather than {@code next()}.
+     */
+    public <T> Flux<T> queryAtMost(PreparedSql sql, int maxRows, BiFunction<Row, RowMetadata, T> mapper) {
+        return withConnection(connection -> runner.queryAtMost(connection, sql, maxRows, mapper));
+    }
+
     /** Runs a data-changing statement and emits the affected row count. */
     public Mono<Long> update(PreparedSql sql) {
         return withConnection(connection -> runner.update(connection, sql)).single();

@@ -26,7 +26,9 @@ import reactor.core.publisher.SignalType;
  * or rows affected by an update) and its duration from execution to the end, which for a stream
  * includes the time its subscriber took:
  * {@code SELECT ... -- 3 rows, 1.2 ms}, {@code ... -- cancelled after 5 rows, 3.4 ms},
- * {@code ... -- failed after 0.8 ms: DuplicateKeyException}. At TRACE each statement is also
+ * {@code ... -- failed after 0.8 ms: DuplicateKeyException}. A lookup or first-row query that got
+ * the rows it needs completed ({@link #queryAtMost}); a subscriber that stops a stream early
+ * ({@code take(n)}, a dispose, a client gone away) cancelled it. At TRACE each statement is also
  * logged when it starts, with its bound values (which may be secrets: TRACE only).
  */
 public final class StatementRunner {
@@ -57,13 +59,28 @@ public final class StatementRunner {
      */
     public <T> Flux<T> query(Connection connection, PreparedSql sql, int fetchSize,
                              BiFunction<Row, RowMetadata, T> mapper, String reportedSql) {
-        return logged(sql, Flux.defer(() -> {
+        return logged(sql, rows(connection, sql, fetchSize, mapper, reportedSql));
+    }
+
+    /**
+     * The first {@code maxRows} rows of a query, for operations that need no more (a lookup, a
+     * first row, a uniqueness check): the statement completes once it has them, the driver
+     * discards the rest, and the log reports it as completed, not cancelled.
+     */
+    public <T> Flux<T> queryAtMost(Connection connection, PreparedSql sql, int maxRows,
+                                   BiFunction<Row, RowMetadata, T> mapper) {
+        return logged(sql, rows(connection, sql, 0, mapper, sql.sql()).take(maxRows, true));
+    }
+
+    private <T> Flux<T> rows(Connection connection, PreparedSql sql, int fetchSize,
+                             BiFunction<Row, RowMetadata, T> mapper, String reportedSql) {
+        return Flux.defer(() -> {
             Statement statement = prepare(connection, sql);
             if (fetchSize > 0) {
                 statement.fetchSize(fetchSize);
             }
             return Flux.from(statement.execute()).concatMap(result -> result.map(mapper));
-        }).onErrorMap(error -> ErrorTranslator.translate(error, reportedSql)));
+        }).onErrorMap(error -> ErrorTranslator.translate(error, reportedSql));
     }
 
     /** Runs a data-changing statement and emits the number of rows it affected. */

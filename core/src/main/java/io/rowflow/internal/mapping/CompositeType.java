@@ -47,8 +47,8 @@ final class CompositeType {
             if (property.embedded() != null) {
                 property.embedded().extract(value, out);
             } else if (property.relation() != null) {
-                if (property.column() != null) {
-                    out[property.column().index()] = foreignKey(property.relation(), (Ref<?>) value);
+                if (property.relation().foreignKey() != null) {
+                    writeForeignKey(property.relation(), (Ref<?>) value, out);
                 }
             } else {
                 out[property.column().index()] = value;
@@ -70,6 +70,11 @@ final class CompositeType {
                 Object nested = get(property, instance);
                 return nested == null ? null : property.embedded().read(nested, column);
             }
+            EntityKey foreignKey = property.relation() == null ? null : property.relation().foreignKey();
+            if (foreignKey != null && foreignKey.columns().contains(column)) {
+                Object key = foreignKey(property.relation(), (Ref<?>) get(property, instance));
+                return key == null ? null : foreignKey.columnValues(key)[foreignKey.columns().indexOf(column)];
+            }
         }
         throw new IllegalArgumentException(column.describe() + " is not a column of " + type.getName());
     }
@@ -89,6 +94,24 @@ final class CompositeType {
         for (Property property : properties) {
             if (property.relation() != null) {
                 out[property.relation().index()] = get(property, instance);
+            }
+        }
+    }
+
+    /** Writes the foreign-key columns of an owning to-one relationship: the referenced key, split into its columns. */
+    private static void writeForeignKey(MappedRelation relation, @Nullable Ref<?> reference, Object[] out) {
+        EntityKey foreignKey = relation.foreignKey();
+        if (foreignKey == null) {
+            return;
+        }
+        Object key = foreignKey(relation, reference);
+        List<MappedColumn> columns = foreignKey.columns();
+        Object[] parts = key == null ? new Object[columns.size()]
+                : columns.size() == 1 ? new Object[]{key} : foreignKey.columnValues(key);
+        for (int i = 0; i < parts.length; i++) {
+            int index = columns.get(i).index();
+            if (out[index] == null) {   // a column shared with a property declared before keeps the property's value
+                out[index] = parts[i];
             }
         }
     }
@@ -150,8 +173,8 @@ final class CompositeType {
         if (given != null) {
             return given == NO_TARGET ? null : given;
         }
-        if (property.column() != null) {
-            Object key = columnValues[property.column().index()];
+        if (relation.foreignKey() != null) {
+            Object key = relation.foreignKey().fromEntityValues(columnValues);
             return key == null ? null : Ref.to(key);
         }
         if (relation.toOne()) {

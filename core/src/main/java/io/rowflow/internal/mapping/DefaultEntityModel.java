@@ -1,5 +1,6 @@
 package io.rowflow.internal.mapping;
 
+import io.rowflow.QueryException;
 import io.rowflow.mapping.ColumnModel;
 import io.rowflow.mapping.EntityModel;
 import io.rowflow.mapping.RelationModel;
@@ -22,7 +23,7 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
     private final @Nullable String schemaName;
     private final CompositeType root;
     private final List<MappedColumn> columns;
-    private final @Nullable MappedColumn idColumn;
+    private final @Nullable EntityKey key;
     private final @Nullable MappedColumn versionColumn;
     private final Map<String, MappedColumn> columnsByPath;
     private final boolean entity;
@@ -31,7 +32,8 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
     private final List<MappedRelation> relations;
 
     DefaultEntityModel(Class<T> type, String tableName, @Nullable String schemaName, CompositeType root,
-                       List<MappedColumn> columns, List<MappedRelation> relations, boolean entity) {
+                       List<MappedColumn> columns, List<MappedRelation> relations, @Nullable EntityKey key,
+                       boolean entity) {
         this.relations = List.copyOf(relations);
         this.type = type;
         this.tableName = tableName;
@@ -41,7 +43,7 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
         this.entity = entity;
         this.shareable = !root.anyPartMutable()
                 && columns.stream().allMatch(column -> ValueMutability.isImmutable(column.javaType()));
-        this.idColumn = columns.stream().filter(MappedColumn::isId).findFirst().orElse(null);
+        this.key = key;
         this.versionColumn = columns.stream().filter(MappedColumn::isVersion).findFirst().orElse(null);
         Map<String, MappedColumn> byPath = new LinkedHashMap<>();
         columns.forEach(c -> byPath.put(c.propertyPath(), c));
@@ -100,9 +102,50 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
         return null;
     }
 
-    /** The id of an entity. */
+    /** The key of this entity type: its columns and how key values are built and split. */
+    public EntityKey key() {
+        if (key == null) {
+            throw new IllegalStateException(type.getName() + " has no key");
+        }
+        return key;
+    }
+
+    /** The key value of an entity, or {@code null} when a key column is null (not inserted yet). */
     public @Nullable Object idOf(T entity) {
-        return valueOf(entity, idColumn());
+        return keyValue(entity, key());
+    }
+
+    /**
+     * A key argument of a {@code ...ById} call as a key value: a key value as it is, an instance of
+     * this entity as its key (a {@link QueryException} when that key is incomplete).
+     */
+    @SuppressWarnings("unchecked")
+    public Object keyArgument(Object id) {
+        if (type.isInstance(id) && !key().accepts(id)) {
+            Object value = idOf((T) id);
+            if (value == null) {
+                throw new QueryException("The " + type.getName() + " given as a key has no value for every key column "
+                        + key().describeColumns());
+            }
+            return value;
+        }
+        return id;
+    }
+
+    /**
+     * The value an entity holds for a key over its columns (its own key, a unique column, a foreign
+     * key), or {@code null} when one of the columns is null.
+     */
+    public @Nullable Object keyValue(T entity, EntityKey key) {
+        List<MappedColumn> keyColumns = key.columns();
+        if (keyColumns.size() == 1) {
+            return valueOf(entity, keyColumns.get(0));
+        }
+        Object[] values = new Object[keyColumns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = valueOf(entity, keyColumns.get(i));
+        }
+        return key.fromColumns(values);
     }
 
     /** The current value of a relationship property: a {@code Ref}, a collection, or {@code null}. */
@@ -132,10 +175,13 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
 
     @Override
     public MappedColumn idColumn() {
-        if (idColumn == null) {
-            throw new IllegalStateException(type.getName() + " has no id column");
-        }
-        return idColumn;
+        return key().column();
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<ColumnModel> keyColumns() {
+        return (List) key().columns();
     }
 
     @Override

@@ -1,24 +1,20 @@
 package io.rowflow.internal.mapping;
 
+import io.rowflow.Key;
 import io.rowflow.MappingException;
-import io.rowflow.annotation.Column;
+import io.rowflow.QueryException;
 import io.rowflow.annotation.Embedded;
 import io.rowflow.annotation.EntityConstructor;
 import io.rowflow.annotation.EnumType;
-import io.rowflow.annotation.Enumerated;
-import io.rowflow.annotation.GeneratedValue;
-import io.rowflow.annotation.Id;
-import io.rowflow.annotation.References;
-import io.rowflow.annotation.Table;
-import io.rowflow.annotation.Transient;
-import io.rowflow.annotation.Version;
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.convert.ValueCodec;
+import io.rowflow.mapping.EntityMapping;
+import io.rowflow.mapping.PropertyMapping;
+import io.rowflow.mapping.RelationMapping;
 import io.rowflow.mapping.NamingStrategy;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -47,47 +43,60 @@ final class EntityModelBuilder {
     private final NamingStrategy naming;
     private final ConverterRegistry converters;
     private final Function<Class<?>, DefaultEntityModel<Object>> modelLookup;
+    private final Function<Class<?>, EntityMapping<?>> mappings;
 
+    /**
+     * A builder reading each class's description from {@code mappings}: its annotations, or the
+     * {@link EntityMapping} registered for it in code. Both are the same description, so the
+     * model does not depend on where it came from.
+     */
     EntityModelBuilder(NamingStrategy naming, ConverterRegistry converters,
-                       Function<Class<?>, DefaultEntityModel<Object>> modelLookup) {
+                       Function<Class<?>, DefaultEntityModel<Object>> modelLookup,
+                       Function<Class<?>, EntityMapping<?>> mappings) {
         this.naming = naming;
         this.converters = converters;
         this.modelLookup = modelLookup;
+        this.mappings = mappings;
     }
 
-    /** Builds the model of a {@code @Table} entity: it must have exactly one {@code @Id}. */
+    /**
+     * Builds the model of a {@code @Table} entity. Its key is one {@code @Id} column, one
+     * {@code @Id} value object (a record of the key columns), or several {@code @Id} properties.
+     */
     <T> DefaultEntityModel<T> entity(Class<T> type) {
-        Table table = type.getAnnotation(Table.class);
-        if (table == null) {
-            throw new MappingException(type.getName() + " is not an entity: annotate it with @Table");
+        EntityMapping<?> mapping = mappings.apply(type);
+        if (!mapping.isEntity()) {
+            throw new MappingException(type.getName() + " is not an entity: annotate it with @Table "
+                    + "(or register an EntityMapping for it)");
         }
-        String tableName = table.name().isEmpty() ? naming.tableName(type) : table.name();
+        String tableName = mapping.table().isEmpty() ? naming.tableName(type) : mapping.table();
         checkIdentifier(tableName, type.getName(), "table name");
-        String schema = table.schema().isEmpty() ? null : table.schema();
+        String schema = mapping.schema();
         if (schema != null) {
             checkIdentifier(schema, type.getName(), "schema name");
         }
         Build build = new Build(type.getName());
         CompositeType root = composite(type, "", "", build, true);
-        long ids = build.columns.stream().filter(MappedColumn::isId).count();
-        if (ids == 0) {
-            throw new MappingException(type.getName() + " has no @Id property; every entity needs exactly one");
-        }
-        return new DefaultEntityModel<>(type, tableName, schema, root, build.columns, build.relations, true);
+        EntityKey key = key(type, build);
+        checkLinkTables(key, build);
+        return new DefaultEntityModel<>(type, tableName, schema, root, build.columns, build.relations, key, true);
     }
 
     /** Builds the model of a projection type (record or class) read from rows by column name. */
     <T> DefaultEntityModel<T> projection(Class<T> type) {
         Build build = new Build(type.getName());
         CompositeType root = composite(type, "", "", build, true);
-        return new DefaultEntityModel<>(type, naming.tableName(type), null, root, build.columns, build.relations, false);
+        return new DefaultEntityModel<>(type, naming.tableName(type), null, root, build.columns, build.relations, null,
+                false);
     }
 
     private CompositeType composite(Class<?> type, String pathPrefix, String columnPrefix, Build build, boolean root) {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isPrimitive() || type.isArray()) {
             throw new MappingException(type.getName() + " cannot be mapped: it must be a concrete class or a record");
         }
-        List<PropertySource> sources = type.isRecord() ? recordProperties(type) : fieldProperties(type);
+        EntityMapping<?> mapping = mappings.apply(type);
+        List<PropertySource> sources = type.isRecord() ? recordProperties(type, mapping) : fieldProperties(type, mapping);
+        checkDescribed(type, mapping);
         if (sources.isEmpty()) {
             throw new MappingException(type.getName() + " has no mapped properties");
         }
@@ -102,10 +111,10 @@ final class EntityModelBuilder {
     private Property property(Class<?> owner, PropertySource source, String pathPrefix, String columnPrefix,
                               Build build, boolean root, boolean mutable) {
         String where = owner.getName() + "." + source.name;
-        AnnotatedElement annotations = source.annotations;
-        boolean id = annotations.isAnnotationPresent(Id.class);
-        boolean version = annotations.isAnnotationPresent(Version.class);
-        boolean generated = annotations.isAnnotationPresent(GeneratedValue.class);
+        PropertyMapping mapping = source.mapping;
+        boolean id = mapping.id();
+        boolean version = mapping.version();
+        boolean generated = mapping.generated();
         if (generated && !id) {
             throw new MappingException(where + " is @GeneratedValue but not @Id; only the id can be generated");
         }
@@ -116,20 +125,25 @@ final class EntityModelBuilder {
             throw new MappingException(where + " is final and has no setter; make it non-final, add a setter, "
                     + "or give " + owner.getSimpleName() + " an @EntityConstructor");
         }
-        if (RelationAnnotations.isRelation(annotations)) {
+        if (mapping.relation() != null) {
             if (!root) {
                 throw new MappingException(where + " is a relationship inside an @Embedded value object; "
                         + "relationships belong on the entity itself");
             }
             return relationProperty(owner, source, build);
         }
-        Embedded embedded = annotations.getAnnotation(Embedded.class);
+        String embedded = mapping.embeddedPrefix();
+        if (id && embedded == null && isValueObject(source.type)) {
+            return keyValueObject(where, source, "", build);
+        }
         if (embedded != null) {
-            if (id || version) {
-                throw new MappingException(where + " cannot be both @Embedded and @Id/@Version");
+            if (version) {
+                throw new MappingException(where + " cannot be both @Embedded and @Version");
             }
-            String prefix = Embedded.DEFAULT_PREFIX.equals(embedded.prefix())
-                    ? naming.columnName(source.name) + "_" : embedded.prefix();
+            String prefix = Embedded.DEFAULT_PREFIX.equals(embedded) ? naming.columnName(source.name) + "_" : embedded;
+            if (id) {
+                return keyValueObject(where, source, columnPrefix + prefix, build);
+            }
             return new Property(source.name, source.getter, source.setter, null,
                     embedded(where, source.type, pathPrefix + source.name + ".", columnPrefix + prefix, build), false);
         }
@@ -137,8 +151,41 @@ final class EntityModelBuilder {
         return new Property(source.name, source.getter, source.setter, column, null, source.type.isPrimitive());
     }
 
+    /** Whether a type is a value object of several properties rather than a value stored in one column. */
+    private boolean isValueObject(Class<?> type) {
+        return !type.isPrimitive() && !type.isEnum() && !type.isArray() && !type.isInterface()
+                && !type.getPackageName().startsWith("java.") && converters.codecFor(type, EnumType.NAME) == null;
+    }
+
+    /**
+     * Maps an {@code @Id} value object: its properties become the key columns (named without a
+     * prefix unless {@code @Embedded(prefix = ...)} gives one), and the object is the key value.
+     */
+    private Property keyValueObject(String where, PropertySource source, String columnPrefix, Build build) {
+        if (build.keyObject != null) {
+            throw new MappingException(where + " is a second @Id value object; " + build.owner + " already has "
+                    + build.keyObject.name);
+        }
+        int first = build.columns.size();
+        build.inKey = true;
+        CompositeType keyType;
+        try {
+            keyType = embedded(where, source.type, source.name + ".", columnPrefix, build, "is an @Id value object");
+        } finally {
+            build.inKey = false;
+        }
+        Property property = new Property(source.name, source.getter, source.setter, null, keyType, false);
+        build.keyObject = new KeyObject(source.name, keyType, List.copyOf(build.columns.subList(first, build.columns.size())));
+        return property;
+    }
+
     /** Maps an embedded value object; a failure inside it names the embedding property too. */
     private CompositeType embedded(String where, Class<?> type, String pathPrefix, String columnPrefix, Build build) {
+        return embedded(where, type, pathPrefix, columnPrefix, build, "is @Embedded");
+    }
+
+    private CompositeType embedded(String where, Class<?> type, String pathPrefix, String columnPrefix, Build build,
+                                   String role) {
         if (type.isPrimitive() || type.isEnum() || type.getPackageName().equals("java.lang")
                 || converters.codecFor(type, EnumType.NAME) != null) {
             throw new MappingException(where + " is @Embedded, but " + type.getName()
@@ -150,16 +197,15 @@ final class EntityModelBuilder {
             if (e.getMessage() != null && e.getMessage().startsWith(where)) {
                 throw e;
             }
-            throw new MappingException(where + " is @Embedded, but " + e.getMessage(), e);
+            throw new MappingException(where + " " + role + ", but " + e.getMessage(), e);
         }
     }
 
     private MappedColumn column(Class<?> owner, PropertySource source, String pathPrefix, String columnPrefix,
                                 Build build, boolean id, boolean version, boolean generated) {
         String where = owner.getName() + "." + source.name;
-        AnnotatedElement annotations = source.annotations;
-        Enumerated enumerated = annotations.getAnnotation(Enumerated.class);
-        EnumType enumType = enumerated == null ? EnumType.NAME : enumerated.value();
+        PropertyMapping mapping = source.mapping;
+        EnumType enumType = mapping.enumType();
         ValueCodec codec = source.type == List.class && converters.codecFor(List.class, enumType) == null
                 ? converters.codecFor(source.genericType, enumType)
                 : converters.codecFor(source.type, enumType);
@@ -170,11 +216,10 @@ final class EntityModelBuilder {
                     + ", which Rowflow cannot store" + arrays + ": register a Converter for it on the Database, "
                     + "mark the field @Transient, or mark a value object @Embedded");
         }
-        if (id && build.columns.stream().anyMatch(MappedColumn::isId)) {
-            String other = build.columns.stream().filter(MappedColumn::isId).findFirst().orElseThrow().propertyPath();
-            throw new MappingException(build.owner + " has two @Id properties, " + other + " and " + source.name
-                    + "; composite keys are not supported");
+        if (build.inKey && (version || generated)) {
+            throw new MappingException(where + " is in an @Id value object and cannot be @Version or @GeneratedValue");
         }
+        id |= build.inKey;
         if (version && build.columns.stream().anyMatch(MappedColumn::isVersion)) {
             throw new MappingException(build.owner + " has more than one @Version property (" + source.name + ")");
         }
@@ -186,42 +231,150 @@ final class EntityModelBuilder {
             throw new MappingException(where + " is @GeneratedValue but has type " + source.type.getName()
                     + "; identity columns must be integer types");
         }
-        Column column = annotations.getAnnotation(Column.class);
-        String columnName = columnPrefix + (column == null || column.name().isEmpty()
-                ? naming.columnName(source.name) : column.name());
+        String columnName = columnPrefix + (mapping.column() == null ? naming.columnName(source.name) : mapping.column());
         checkIdentifier(columnName, where, "column name");
         for (MappedColumn existing : build.columns) {
             if (existing.columnName().equalsIgnoreCase(columnName)) {
+                String hint = build.relationColumns.contains(existing) ? " (a property sharing a column with a "
+                        + "relationship's foreign key must be declared before the relationship)" : "";
                 throw new MappingException(build.owner + " maps column '" + columnName + "' twice: from "
-                        + existing.propertyPath() + " and from " + pathPrefix + source.name);
+                        + existing.propertyPath() + " and from " + pathPrefix + source.name + hint);
             }
         }
-        boolean nullable = !id && !version && !source.type.isPrimitive() && (column == null || column.nullable());
-        References references = annotations.getAnnotation(References.class);
+        boolean nullable = !id && !version && !source.type.isPrimitive() && mapping.nullable();
         ValueCodec columnCodec = codec.forProperty(build.owner + "." + pathPrefix + source.name
                 + " (column '" + columnName + "')");
         MappedColumn mapped = new MappedColumn(pathPrefix + source.name, columnName, source.type, nullable,
-                column == null ? 0 : column.length(), column == null ? 0 : column.precision(),
-                column == null ? 0 : column.scale(), column != null && column.unique(), id, generated, version,
-                references == null ? null : references.value(), build.columns.size(), columnCodec, build.owner);
+                mapping.length(), mapping.precision(), mapping.scale(), mapping.unique(), id, generated, version,
+                mapping.references(), build.columns.size(), columnCodec, build.owner,
+                DatabaseTypeNames.declared(mapping.databaseType(), build.owner + "." + pathPrefix + source.name));
         build.columns.add(mapped);
         return mapped;
+    }
+
+    // ---- the key ----
+
+    /**
+     * The key of an entity: one {@code @Id} column; one {@code @Id} value object, whose instances
+     * are the key values; or several {@code @Id} properties, whose values a {@link Key} holds.
+     */
+    private static EntityKey key(Class<?> type, Build build) {
+        List<MappedColumn> ids = build.columns.stream().filter(MappedColumn::isId).toList();
+        if (ids.isEmpty()) {
+            throw new MappingException(type.getName() + " has no @Id property; every entity needs a key: one @Id "
+                    + "property, one @Id value object (a record of the key columns) or several @Id properties");
+        }
+        KeyObject object = build.keyObject;
+        if (object != null) {
+            if (ids.size() != object.columns.size()) {
+                List<String> others = ids.stream().filter(c -> !object.columns.contains(c))
+                        .map(MappedColumn::propertyPath).toList();
+                throw new MappingException(type.getName() + " has the @Id value object " + object.name
+                        + " and also the @Id properties " + others + "; a key is either one @Id value object "
+                        + "or several @Id properties, not both");
+            }
+            if (object.columns.size() < 2) {
+                throw new MappingException(type.getName() + "." + object.name + " is an @Id value object of one "
+                        + "column; map that column as the @Id property itself, or register a Converter for "
+                        + object.type.type().getName());
+            }
+            return valueObjectKey(type, object, build.columns.size());
+        }
+        if (ids.size() == 1) {
+            return EntityKey.single(type.getName(), ids.get(0));
+        }
+        for (MappedColumn column : ids) {
+            if (column.isGenerated()) {
+                throw new MappingException(column.describe() + " is @GeneratedValue, but " + type.getName()
+                        + " has a composite key " + ids.stream().map(MappedColumn::propertyPath).toList()
+                        + "; only a one-column key can be generated");
+            }
+        }
+        return EntityKey.composite(type.getName(), ids, Key.class, Key::of, key -> keyValues(type, ids, (Key) key));
+    }
+
+    /**
+     * A link table holds one column per side, so both sides of a many-to-many need one-column
+     * keys (a link-table entity with a composite key of its own is fine).
+     */
+    private void checkLinkTables(EntityKey key, Build build) {
+        for (MappedRelation relation : build.relations) {
+            if (relation.kind() != io.rowflow.mapping.RelationModel.Kind.MANY_TO_MANY) {
+                continue;
+            }
+            String where = relation.describe();
+            if (key.composite()) {
+                throw new MappingException(where + " is a @ManyToMany, but " + build.owner + " has a composite key "
+                        + key.describeColumns() + "; a link table has one column per side, so map the link table "
+                        + "as an entity with @ManyToOne properties instead");
+            }
+            int targetColumns = keyShape(relation.targetType(), where).parts().size();
+            if (targetColumns > 1) {
+                throw new MappingException(where + " is a @ManyToMany, but " + relation.targetType().getName()
+                        + " has a composite key of " + targetColumns + " columns; a link table has one column per "
+                        + "side, so map the link table as an entity with @ManyToOne properties instead");
+            }
+        }
+    }
+
+    /** The values of a {@link Key}, checked against the key properties' count and types. */
+    private static Object[] keyValues(Class<?> type, List<MappedColumn> columns, Key key) {
+        if (key.size() != columns.size()) {
+            throw new QueryException(type.getName() + " has a key of " + columns.size() + " values "
+                    + columns.stream().map(MappedColumn::propertyPath).toList() + ", but " + key + " has " + key.size());
+        }
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            MappedColumn column = columns.get(i);
+            Object value = key.get(i);
+            if (!EntityKey.wrap(column.javaType()).isInstance(value)) {
+                throw new QueryException("Value " + i + " of " + key + " is for " + column.describe() + ", a "
+                        + column.javaType().getName() + ", not a " + value.getClass().getName());
+            }
+            values[i] = value;
+        }
+        return values;
+    }
+
+    /** The key of an entity whose {@code @Id} is a value object: instances of that object are the key values. */
+    private static EntityKey valueObjectKey(Class<?> type, KeyObject object, int columnCount) {
+        List<MappedColumn> columns = List.copyOf(object.columns);
+        CompositeType keyType = object.type;
+        return EntityKey.composite(type.getName(), columns, keyType.type(), values -> {
+            Object[] all = new Object[columnCount];
+            for (int i = 0; i < values.length; i++) {
+                all[columns.get(i).index()] = values[i];
+            }
+            return keyType.assemble(all, null, false);
+        }, key -> {
+            Object[] all = new Object[columnCount];
+            keyType.extract(key, all);
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = all[columns.get(i).index()];
+            }
+            return values;
+        });
+    }
+
+    /** The {@code @Id} value object of an entity while it is built. */
+    private record KeyObject(String name, CompositeType type, List<MappedColumn> columns) {
     }
 
     // ---- relationships ----
 
     private Property relationProperty(Class<?> owner, PropertySource source, Build build) {
         String where = owner.getName() + "." + source.name;
-        RelationAnnotations annotations = RelationAnnotations.of(source.annotations, where);
+        RelationMapping annotations = source.mapping.relation();
         Class<?> target = RelationAnnotations.targetType(source.type, source.genericType, annotations.kind(), where);
-        if (!target.isAnnotationPresent(io.rowflow.annotation.Table.class)) {
+        if (!mappings.apply(target).isEntity()) {
             throw new MappingException(where + " relates to " + target.getName() + ", which is not an entity: annotate it with @Table");
         }
-        MappedColumn joinColumn = null;
-        if (annotations.ownsForeignKey()) {
-            joinColumn = foreignKeyColumn(owner, source, target, annotations, build);
-        }
-        MappedRelation.JoinTableModel joinTable = annotations.joinTable(where);
+        EntityKey foreignKey = annotations.ownsForeignKey() ? foreignKey(owner, source, target, annotations, build) : null;
+        MappedColumn joinColumn = foreignKey == null || foreignKey.composite() ? null : foreignKey.column();
+        MappedRelation.JoinTableModel joinTable = annotations.joinTable() == null ? null
+                : new MappedRelation.JoinTableModel(annotations.joinTable(), annotations.joinTableColumn(),
+                        annotations.inverseJoinTableColumn());
         if (joinTable != null) {
             checkIdentifier(joinTable.name(), where, "join table name");
             checkIdentifier(joinTable.joinColumn(), where, "join column name");
@@ -229,10 +382,11 @@ final class EntityModelBuilder {
         }
         Function<Object, Object> targetId = entity -> modelLookup.apply(target).idOf(cast(entity));
         MappedRelation relation = new MappedRelation(source.name, annotations.kind(), target, annotations.owning(),
-                annotations.mappedBy(), joinColumn, joinTable, annotations.cascade(),
+                annotations.mappedBy(), joinColumn, foreignKey, joinTable, annotations.cascade(),
                 java.util.Set.class.isAssignableFrom(source.type), build.relations.size(), targetId, build.owner);
         build.relations.add(relation);
-        return new Property(source.name, source.getter, source.setter, joinColumn, null, false, relation);
+        boolean shared = foreignKey != null && !build.relationColumns.containsAll(foreignKey.columns());
+        return new Property(source.name, source.getter, source.setter, shared ? null : joinColumn, null, false, relation);
     }
 
     @SuppressWarnings("unchecked")
@@ -240,24 +394,76 @@ final class EntityModelBuilder {
         return (T) entity;
     }
 
-    private MappedColumn foreignKeyColumn(Class<?> owner, PropertySource source, Class<?> target,
-                                          RelationAnnotations annotations, Build build) {
+    /**
+     * The foreign key of an owning to-one relationship: one column per key column of the target,
+     * named by the {@code @JoinColumn}s in the target's key order ({@code <property>_id} for a
+     * one-column key, {@code <property>_<key property>} for each column of a composite one). Its
+     * values are the target's key values, built and split by the target's key (looked up when
+     * first used, since the target may refer back to the entity being built).
+     */
+    private EntityKey foreignKey(Class<?> owner, PropertySource source, Class<?> target,
+                                 RelationMapping annotations, Build build) {
         String where = owner.getName() + "." + source.name;
-        Class<?> idType = RelationAnnotations.idType(target, where);
-        ValueCodec codec = converters.codecFor(idType, EnumType.NAME);
-        if (codec == null) {
-            throw new MappingException(where + ": the id type " + idType.getName() + " of " + target.getName()
-                    + " cannot be stored");
+        RelationAnnotations.KeyShape shape = keyShape(target, where);
+        List<RelationAnnotations.KeyPart> parts = shape.parts();
+        List<String> names = annotations.joinColumns();
+        if (!names.isEmpty() && names.size() != parts.size()) {
+            throw new MappingException(where + " has " + names.size() + " @JoinColumn, but the key of " + target.getName()
+                    + " has " + parts.size() + " columns " + parts.stream().map(RelationAnnotations.KeyPart::name).toList()
+                    + "; give one @JoinColumn per key column, in that order");
         }
-        String columnName = annotations.joinColumnName() != null ? annotations.joinColumnName()
-                : naming.columnName(source.name) + "_id";
-        checkIdentifier(columnName, where, "join column name");
-        checkDuplicate(build, columnName, source.name);
-        MappedColumn column = new MappedColumn(source.name, columnName, idType, annotations.joinColumnNullable(),
-                0, 0, 0, false, false, false, false, target, build.columns.size(),
-                codec.forProperty(where + " (column '" + columnName + "')"), build.owner);
-        build.columns.add(column);
-        return column;
+        List<MappedColumn> columns = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            RelationAnnotations.KeyPart part = parts.get(i);
+            ValueCodec codec = converters.codecFor(part.type(), EnumType.NAME);
+            if (codec == null) {
+                throw new MappingException(where + ": the key property " + part.name() + " of " + target.getName()
+                        + " has type " + part.type().getName() + ", which cannot be stored");
+            }
+            String defaultName = naming.columnName(source.name) + "_" + (parts.size() == 1 ? "id" : naming.columnName(part.name()));
+            String columnName = names.isEmpty() ? defaultName : names.get(i);
+            String path = parts.size() == 1 ? source.name : source.name + "." + part.name();
+            checkIdentifier(columnName, where, "join column name");
+            MappedColumn shared = sharedColumn(build, columnName, part.type(), where);
+            if (shared != null) {
+                columns.add(shared);
+                continue;
+            }
+            checkDuplicate(build, columnName, path);
+            MappedColumn column = new MappedColumn(path, columnName, part.type(), annotations.joinColumnsNullable(),
+                    0, 0, 0, false, false, false, false, parts.size() == 1 ? target : null, build.columns.size(),
+                    codec.forProperty(where + " (column '" + columnName + "')"), build.owner);
+            build.columns.add(column);
+            build.relationColumns.add(column);
+            columns.add(column);
+        }
+        if (columns.size() == 1) {
+            return EntityKey.of(columns.get(0));
+        }
+        return EntityKey.composite(build.owner, columns, shape.valueType(),
+                values -> modelLookup.apply(target).key().fromColumns(values),
+                key -> modelLookup.apply(target).key().columnValues(key));
+    }
+
+    /**
+     * A column a foreign key shares with a property declared before it, such as a key column of a
+     * link table that also references another entity ({@code film_actor.actor_id}): the property
+     * stays the column's source, and the relationship reads its key from it. {@code null} when no
+     * property maps the column yet.
+     */
+    private static @Nullable MappedColumn sharedColumn(Build build, String columnName, Class<?> type, String where) {
+        for (MappedColumn existing : build.columns) {
+            if (existing.columnName().equalsIgnoreCase(columnName) && !build.relationColumns.contains(existing)
+                    && !existing.isVersion() && !existing.isGenerated()) {
+                if (EntityKey.wrap(existing.javaType()) != EntityKey.wrap(type)) {
+                    throw new MappingException(where + " shares column '" + columnName + "' with " + existing.describe()
+                            + ", but the key it references is a " + type.getName() + ", not a "
+                            + existing.javaType().getName());
+                }
+                return existing;
+            }
+        }
+        return null;
     }
 
     private static void checkDuplicate(Build build, String columnName, String property) {
@@ -278,51 +484,95 @@ final class EntityModelBuilder {
 
     // ---- discovering properties ----
 
-    private static List<PropertySource> recordProperties(Class<?> type) {
+    private static List<PropertySource> recordProperties(Class<?> type, EntityMapping<?> mapping) {
         List<PropertySource> sources = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            if (component.isAnnotationPresent(Transient.class) || backingFieldIsTransient(type, component)) {
+            PropertyMapping described = mapping.property(component.getName());
+            if (described.ignored()) {
                 throw new MappingException(type.getName() + "." + component.getName()
                         + " is @Transient, but a record component cannot be skipped: its canonical constructor needs it");
             }
             Method accessor = component.getAccessor();
             MethodHandle getter = handle(type, component.getName(), () -> LOOKUP.unreflect(accessible(accessor)));
             sources.add(new PropertySource(component.getName(), component.getType(), component.getGenericType(),
-                    component, getter, null));
+                    described, getter, null));
         }
         return sources;
     }
 
-    /**
-     * {@code @Transient} targets fields only, so on a record component the compiler puts it on the
-     * private field behind the component, not on the component.
-     */
-    private static boolean backingFieldIsTransient(Class<?> type, RecordComponent component) {
-        try {
-            return type.getDeclaredField(component.getName()).isAnnotationPresent(Transient.class);
-        } catch (NoSuchFieldException e) {
-            return false;
-        }
-    }
-
-    private static List<PropertySource> fieldProperties(Class<?> type) {
-        List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            hierarchy.add(0, c);
-        }
+    private static List<PropertySource> fieldProperties(Class<?> type, EntityMapping<?> mapping) {
         List<PropertySource> sources = new ArrayList<>();
-        for (Class<?> declaring : hierarchy) {
-            for (Field field : declaring.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
-                        || field.isAnnotationPresent(Transient.class)) {
-                    continue;
-                }
-                sources.add(new PropertySource(field.getName(), field.getType(), field.getGenericType(), field,
+        for (Field field : mappableFields(type)) {
+            PropertyMapping described = mapping.property(field.getName());
+            if (!described.ignored()) {
+                sources.add(new PropertySource(field.getName(), field.getType(), field.getGenericType(), described,
                         getterFor(type, field), setterFor(type, field)));
             }
         }
         return sources;
+    }
+
+    /** The fields of a class and its superclasses, superclass first, that may be properties. */
+    private static List<Field> mappableFields(Class<?> type) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> declaring : hierarchy) {
+            for (Field field : declaring.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.isSynthetic()) {
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
+    }
+
+    /** The names and types of a type's properties: record components, or mappable fields. */
+    private static List<RelationAnnotations.KeyPart> propertiesOf(Class<?> type) {
+        if (type.isRecord()) {
+            return Arrays.stream(type.getRecordComponents())
+                    .map(component -> new RelationAnnotations.KeyPart(component.getName(), component.getType())).toList();
+        }
+        return mappableFields(type).stream().map(field -> new RelationAnnotations.KeyPart(field.getName(), field.getType()))
+                .toList();
+    }
+
+    /** A description naming a property the type does not have is a mistake (a typo, a renamed field). */
+    private static void checkDescribed(Class<?> type, EntityMapping<?> mapping) {
+        List<String> names = propertiesOf(type).stream().map(RelationAnnotations.KeyPart::name).toList();
+        for (PropertyMapping described : mapping.describedProperties()) {
+            if (!names.contains(described.name())) {
+                throw new MappingException(type.getName() + " has no property '" + described.name()
+                        + "' (its properties are " + names + "), but its mapping describes one");
+            }
+        }
+    }
+
+    /**
+     * The key of a target entity, from its description without building its model (targets may
+     * refer back to the entity being built): one {@code @Id}, several, or one {@code @Id} value
+     * object whose properties are the key.
+     */
+    private RelationAnnotations.KeyShape keyShape(Class<?> target, String where) {
+        EntityMapping<?> mapping = mappings.apply(target);
+        List<RelationAnnotations.KeyPart> ids = propertiesOf(target).stream()
+                .filter(part -> mapping.property(part.name()).id()).toList();
+        if (ids.isEmpty()) {
+            throw new MappingException(where + " relates to " + target.getName() + ", which has no @Id property");
+        }
+        if (ids.size() > 1) {
+            return new RelationAnnotations.KeyShape(ids, Key.class);
+        }
+        Class<?> type = ids.get(0).type();
+        if (isValueObject(type)) {
+            EntityMapping<?> keyMapping = mappings.apply(type);
+            return new RelationAnnotations.KeyShape(propertiesOf(type).stream()
+                    .filter(part -> !keyMapping.property(part.name()).ignored()).toList(), type);
+        }
+        return new RelationAnnotations.KeyShape(ids, EntityKey.wrap(type));
     }
 
     private static MethodHandle getterFor(Class<?> type, Field field) {
@@ -486,7 +736,7 @@ final class EntityModelBuilder {
     }
 
     /** A property found on a class or record, before it is turned into a column or embedded type. */
-    private record PropertySource(String name, Class<?> type, Type genericType, AnnotatedElement annotations,
+    private record PropertySource(String name, Class<?> type, Type genericType, PropertyMapping mapping,
                                   MethodHandle getter, @Nullable MethodHandle setter) {
     }
 
@@ -495,6 +745,11 @@ final class EntityModelBuilder {
         final String owner;
         final List<MappedColumn> columns = new ArrayList<>();
         final List<MappedRelation> relations = new ArrayList<>();
+        /** The foreign-key columns relationships created (not those they share with a property). */
+        final java.util.Set<MappedColumn> relationColumns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        /** Whether the columns being mapped belong to the {@code @Id} value object. */
+        boolean inKey;
+        @Nullable KeyObject keyObject;
 
         Build(String owner) {
             this.owner = owner;

@@ -2,6 +2,8 @@ package io.rowflow.internal.mapping;
 
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.mapping.NamingStrategy;
+import io.rowflow.mapping.EntityMapping;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,9 +17,26 @@ public final class EntityModels {
     private final Map<Class<?>, DefaultEntityModel<?>> entities = new ConcurrentHashMap<>();
     private final Map<Class<?>, DefaultEntityModel<?>> projections = new ConcurrentHashMap<>();
 
-    /** Creates an empty cache building models with this naming strategy and these converters. */
+    private final Map<Class<?>, EntityMapping<?>> mappings = new ConcurrentHashMap<>();
+
+    /** Creates an empty cache building models with this naming strategy and these converters, from annotations. */
     public EntityModels(NamingStrategy naming, ConverterRegistry converters) {
-        this.builder = new EntityModelBuilder(naming, converters, this::anyEntity);
+        this(naming, converters, List.of());
+    }
+
+    /**
+     * Creates an empty cache building models with this naming strategy and these converters; the
+     * classes of {@code codeMappings} are described by them instead of their annotations.
+     */
+    public EntityModels(NamingStrategy naming, ConverterRegistry converters, List<EntityMapping<?>> codeMappings) {
+        codeMappings.forEach(mapping -> mappings.put(mapping.type(), mapping));
+        this.builder = new EntityModelBuilder(naming, converters, this::anyEntity, this::mapping);
+    }
+
+    /** The description of a class: its registered code mapping, or what its annotations say. */
+    EntityMapping<?> mapping(Class<?> type) {
+        EntityMapping<?> mapping = mappings.get(type);
+        return mapping != null ? mapping : mappings.computeIfAbsent(type, AnnotationMappings::read);
     }
 
     /** The model of a {@code @Table} entity; throws {@link io.rowflow.MappingException} if it cannot be mapped. */
@@ -38,7 +57,7 @@ public final class EntityModels {
     /** The model of a type rows are read into by column name: an entity, or any record or class. */
     @SuppressWarnings("unchecked")
     public <T> DefaultEntityModel<T> readable(Class<T> type) {
-        if (type.isAnnotationPresent(io.rowflow.annotation.Table.class)) {
+        if (mapping(type).isEntity()) {
             return entity(type);
         }
         DefaultEntityModel<?> model = projections.get(type);

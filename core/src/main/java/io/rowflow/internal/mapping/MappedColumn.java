@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A column of a built entity model: what {@link ColumnModel} tells users plus the position in the
- * flattened value array and the codec resolved for it.
+ * flattened value array and the codec resolved for it. Its {@link #databaseType()}, when declared,
+ * is what every bind marker for the column is cast to ({@link io.rowflow.dialect.Dialect#bindMarker(int, String)}).
  */
 public record MappedColumn(
         String propertyPath,
@@ -23,7 +24,16 @@ public record MappedColumn(
         @Nullable Class<?> references,
         int index,
         ValueCodec codec,
-        String owner) implements ColumnModel {
+        String owner,
+        @Nullable String databaseType) implements ColumnModel {
+
+    /** A column whose database type Rowflow derives from its Java type. */
+    public MappedColumn(String propertyPath, String columnName, Class<?> javaType, boolean nullable, int length,
+                        int precision, int scale, boolean unique, boolean isId, boolean isGenerated, boolean isVersion,
+                        @Nullable Class<?> references, int index, ValueCodec codec, String owner) {
+        this(propertyPath, columnName, javaType, nullable, length, precision, scale, unique, isId, isGenerated,
+                isVersion, references, index, codec, owner, null);
+    }
 
     @Override
     public Class<?> storedType() {

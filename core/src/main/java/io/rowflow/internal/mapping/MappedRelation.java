@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param targetType the related entity class
  * @param owning whether this side holds the foreign key or the link table
  * @param mappedBy the target's owning property, for an inverse side
- * @param joinColumn the foreign-key column of an owning to-one relationship
+ * @param joinColumn the foreign-key column of an owning to-one relationship to a one-column key
+ * @param foreignKey the foreign-key columns of an owning to-one relationship, whose values are the
+ *                   target's key values
  * @param joinTable the link table of an owning many-to-many
  * @param cascade the cascading writes
  * @param setType whether the property is a {@code Set} (else a {@code List} or a {@code Ref})
@@ -24,9 +26,16 @@ import org.jspecify.annotations.Nullable;
  * @param owner the owning class name, for messages
  */
 public record MappedRelation(String name, Kind kind, Class<?> targetType, boolean owning, @Nullable String mappedBy,
-                             @Nullable MappedColumn joinColumn, @Nullable JoinTableModel joinTable,
+                             @Nullable MappedColumn joinColumn, @Nullable EntityKey foreignKey,
+                             @Nullable JoinTableModel joinTable,
                              Set<CascadeType> cascade, boolean setType, int index,
                              Function<Object, Object> targetId, String owner) implements RelationModel {
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public java.util.List<io.rowflow.mapping.ColumnModel> joinColumns() {
+        return foreignKey == null ? java.util.List.of() : (java.util.List) foreignKey.columns();
+    }
 
     /** Whether this relationship holds one target ({@code Ref}) rather than a collection. */
     public boolean toOne() {

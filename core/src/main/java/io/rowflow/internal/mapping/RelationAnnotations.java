@@ -12,9 +12,7 @@ import io.rowflow.annotation.OneToMany;
 import io.rowflow.annotation.OneToOne;
 import io.rowflow.mapping.RelationModel;
 import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * columns, what cascades, and the target entity from the property's generic type.
  */
 record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable String mappedBy,
-                           @Nullable JoinColumn joinColumn, @Nullable JoinTable joinTableAnnotation,
+                           List<JoinColumn> joinColumns, @Nullable JoinTable joinTableAnnotation,
                            Set<CascadeType> cascade) {
 
     static boolean isRelation(AnnotatedElement element) {
@@ -42,7 +40,7 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
         if (found.stream().filter(a -> a != null).count() > 1) {
             throw new MappingException(where + " has more than one relationship annotation");
         }
-        JoinColumn joinColumn = element.getAnnotation(JoinColumn.class);
+        List<JoinColumn> joinColumn = List.of(element.getAnnotationsByType(JoinColumn.class));
         JoinTable joinTable = element.getAnnotation(JoinTable.class);
         if (element.isAnnotationPresent(ManyToOne.class)) {
             return new RelationAnnotations(RelationModel.Kind.MANY_TO_ONE, true, null, joinColumn, null, Set.of());
@@ -55,7 +53,7 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
         }
         OneToMany oneToMany = element.getAnnotation(OneToMany.class);
         if (oneToMany != null) {
-            return new RelationAnnotations(RelationModel.Kind.ONE_TO_MANY, false, oneToMany.mappedBy(), null, null,
+            return new RelationAnnotations(RelationModel.Kind.ONE_TO_MANY, false, oneToMany.mappedBy(), List.of(), null,
                     cascade(oneToMany.cascade()));
         }
         ManyToMany manyToMany = element.getAnnotation(ManyToMany.class);
@@ -65,11 +63,19 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
                     + "(or mappedBy, on the inverse side)");
         }
         return new RelationAnnotations(RelationModel.Kind.MANY_TO_MANY, owning, owning ? null : manyToMany.mappedBy(),
-                null, joinTable, cascade(manyToMany.cascade()));
+                List.of(), joinTable, cascade(manyToMany.cascade()));
     }
 
     private static Set<CascadeType> cascade(CascadeType[] types) {
         return types.length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(Arrays.asList(types)));
+    }
+
+    /** The neutral description of the relationship these annotations declare. */
+    io.rowflow.mapping.RelationMapping toMapping() {
+        return new io.rowflow.mapping.RelationMapping(kind, owning, mappedBy, joinColumnNames(), joinColumnNullable(),
+                joinTableAnnotation == null ? null : joinTableAnnotation.name(),
+                joinTableAnnotation == null ? null : joinTableAnnotation.joinColumn().name(),
+                joinTableAnnotation == null ? null : joinTableAnnotation.inverseJoinColumn().name(), cascade);
     }
 
     /** Whether this property's table holds a foreign-key column for the relationship. */
@@ -77,12 +83,13 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
         return owning && (kind == RelationModel.Kind.MANY_TO_ONE || kind == RelationModel.Kind.ONE_TO_ONE);
     }
 
-    @Nullable String joinColumnName() {
-        return joinColumn == null ? null : joinColumn.name();
+    /** The names given by {@code @JoinColumn}s, in order; empty for the default names. */
+    List<String> joinColumnNames() {
+        return joinColumns.stream().map(JoinColumn::name).toList();
     }
 
     boolean joinColumnNullable() {
-        return joinColumn == null || joinColumn.nullable();
+        return joinColumns.stream().allMatch(JoinColumn::nullable);
     }
 
     MappedRelation.@Nullable JoinTableModel joinTable(String where) {
@@ -113,21 +120,12 @@ record RelationAnnotations(RelationModel.Kind kind, boolean owning, @Nullable St
     }
 
     /** The type of an entity's {@code @Id}, found without building its model (relationships may be cyclic). */
-    static Class<?> idType(Class<?> entity, String where) {
-        if (entity.isRecord()) {
-            for (RecordComponent component : entity.getRecordComponents()) {
-                if (component.isAnnotationPresent(Id.class)) {
-                    return component.getType();
-                }
-            }
-        }
-        for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                if (field.isAnnotationPresent(Id.class)) {
-                    return field.getType();
-                }
-            }
-        }
-        throw new MappingException(where + " relates to " + entity.getName() + ", which has no @Id property");
+    /** One property of a target's key: its name and Java type. */
+    record KeyPart(String name, Class<?> type) {
     }
+
+    /** The key of a target entity read from its annotations: the key properties in key order and the key value type. */
+    record KeyShape(List<KeyPart> parts, Class<?> valueType) {
+    }
+
 }

@@ -53,6 +53,17 @@ public final class QueryRenderer {
         return new RenderedSelect<>(sql, () -> new ValuesRowMapper<>(values, codecs), statement.fetchSize());
     }
 
+    /**
+     * Renders only the SQL text of a select, without resolving how its rows are read: what a
+     * preview or {@code toString()} shows even when the projection cannot be read.
+     */
+    public PreparedSql selectSql(SelectStatement<?> statement) {
+        Grouping.check(statement);
+        SqlWriter writer = writer();
+        writer.select(statement, null, SqlWriter.Mode.ROWS);
+        return writer.toStatement();
+    }
+
     /** Renders {@code SELECT COUNT(*)} of the rows the select would return (ignoring its order). */
     public PreparedSql count(SelectStatement<?> statement) {
         Grouping.check(statement);
@@ -125,7 +136,7 @@ public final class QueryRenderer {
             ValueCodec codec = null;
             if (expression instanceof Expression.Column column) {
                 MappedColumn mapped = Scope.column(scope.resolve(column.table()), column.propertyPath());
-                if (SqlWriter.wrapped(mapped.javaType()) == type) {
+                if (type.isAssignableFrom(SqlWriter.wrapped(mapped.javaType()))) {
                     codec = mapped.codec();
                 }
             }

@@ -174,7 +174,7 @@ final class SqlWriter {
             Scope.Entry entry = scope.resolve(column.table());
             qualified(entry, Scope.column(entry, column.propertyPath()));
         } else if (expression instanceof Expression.Value value) {
-            value(value.value(), hint);
+            value(value.value(), hint, true);
         } else if (expression instanceof Expression.Function function) {
             List<String> arguments = new ArrayList<>(function.arguments().size());
             for (Expression argument : function.arguments()) {
@@ -184,9 +184,9 @@ final class SqlWriter {
         } else if (expression instanceof Expression.Arithmetic arithmetic) {
             MappedColumn operandHint = hintOf(scope, arithmetic.left(), arithmetic.right());
             sql.append('(');
-            expression(arithmetic.left(), scope, operandHint);
+            operand(arithmetic.left(), scope, operandHint);
             sql.append(' ').append(arithmetic.operator().symbol()).append(' ');
-            expression(arithmetic.right(), scope, operandHint);
+            operand(arithmetic.right(), scope, operandHint);
             sql.append(')');
         } else if (expression instanceof Expression.Aggregate aggregate) {
             sql.append(aggregate.function().name()).append('(');
@@ -204,6 +204,18 @@ final class SqlWriter {
         }
     }
 
+    /**
+     * An operand of arithmetic: a value is converted like the column beside it, but not cast to the
+     * column's declared type ({@code stock + 1}, never {@code stock + $1::positive_int}).
+     */
+    private void operand(Expression operand, Scope scope, @Nullable MappedColumn hint) {
+        if (operand instanceof Expression.Value value) {
+            value(value.value(), hint, false);
+        } else {
+            expression(operand, scope, hint);
+        }
+    }
+
     private void qualified(Scope.Entry entry, MappedColumn column) {
         if (entry.qualifier() != null) {
             sql.append(entry.qualifier()).append('.');
@@ -218,13 +230,17 @@ final class SqlWriter {
         }
     }
 
-    /** Binds a value, converted the way the hinted column stores values when it fits. */
-    private void value(@Nullable Object value, @Nullable MappedColumn hint) {
+    /**
+     * Binds a value, converted the way the hinted column stores values when it fits, its marker
+     * cast to the column's declared database type when {@code cast} (compared or assigned to it).
+     */
+    private void value(@Nullable Object value, @Nullable MappedColumn hint, boolean cast) {
         if (value == null) {
             sql.append("NULL");
             return;
         }
-        sql.append(marker(codecFor(value, hint).toDatabase(value)));
+        String databaseType = cast && hint != null ? hint.databaseType() : null;
+        sql.append(marker(codecFor(value, hint).toDatabase(value), databaseType));
     }
 
     private ValueCodec codecFor(Object value, @Nullable MappedColumn hint) {
@@ -240,7 +256,12 @@ final class SqlWriter {
     }
 
     private String marker(@Nullable Object driverValue) {
-        String marker = dialect.bindMarker(binds.size());
+        return marker(driverValue, null);
+    }
+
+    /** Binds a driver value; the marker is cast to a column's declared database type, if given. */
+    private String marker(@Nullable Object driverValue, @Nullable String databaseType) {
+        String marker = dialect.bindMarker(binds.size(), databaseType);
         binds.add(driverValue);
         return marker;
     }
@@ -321,7 +342,7 @@ final class SqlWriter {
         boolean allValues = in.values().stream().allMatch(v -> v instanceof Expression.Value value && value.value() != null);
         if (allValues && dialect.supports(Feature.ARRAY_PARAMETERS)) {
             String tested = render(() -> expression(in.expression(), scope, hint));
-            String test = dialect.inArray(tested, marker(array(in.values(), hint)));
+            String test = dialect.inArray(tested, marker(array(in.values(), hint), arrayTypeOf(hint)));
             sql.append(in.negated() ? "NOT (" + test + ")" : test);
             return;
         }
@@ -332,6 +353,12 @@ final class SqlWriter {
             expression(in.values().get(i), scope, hint);
         }
         sql.append(')');
+    }
+
+    /** The array type of a column's declared database type ({@code mpaa_rating[]}), or {@code null}. */
+    private static @Nullable String arrayTypeOf(@Nullable MappedColumn column) {
+        String declared = column == null ? null : column.databaseType();
+        return declared == null || declared.endsWith("]") ? null : declared + "[]";
     }
 
     private Object array(List<Expression> values, @Nullable MappedColumn hint) {

@@ -2,6 +2,7 @@ package io.rowflow.internal.relation;
 
 import io.rowflow.internal.coalesce.Coalescers;
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.MappedColumn;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -23,15 +24,15 @@ final class FollowUps {
         this.coalescers = coalescers;
     }
 
-    /** Entities of {@code model} whose {@code column} holds one of the (distinct, non-null) keys. */
-    <T> Mono<List<T>> byKeys(DefaultEntityModel<T> model, MappedColumn column, List<Object> keys) {
+    /** Entities of {@code model} whose {@code key} columns hold one of the (distinct, non-null) key values. */
+    <T> Mono<List<T>> byKeys(DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
         if (keys.isEmpty()) {
             return Mono.just(List.of());
         }
-        return coalescers.routeOne(() -> queries.byKeys(model, column, keys).collectList(),
-                () -> coalescers.<Object, T>coalescer(Coalescers.Kind.RELATION_LOAD, column,
-                                batch -> queries.byKeys(model, column, batch),
-                                row -> model.valueOf(row, column),
+        return coalescers.routeOne(() -> queries.byKeys(model, key, keys).collectList(),
+                () -> coalescers.<Object, T>coalescer(Coalescers.Kind.RELATION_LOAD, key.columns(),
+                                batch -> queries.byKeys(model, key, batch),
+                                row -> model.keyValue(row, key),
                                 model.shareable() ? null : model::copy)
                         .fetch(keys));
     }

@@ -6,7 +6,9 @@ import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.internal.query.KeyPredicates;
 import io.rowflow.internal.query.QueryRenderer;
 import io.rowflow.internal.query.RenderedSelect;
 import io.rowflow.internal.sql.EntitySql;
@@ -19,13 +21,17 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
  * The follow-up queries of relationship loading: the rows of an entity whose column matches any
- * of a set of keys ({@code = ANY($1)} with an array where the dialect binds arrays, chunked
- * {@code IN (...)} lists elsewhere), and the targets of a many-to-many with the owner key of each
- * link. Rows come sorted by the target's id, so loaded collections have a stable order.
+ * of a set of keys ({@code = ANY($1)} with arrays of at most {@link Dialect#arrayChunkSize()} keys
+ * where the dialect binds arrays, {@code IN (...)} lists of at most {@link Dialect#inListChunkSize()}
+ * elsewhere), and the targets of a many-to-many with the owner key of each link. Each statement's
+ * rows come sorted by the target's id; all rows of one key are in one statement, so loaded
+ * collections have a stable order.
  */
 public final class KeyQueries {
 
@@ -40,19 +46,60 @@ public final class KeyQueries {
         this.executor = executor;
     }
 
-    /** Entities of {@code model} whose {@code column} holds one of the keys. */
-    public <T> Flux<T> byKeys(DefaultEntityModel<T> model, MappedColumn column, List<Object> keys) {
+    /**
+     * Entities of {@code model} whose {@code key} columns hold one of the key values: {@code key} is
+     * the model's own key, a unique column, or a foreign key. Rows come ordered by the model's key.
+     */
+    public <T> Flux<T> byKeys(DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
+        PreparedSql arrays = key.composite() ? byKeyArrays(model, key, keys) : null;
+        if (arrays != null) {
+            return executor.query(arrays, 0, EntityRowMapper.byPosition(model));
+        }
         TableRef table = new TableRef(model.type(), "related");
-        OrderItem byId = new OrderItem(new Expression.Column(table, model.idColumn().propertyPath()), false,
-                OrderItem.Nulls.DEFAULT);
-        return Flux.fromIterable(chunks(keys)).concatMap(chunk -> {
-            List<Expression> values = chunk.stream().<Expression>map(Expression.Value::new).toList();
+        List<OrderItem> byId = model.key().columns().stream()
+                .map(column -> new OrderItem(new Expression.Column(table, column.propertyPath()), false,
+                        OrderItem.Nulls.DEFAULT))
+                .toList();
+        return Flux.fromIterable(chunks(keys, key.columns().size())).concatMap(chunk -> {
             SelectStatement<T> statement = SelectStatement.of(table, model.type())
-                    .withWhere(new Predicate.InList(new Expression.Column(table, column.propertyPath()), values, false))
-                    .withOrderBy(List.of(byId));
+                    .withWhere(KeyPredicates.in(table, key, chunk))
+                    .withOrderBy(byId);
             RenderedSelect<T> rendered = renderer.select(statement);
             return executor.query(rendered.statement(), 0, rendered.mapper().get());
         });
+    }
+
+    /**
+     * A composite-key lookup binding one array per key column where the dialect can
+     * ({@link Dialect#inArrays}), so any number of keys has one SQL text; {@code null} otherwise.
+     */
+    private <T> @Nullable PreparedSql byKeyArrays(DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
+        if (!dialect.supports(Feature.ARRAY_PARAMETERS)) {
+            return null;
+        }
+        List<MappedColumn> columns = key.columns();
+        String test = dialect.inArrays(columns.stream().map(column -> "t." + dialect.quote(column.columnName())).toList(),
+                IntStream.range(0, columns.size()).mapToObj(dialect::bindMarker).toList(),
+                columns.stream().<Class<?>>map(MappedColumn::storedType).toList());
+        if (test == null) {
+            return null;
+        }
+        Object[] binds = new Object[columns.size()];
+        for (int c = 0; c < binds.length; c++) {
+            binds[c] = Array.newInstance(columns.get(c).storedType(), keys.size());
+        }
+        for (int k = 0; k < keys.size(); k++) {
+            Object[] parts = key.columnValues(keys.get(k));
+            for (int c = 0; c < binds.length; c++) {
+                Array.set(binds[c], k, columns.get(c).codec().toDatabase(parts[c]));
+            }
+        }
+        String select = "SELECT " + model.mappedColumns().stream().map(column -> "t." + dialect.quote(column.columnName()))
+                .collect(Collectors.joining(", "))
+                + " FROM " + EntitySql.qualifiedTable(model, dialect) + " t WHERE " + test + " ORDER BY "
+                + model.key().columns().stream().map(column -> "t." + dialect.quote(column.columnName()))
+                .collect(Collectors.joining(", "));
+        return new PreparedSql(select, binds);
     }
 
     /** Targets linked to the owner keys through a link table, each with the owner key of its link. */
@@ -62,12 +109,12 @@ public final class KeyQueries {
                 .map(c -> "t." + dialect.quote(c.columnName())).collect(Collectors.joining(", "));
         String select = "SELECT " + columns + ", l." + dialect.quote(ownerColumn) + " FROM "
                 + EntitySql.qualifiedTable(target, dialect) + " t JOIN " + dialect.quote(linkTable) + " l ON l."
-                + dialect.quote(targetColumn) + " = t." + dialect.quote(target.idColumn().columnName()) + " WHERE ";
+                + dialect.quote(targetColumn) + " = t." + dialect.quote(target.key().column().columnName()) + " WHERE ";
         String keyed = "l." + dialect.quote(ownerColumn);
-        String order = " ORDER BY t." + dialect.quote(target.idColumn().columnName());
+        String order = " ORDER BY t." + dialect.quote(target.key().column().columnName());
         int ownerPosition = target.mappedColumns().size();
         EntityRowMapper<T> mapper = EntityRowMapper.byPosition(target);
-        return Flux.fromIterable(chunks(keys)).concatMap(chunk -> executor.query(statement(select, keyed, order, ownerKey, chunk), 0,
+        return Flux.fromIterable(chunks(keys, 1)).concatMap(chunk -> executor.query(statement(select, keyed, order, ownerKey, chunk), 0,
                 (row, metadata) -> new Linked<>(EntityRowMapper.read(row, ownerPosition, ownerKey), mapper.apply(row, metadata))));
     }
 
@@ -92,11 +139,17 @@ public final class KeyQueries {
         return new PreparedSql(sql.append(')').append(order).toString(), binds);
     }
 
-    private List<List<Object>> chunks(List<Object> keys) {
-        if (dialect.supports(Feature.ARRAY_PARAMETERS)) {
+    /**
+     * The keys in chunks, so that no statement binds an unbounded number of keys (a nested level
+     * gathers a whole batch's child keys): arrays (one per key column) of at most the dialect's
+     * array chunk size, or {@code IN} lists of at most its list chunk size in values.
+     */
+    private List<List<Object>> chunks(List<Object> keys, int columnsPerKey) {
+        int size = Math.max(1, dialect.supports(Feature.ARRAY_PARAMETERS) ? dialect.arrayChunkSize()
+                : dialect.inListChunkSize() / columnsPerKey);
+        if (keys.size() <= size) {
             return List.of(keys);
         }
-        int size = Math.max(1, dialect.inListChunkSize());
         List<List<Object>> chunks = new ArrayList<>();
         for (int start = 0; start < keys.size(); start += size) {
             chunks.add(keys.subList(start, Math.min(keys.size(), start + size)));

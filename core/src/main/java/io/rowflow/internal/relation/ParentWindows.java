@@ -20,8 +20,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>Where the dialect has server-side cursors, the query is read through a cursor (the executor's
  * {@code windows}). Elsewhere entity queries continue by keyset (the sort keys of the last row,
- * with the id appended as the final key) when every sort key is a non-nullable column of the
- * selected entity, otherwise by offset, which is correct inside the transaction's snapshot but
+ * with the key columns appended as the final keys) when every sort key is a non-nullable column of
+ * the selected entity, otherwise by offset, which is correct inside the transaction's snapshot but
  * costs the database more per window; other queries go to the executor's windows, which hold the
  * connection with a bounded read-ahead.
  */
@@ -78,15 +78,16 @@ public final class ParentWindows {
         return values;
     }
 
+    /** The statement's order with every key column not already in it appended, so the order is total. */
     private static <T> List<OrderItem> withIdLast(SelectStatement<T> statement, DefaultEntityModel<T> model) {
-        Expression.Column id = new Expression.Column(statement.from(), model.idColumn().propertyPath());
-        boolean hasId = statement.orderBy().stream().anyMatch(item -> item.expression().equals(id));
-        if (hasId) {
-            return statement.orderBy();
-        }
         List<OrderItem> order = new ArrayList<>(statement.orderBy());
-        order.add(new OrderItem(id, false, OrderItem.Nulls.DEFAULT));
-        return order;
+        for (MappedColumn column : model.key().columns()) {
+            Expression.Column key = new Expression.Column(statement.from(), column.propertyPath());
+            if (order.stream().noneMatch(item -> item.expression().equals(key))) {
+                order.add(new OrderItem(key, false, OrderItem.Nulls.DEFAULT));
+            }
+        }
+        return order.size() == statement.orderBy().size() ? statement.orderBy() : order;
     }
 
     private static boolean keysetApplies(SelectStatement<?> statement, List<OrderItem> order, DefaultEntityModel<?> model) {

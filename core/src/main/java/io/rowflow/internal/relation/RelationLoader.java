@@ -4,6 +4,7 @@ import io.rowflow.QueryException;
 import io.rowflow.Ref;
 import io.rowflow.internal.coalesce.Coalescers;
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.mapping.MappedRelation;
@@ -73,7 +74,7 @@ public final class RelationLoader {
         }
         MappedRelation relation = relation(model, plan.relation());
         DefaultEntityModel<Object> target = entity(relation.targetType());
-        if (relation.joinColumn() != null) {
+        if (relation.foreignKey() != null) {
             return loadReferences(model, owners, relation, target, plan);
         }
         if (relation.kind() == RelationModel.Kind.MANY_TO_MANY) {
@@ -85,17 +86,17 @@ public final class RelationLoader {
     /** Many-to-one and owning one-to-one: the targets whose id is an owner's foreign key. */
     private <T> Mono<List<T>> loadReferences(DefaultEntityModel<T> model, List<T> owners, MappedRelation relation,
                                              DefaultEntityModel<Object> target, FetchPlan plan) {
-        MappedColumn foreignKey = relation.joinColumn();
-        List<Object> keys = distinct(owners, owner -> model.valueOf(owner, foreignKey));
+        EntityKey foreignKey = relation.foreignKey();
+        List<Object> keys = distinct(owners, owner -> model.keyValue(owner, foreignKey));
         if (keys.isEmpty()) {
             return Mono.just(map(owners, owner -> model.withRelation(owner, relation, null)));
         }
-        return queries.byKeys(target, target.idColumn(), keys)
+        return queries.byKeys(target, target.key(), keys)
                 .flatMap(found -> load(target, found, plan.nested()))
                 .map(found -> {
                     Map<Object, Object> byId = index(found, target::idOf);
                     return map(owners, owner -> {
-                        Object key = model.valueOf(owner, foreignKey);
+                        Object key = model.keyValue(owner, foreignKey);
                         Object related = key == null ? null : byId.get(key);
                         return key == null ? model.withRelation(owner, relation, null)
                                 : related == null ? owner : model.withRelation(owner, relation, Ref.loaded(key, related));
@@ -106,12 +107,12 @@ public final class RelationLoader {
     /** One-to-many and inverse one-to-one: the targets whose foreign key is an owner's id. */
     private <T> Mono<List<T>> loadChildren(DefaultEntityModel<T> model, List<T> owners, MappedRelation relation,
                                            DefaultEntityModel<Object> target, FetchPlan plan) {
-        MappedColumn foreignKey = RelationSides.backReference(relation, target).joinColumn();
+        EntityKey foreignKey = RelationSides.backReference(relation, target).foreignKey();
         List<Object> keys = distinct(owners, model::idOf);
         return queries.byKeys(target, foreignKey, keys)
                 .flatMap(found -> load(target, found, plan.nested()))
                 .map(found -> {
-                    Map<Object, List<Object>> byOwner = group(found, child -> target.valueOf(child, foreignKey));
+                    Map<Object, List<Object>> byOwner = group(found, child -> target.keyValue(child, foreignKey));
                     return map(owners, owner -> model.withRelation(owner, relation,
                             RelationSides.value(relation, byOwner.getOrDefault(model.idOf(owner), List.of()), target)));
                 });
@@ -124,7 +125,7 @@ public final class RelationLoader {
         String ownerColumn = relation.owning() ? owning.joinTable().joinColumn() : owning.joinTable().inverseColumn();
         String targetColumn = relation.owning() ? owning.joinTable().inverseColumn() : owning.joinTable().joinColumn();
         List<Object> keys = distinct(owners, model::idOf);
-        return queries.linked(target, owning.joinTable().name(), ownerColumn, targetColumn, model.idColumn(), keys)
+        return queries.linked(target, owning.joinTable().name(), ownerColumn, targetColumn, model.key().column(), keys)
                 .flatMap(links -> {
                     Map<Object, Object> targets = index(links.stream().map(KeyQueries.Linked::target).toList(), target::idOf);
                     return load(target, new ArrayList<>(targets.values()), plan.nested()).map(loaded -> {

@@ -20,7 +20,7 @@ public final class RelationSides {
     /** The target's {@code @ManyToOne}/{@code @OneToOne} property an inverse to-many or to-one side is mapped by. */
     public static MappedRelation backReference(MappedRelation relation, DefaultEntityModel<?> target) {
         MappedRelation owning = target.relation(relation.mappedBy());
-        if (owning == null || owning.joinColumn() == null || !owning.targetType().getName().equals(relation.owner())) {
+        if (owning == null || owning.foreignKey() == null || !owning.targetType().getName().equals(relation.owner())) {
             throw new QueryException(relation.describe() + " is mappedBy \"" + relation.mappedBy() + "\", but "
                     + target.type().getName() + " has no @ManyToOne/@OneToOne property of that name referencing "
                     + relation.owner());

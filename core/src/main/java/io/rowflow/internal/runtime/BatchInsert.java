@@ -66,9 +66,8 @@ final class BatchInsert {
                     + " among " + model.type().getName());
         }
         Object[] values = model.extract(entity);
-        MappedColumn id = model.idColumn();
-        boolean withId = values[id.index()] != null;
-        if (!withId && !id.isGenerated()) {
+        boolean withId = EntityContext.hasKey(model, values);
+        if (!withId && model.key().generatedColumn() == null) {
             EntityContext.requireId(model, values, "insert");
         }
         Map<MappedColumn, Object> replacements = EntityContext.replacements();
@@ -82,10 +81,10 @@ final class BatchInsert {
         List<MappedColumn> columns = sql.insertColumns(withId);
         String arrayInsert = sql.arrayInsert(withId);
         PreparedSql statement = arrayInsert != null ? arrays(arrayInsert, columns, chunk) : values(sql, columns, chunk, withId);
-        if (withId || !model.idColumn().isGenerated()) {
+        MappedColumn id = model.key().generatedColumn();
+        if (withId || id == null) {
             return executor.update(statement).thenMany(Flux.fromIterable(chunk).map(row -> row.applied(model)));
         }
-        MappedColumn id = model.idColumn();
         return executor.withConnection(connection -> executor.returning(connection, statement,
                         readable -> EntityRowMapper.read(readable, 0, id)))
                 .collectList()
@@ -122,8 +121,9 @@ final class BatchInsert {
                     + ids.size() + " generated ids", statement.sql(), null, false, null));
         }
         List<T> inserted = new ArrayList<>(chunk.size());
+        MappedColumn id = model.key().column();
         for (int i = 0; i < chunk.size(); i++) {
-            chunk.get(i).replacements().put(model.idColumn(), ids.get(i));
+            chunk.get(i).replacements().put(id, ids.get(i));
             inserted.add(chunk.get(i).applied(model));
         }
         return Flux.fromIterable(inserted);

@@ -8,7 +8,9 @@ import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.MappedRelation;
+import io.rowflow.internal.query.KeyPredicates;
 import io.rowflow.internal.query.QueryRenderer;
 import io.rowflow.internal.relation.KeyQueries;
 import io.rowflow.internal.relation.RelationSides;
@@ -136,17 +138,15 @@ final class CascadeWriter {
         Set<Object> keptIds = new LinkedHashSet<>();
         kept.forEach(child -> keptIds.add(target.idOf(child)));
         if (hasCascades(target, CascadeType.DELETE)) {
-            return keys.byKeys(target, back.joinColumn(), List.of(parentId))
+            return keys.byKeys(target, back.foreignKey(), List.of(parentId))
                     .filter(child -> !keptIds.contains(target.idOf(child)))
                     .concatMap(this::delete)
                     .then();
         }
         TableRef table = new TableRef(target.type(), "child");
-        Predicate ofParent = new Predicate.Comparison(new Expression.Column(table, back.name()),
-                Predicate.ComparisonOperator.EQ, new Expression.Value(parentId));
-        Predicate orphans = keptIds.isEmpty() ? ofParent : new Predicate.And(List.of(ofParent, new Predicate.InList(
-                new Expression.Column(table, target.idColumn().propertyPath()),
-                keptIds.stream().<Expression>map(Expression.Value::new).toList(), true)));
+        Predicate ofParent = KeyPredicates.equalTo(table, back.foreignKey(), parentId);
+        Predicate orphans = keptIds.isEmpty() ? ofParent
+                : new Predicate.And(List.of(ofParent, KeyPredicates.notIn(table, target.key(), List.copyOf(keptIds))));
         return executor.update(renderer.dataChange(new DataChangeStatement.Delete(table, orphans, false))).then();
     }
 
@@ -155,7 +155,7 @@ final class CascadeWriter {
     <T> Mono<Boolean> delete(T entity) {
         DefaultEntityModel<T> model = entities.modelOf(entity);
         List<MappedRelation> cascading = model.mappedRelations().stream()
-                .filter(r -> r.cascades(CascadeType.DELETE) && r.joinColumn() == null).toList();
+                .filter(r -> r.cascades(CascadeType.DELETE) && r.foreignKey() == null).toList();
         if (cascading.isEmpty()) {
             return rows.delete(entity);
         }
@@ -219,8 +219,8 @@ final class CascadeWriter {
         for (Object related : new LinkedHashSet<>(targets.stream().map(target::idOf).toList())) {
             sql.append(binds.isEmpty() ? "(" : ", (").append(dialect.bindMarker(binds.size())).append(", ")
                     .append(dialect.bindMarker(binds.size() + 1)).append(')');
-            binds.add(model.idColumn().codec().toDatabase(model.idOf(parent)));
-            binds.add(target.idColumn().codec().toDatabase(related));
+            binds.add(model.key().column().codec().toDatabase(model.idOf(parent)));
+            binds.add(target.key().column().codec().toDatabase(related));
         }
         return executor.update(new PreparedSql(sql.toString(), binds.toArray())).then();
     }
@@ -229,7 +229,7 @@ final class CascadeWriter {
         Link link = link(model, relation);
         String sql = "DELETE FROM " + dialect.quote(link.table()) + " WHERE " + dialect.quote(link.ownerColumn()) + " = "
                 + dialect.bindMarker(0);
-        Object key = model.idColumn().codec().toDatabase(model.idOf(parent));
+        Object key = model.key().column().codec().toDatabase(model.idOf(parent));
         return executor.update(new PreparedSql(sql, new Object[]{key})).then();
     }
 
@@ -252,7 +252,7 @@ final class CascadeWriter {
     private static <T> List<MappedRelation> loadedCascades(DefaultEntityModel<T> model, T entity, CascadeType type) {
         List<MappedRelation> cascading = new ArrayList<>();
         for (MappedRelation relation : model.mappedRelations()) {
-            if (relation.cascades(type) && relation.joinColumn() == null && isLoaded(model.relationValue(entity, relation))) {
+            if (relation.cascades(type) && relation.foreignKey() == null && isLoaded(model.relationValue(entity, relation))) {
                 cascading.add(relation);
             }
         }
@@ -289,7 +289,7 @@ final class CascadeWriter {
     }
 
     private static boolean hasCascades(DefaultEntityModel<?> model, CascadeType type) {
-        return model.mappedRelations().stream().anyMatch(r -> r.cascades(type) && r.joinColumn() == null);
+        return model.mappedRelations().stream().anyMatch(r -> r.cascades(type) && r.foreignKey() == null);
     }
 
     @SuppressWarnings("unchecked")

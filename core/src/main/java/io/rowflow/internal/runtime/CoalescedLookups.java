@@ -5,6 +5,7 @@ import io.rowflow.dialect.Feature;
 import io.rowflow.internal.coalesce.Coalescers;
 import io.rowflow.internal.coalesce.KeyedCoalescer;
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.relation.KeyQueries;
 import java.lang.invoke.MethodType;
@@ -50,50 +51,60 @@ final class CoalescedLookups {
 
     <T> Mono<T> findById(Class<T> type, Object id) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
-        EntityContext.idBinds(model, Objects.requireNonNull(id, "id"), 1);
-        return findByUnique(model, model.idColumn(), id, () -> operations.findById(type, id));
+        Object key = model.keyArgument(Objects.requireNonNull(id, "id"));
+        EntityContext.keyBinds(model, key, 1);
+        return findByKey(model, model.key(), key, () -> operations.findById(type, key));
     }
 
     <T> Flux<T> findAllById(Class<T> type, Iterable<?> ids) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
-        List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(toList(ids)));
-        distinct.forEach(id -> EntityContext.idBinds(model, Objects.requireNonNull(id, "ids must not contain null"), 1));
+        List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(toList(ids).stream()
+                .map(id -> model.keyArgument(Objects.requireNonNull(id, "ids must not contain null"))).toList()));
+        distinct.forEach(id -> EntityContext.keyBinds(model, Objects.requireNonNull(id, "ids must not contain null"), 1));
         if (distinct.isEmpty()) {
             return Flux.empty();
         }
-        MappedColumn idColumn = model.idColumn();
-        Supplier<Flux<T>> direct = () -> keys.byKeys(model, idColumn, distinct);
-        Flux<T> rows = coalescable(idColumn)
-                ? coalescers.route(direct, () -> coalescer(model, idColumn).fetch(distinct).flatMapIterable(found -> found))
+        EntityKey key = model.key();
+        Supplier<Flux<T>> direct = () -> keys.byKeys(model, key, distinct);
+        Flux<T> rows = coalescable(key)
+                ? coalescers.route(direct, () -> coalescer(model, key).fetch(distinct).flatMapIterable(found -> found))
                 : Flux.defer(direct);
         return rows.collectMap(model::idOf)
                 .flatMapIterable(byId -> distinct.stream().map(byId::get).filter(Objects::nonNull).toList());
     }
 
     /**
-     * The entity whose unique column holds the value: through {@code direct} (a plain statement
+     * The entity whose unique key holds the value: through {@code direct} (a plain statement
      * returning that row) when alone or not coalesced, otherwise gathered with other lookups.
      */
-    <T> Mono<T> findByUnique(DefaultEntityModel<T> model, MappedColumn column, Object value, Supplier<Mono<T>> direct) {
-        if (!coalescable(column) || !wrapped(column).isInstance(value)) {
+    <T> Mono<T> findByKey(DefaultEntityModel<T> model, EntityKey key, Object value, Supplier<Mono<T>> direct) {
+        if (!coalescable(key) || !key.accepts(value)) {
             return Mono.defer(direct);
         }
-        return coalescers.routeOne(direct, () -> coalescer(model, column).fetchOne(value, direct));
+        return coalescers.routeOne(direct, () -> coalescer(model, key).fetchOne(value, direct));
     }
 
-    /** Whether lookups on this column may be coalesced: a unique key whose values compare in Java as in the database. */
-    boolean coalescable(MappedColumn column) {
-        if (!column.isId() && !column.unique()) {
-            return false;
+    /**
+     * Whether lookups on this key may be coalesced: a unique key (the entity's key, or a unique
+     * column) whose values compare in Java as in the database, column by column.
+     */
+    boolean coalescable(EntityKey key) {
+        for (MappedColumn column : key.columns()) {
+            if (!column.isId() && !column.unique()) {
+                return false;
+            }
+            Class<?> type = wrapped(column);
+            if (!EXACT_KEY_TYPES.contains(type) && !(type == String.class && exactText)) {
+                return false;
+            }
         }
-        Class<?> type = wrapped(column);
-        return EXACT_KEY_TYPES.contains(type) || type == String.class && exactText;
+        return true;
     }
 
-    private <T> KeyedCoalescer<Object, T> coalescer(DefaultEntityModel<T> model, MappedColumn column) {
-        return coalescers.coalescer(Coalescers.Kind.LOOKUP, column,
-                batch -> keys.byKeys(model, column, batch),
-                row -> model.valueOf(row, column),
+    private <T> KeyedCoalescer<Object, T> coalescer(DefaultEntityModel<T> model, EntityKey key) {
+        return coalescers.coalescer(Coalescers.Kind.LOOKUP, key.columns(),
+                batch -> keys.byKeys(model, key, batch),
+                row -> model.keyValue(row, key),
                 model.shareable() ? null : model::copy);
     }
 

@@ -4,6 +4,7 @@ import io.rowflow.Coalescing;
 import io.rowflow.CoalescingStatistics;
 import io.rowflow.ConnectionProvider;
 import io.rowflow.Database;
+import io.rowflow.LoadOptions;
 import io.rowflow.Schema;
 import io.rowflow.SqlQuery;
 import io.rowflow.Transaction;
@@ -14,8 +15,11 @@ import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.StatementRunner;
 import io.rowflow.internal.mapping.EntityModels;
+import io.rowflow.internal.query.KeyPredicates;
 import io.rowflow.internal.query.QueryRenderer;
+import io.rowflow.internal.schema.CatalogReader;
 import io.rowflow.internal.schema.DdlGenerator;
+import io.rowflow.internal.schema.SchemaValidator;
 import io.rowflow.internal.sql.NamedParameters;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.EntityModel;
@@ -62,21 +66,28 @@ public final class DefaultDatabase implements Database {
     private final CascadeWriter cascades;
     private final CoalescedLookups lookups;
     private final Coalescers coalescers;
+    private final int relationBatchSize;
+    private final FactoryDisposal disposal;
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
-                           ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing) {
+                           ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
+                           int relationBatchSize, boolean ownsConnectionFactory,
+                           List<io.rowflow.mapping.EntityMapping<?>> mappings) {
         this.connectionFactory = connectionFactory;
+        this.relationBatchSize = relationBatchSize;
+        this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
         this.dialect = dialect;
         this.converters = new ConverterRegistry(converters, dialect);
-        this.models = new EntityModels(naming, this.converters);
+        this.models = new EntityModels(naming, this.converters, List.copyOf(mappings));
         this.transactions = new TransactionManager(connectionFactory, connectionProvider);
         this.executor = new Executor(connectionFactory, connectionProvider, transactions, new StatementRunner(dialect), dialect);
         EntityContext entities = new EntityContext(models, dialect);
         this.operations = new EntityOperations(entities, executor, defaultFetchSize);
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
-        this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor);
+        this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
+                new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));
         QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters);
         KeyQueries keyQueries = new KeyQueries(dialect, renderer, executor);
         this.coalescers = new Coalescers(coalescing, transactions);
@@ -84,7 +95,7 @@ public final class DefaultDatabase implements Database {
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
         this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer);
         this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
-                dialect.supports(io.rowflow.dialect.Feature.CURSORS));
+                relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS));
     }
 
     @Override
@@ -99,57 +110,65 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> EntityModel<T> model(Class<T> entityType) {
-        return models.entity(Objects.requireNonNull(entityType, "entityType"));
+        return models.entity(Arguments.entityType(entityType, "model"));
     }
 
     @Override
     public <T> Mono<T> insert(T entity) {
-        return cascades.insert(Objects.requireNonNull(entity, "entity"));
+        return cascades.insert(Arguments.entity(entity, "insert"));
     }
 
     @Override
     public <T> Flux<T> insertAll(Iterable<? extends T> entities) {
-        return cascades.insertAll(Flux.fromIterable(Objects.requireNonNull(entities, "entities")));
+        return cascades.insertAll(Flux.fromIterable(Arguments.entity(entities, "insertAll")));
     }
 
     @Override
     public <T> Flux<T> insertAll(Publisher<? extends T> entities) {
-        return cascades.insertAll(Objects.requireNonNull(entities, "entities"));
+        return cascades.insertAll(Arguments.entity(entities, "insertAll"));
     }
 
     @Override
     public <T> Mono<T> update(T entity) {
-        return cascades.update(Objects.requireNonNull(entity, "entity"));
+        return cascades.update(Arguments.entity(entity, "update"));
     }
 
     @Override
     public <T> Mono<T> upsert(T entity) {
-        return operations.upsert(entity);
+        return operations.upsert(Arguments.entity(entity, "upsert"));
     }
 
     @Override
     public <T> Mono<Boolean> delete(T entity) {
-        return cascades.delete(Objects.requireNonNull(entity, "entity"));
+        return cascades.delete(Arguments.entity(entity, "delete"));
     }
 
     @Override
     public Mono<Boolean> deleteById(Class<?> entityType, Object id) {
-        return operations.deleteById(entityType, id);
+        Class<?> type = Arguments.entityType(entityType, "deleteById");
+        return operations.deleteById(type, Arguments.id(id, type, "deleteById"));
     }
 
     @Override
     public <T> Mono<T> findById(Class<T> entityType, Object id) {
-        return lookups.findById(entityType, id);
+        Class<T> type = Arguments.entityType(entityType, "findById");
+        return lookups.findById(type, Arguments.id(id, type, "findById"));
     }
 
     @Override
     public <T> Flux<T> findAllById(Class<T> entityType, Iterable<?> ids) {
-        return lookups.findAllById(entityType, ids);
+        Class<T> type = Arguments.entityType(entityType, "findAllById");
+        return lookups.findAllById(type, Arguments.ids(ids, type, "findAllById"));
     }
 
     @Override
     public Coalescing coalescing() {
         return coalescers.settings();
+    }
+
+    @Override
+    public int relationBatchSize() {
+        return relationBatchSize;
     }
 
     @Override
@@ -159,37 +178,49 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> Mono<T> findById(Class<T> entityType, Object id, Fetchable... relationships) {
+        Arguments.id(id, Arguments.entityType(entityType, "findById"), "findById");
         if (relationships.length == 0) {
             return findById(entityType, id);
         }
-        DefaultEntityModel<T> model = models.entity(Objects.requireNonNull(entityType, "entityType"));
+        DefaultEntityModel<T> model = models.entity(entityType);
         TableRef table = new TableRef(entityType, "entity");
         SelectStatement<T> statement = SelectStatement.of(table, entityType)
-                .withWhere(new Predicate.Comparison(new Expression.Column(table, model.idColumn().propertyPath()),
-                        Predicate.ComparisonOperator.EQ, new Expression.Value(Objects.requireNonNull(id, "id"))))
+                .withWhere(KeyPredicates.equalTo(table, model.key(), model.keyArgument(id)))
                 .withFetches(FetchPlan.all(relationships), 0);
         return queries.fetchFirst(statement);
     }
 
     @Override
     public <T> Flux<T> findAll(Class<T> entityType) {
-        models.entity(Objects.requireNonNull(entityType, "entityType"));
+        models.entity(Arguments.entityType(entityType, "findAll"));
         return queries.fetch(SelectStatement.of(new TableRef(entityType, "entity"), entityType));
     }
 
     @Override
     public <T> Flux<T> findAll(Class<T> entityType, Fetchable... relationships) {
+        return findAll(entityType, LoadOptions.defaults(), relationships);
+    }
+
+    @Override
+    public <T> Flux<T> findAll(Class<T> entityType, LoadOptions options, Fetchable... relationships) {
+        Objects.requireNonNull(options, "options");
         if (relationships.length == 0) {
             return findAll(entityType);
         }
-        models.entity(Objects.requireNonNull(entityType, "entityType"));
+        models.entity(Arguments.entityType(entityType, "findAll"));
         return queries.fetch(SelectStatement.of(new TableRef(entityType, "entity"), entityType)
-                .withFetches(FetchPlan.all(relationships), 0));
+                .withFetches(FetchPlan.all(relationships), options.batchSize()));
     }
 
     @Override
     public <T> Flux<T> load(Publisher<T> entities, Fetchable... relationships) {
+        return load(entities, LoadOptions.defaults(), relationships);
+    }
+
+    @Override
+    public <T> Flux<T> load(Publisher<T> entities, LoadOptions options, Fetchable... relationships) {
         Objects.requireNonNull(entities, "entities");
+        int batchSize = Objects.requireNonNull(options, "options").batchSize() > 0 ? options.batchSize() : relationBatchSize;
         List<FetchPlan> plans = FetchPlan.all(relationships);
         return Flux.<T>from(entities).switchOnFirst((first, all) -> {
             if (!first.hasValue() || plans.isEmpty()) {
@@ -197,18 +228,19 @@ public final class DefaultDatabase implements Database {
             }
             @SuppressWarnings("unchecked")
             DefaultEntityModel<T> model = (DefaultEntityModel<T>) models.entity(first.get().getClass());
-            return relations.attach(all, model, plans, SelectStatement.DEFAULT_BATCH_SIZE);
+            return relations.attach(all, model, plans, batchSize);
         });
     }
 
     @Override
     public Mono<Long> count(Class<?> entityType) {
-        return operations.count(entityType);
+        return operations.count(Arguments.entityType(entityType, "count"));
     }
 
     @Override
     public Mono<Boolean> existsById(Class<?> entityType, Object id) {
-        return operations.existsById(entityType, id);
+        Class<?> type = Arguments.entityType(entityType, "existsById");
+        return operations.existsById(type, Arguments.id(id, type, "existsById"));
     }
 
     @Override
@@ -277,6 +309,16 @@ public final class DefaultDatabase implements Database {
     public <T> Mono<T> transactional(Mono<T> mono) {
         Objects.requireNonNull(mono, "mono");
         return inTransaction(tx -> mono).singleOrEmpty();
+    }
+
+    @Override
+    public Mono<Void> closeReactive() {
+        return disposal.close();
+    }
+
+    @Override
+    public void close() {
+        closeReactive().block();
     }
 
     @Override

@@ -40,7 +40,7 @@ final class DefaultRowQuery<T> implements RowQuery<T> {
     public Mono<T> fetchOne() {
         return Mono.defer(() -> {
             PreparedSql sql = statement.get();
-            return executor.query(sql, 0, mapper.get()).take(2).collectList().flatMap(rows -> {
+            return executor.queryAtMost(sql, 2, mapper.get()).collectList().flatMap(rows -> {
                 if (rows.size() > 1) {
                     return Mono.error(new NonUniqueResultException("Expected at most one row but got more from: " + sql.sql()));
                 }
@@ -51,6 +51,6 @@ final class DefaultRowQuery<T> implements RowQuery<T> {
 
     @Override
     public Mono<T> fetchFirst() {
-        return fetch().next();
+        return Mono.defer(() -> executor.queryAtMost(statement.get(), 1, mapper.get()).reduce((first, none) -> first));
     }
 }

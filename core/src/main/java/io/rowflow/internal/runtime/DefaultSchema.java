@@ -4,6 +4,7 @@ import io.rowflow.Schema;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.schema.DdlGenerator;
+import io.rowflow.internal.schema.SchemaValidator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,10 +20,17 @@ final class DefaultSchema implements Schema {
 
     private final DdlGenerator generator;
     private final Executor executor;
+    private final SchemaValidator validator;
 
-    DefaultSchema(DdlGenerator generator, Executor executor) {
+    DefaultSchema(DdlGenerator generator, Executor executor, SchemaValidator validator) {
         this.generator = generator;
         this.executor = executor;
+        this.validator = validator;
+    }
+
+    @Override
+    public Mono<Void> validate(Class<?>... entityTypes) {
+        return validator.validate(entityTypes);
     }
 
     @Override

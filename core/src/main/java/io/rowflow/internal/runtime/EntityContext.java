@@ -4,6 +4,7 @@ import io.rowflow.QueryException;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.execution.BindValues;
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.sql.EntitySql;
@@ -41,25 +42,48 @@ final class EntityContext {
         return sql != null ? sql : statements.computeIfAbsent(model.type(), t -> new EntitySql(model, dialect));
     }
 
-    /** Converts an id argument to a bind value through the id column's codec. */
-    static BindValues idBinds(DefaultEntityModel<?> model, Object id, int expected) {
-        MappedColumn idColumn = model.idColumn();
-        Class<?> wrapped = java.lang.invoke.MethodType.methodType(idColumn.javaType()).wrap().returnType();
-        if (!wrapped.isInstance(id)) {
-            throw new QueryException("The id of " + model.type().getName() + " is a " + idColumn.javaType().getName()
-                    + ", not a " + id.getClass().getName());
+    /**
+     * Converts a key argument to bind values, one per key column in key order, through the key
+     * columns' codecs; a {@link QueryException} when it is not a key value of the entity.
+     */
+    static BindValues keyBinds(DefaultEntityModel<?> model, Object id, int expected) {
+        EntityKey key = model.key();
+        Object[] values = key.columnValues(model.keyArgument(id));
+        BindValues binds = new BindValues(expected + values.length - 1);
+        for (int i = 0; i < values.length; i++) {
+            binds.add(key.columns().get(i).codec(), values[i]);
         }
-        return new BindValues(expected).add(idColumn.codec(), id);
+        return binds;
     }
 
-    /** The id value of an entity, or a {@link QueryException} naming the operation if it is null. */
+    /** Adds an entity's key column values, in key order, to binds. */
+    static BindValues addKey(BindValues binds, DefaultEntityModel<?> model, Object[] entityValues) {
+        for (MappedColumn column : model.key().columns()) {
+            binds.add(column.codec(), entityValues[column.index()]);
+        }
+        return binds;
+    }
+
+    /**
+     * The key value of an entity's extracted values, or a {@link QueryException} naming the
+     * operation and the null key properties.
+     */
     static <T> Object requireId(DefaultEntityModel<T> model, Object[] values, String operation) {
-        Object id = values[model.idColumn().index()];
+        Object id = model.key().fromEntityValues(values);
         if (id == null) {
-            throw new QueryException("Cannot " + operation + " a " + model.type().getName() + " whose id property '"
-                    + model.idColumn().propertyPath() + "' is null");
+            java.util.List<String> missing = model.key().columns().stream()
+                    .filter(column -> values[column.index()] == null).map(MappedColumn::propertyPath).toList();
+            String properties = missing.size() == 1 ? "id property '" + missing.get(0) + "' is"
+                    : "key properties " + missing + " are";
+            throw new QueryException("Cannot " + operation + " a " + model.type().getName() + " whose " + properties
+                    + " null");
         }
         return id;
+    }
+
+    /** Whether an entity's extracted values hold its whole key. */
+    static boolean hasKey(DefaultEntityModel<?> model, Object[] values) {
+        return model.key().fromEntityValues(values) != null;
     }
 
     /** The version to store on insert: the entity's, or 0 when it has none. Records the replacement. */

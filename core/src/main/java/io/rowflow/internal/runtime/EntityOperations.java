@@ -34,11 +34,11 @@ final class EntityOperations {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
         EntitySql sql = entities.sql(model);
-        MappedColumn id = model.idColumn();
+        MappedColumn id = model.key().generatedColumn();
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
-            boolean withId = values[id.index()] != null;
-            if (!withId && !id.isGenerated()) {
+            boolean withId = EntityContext.hasKey(model, values);
+            if (!withId && id == null) {
                 EntityContext.requireId(model, values, "insert");
             }
             Map<MappedColumn, Object> replacements = EntityContext.replacements();
@@ -67,7 +67,7 @@ final class EntityOperations {
         EntityContext.requireId(model, model.extract(entity), "update");
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
-            Object id = EntityContext.requireId(model, values, "update");
+            EntityContext.requireId(model, values, "update");
             Map<MappedColumn, Object> replacements = EntityContext.replacements();
             Object currentVersion = version == null ? null : values[version.index()];
             if (version != null) {
@@ -81,7 +81,7 @@ final class EntityOperations {
             for (MappedColumn column : sql.updateColumns()) {
                 binds.add(column.codec(), column.isVersion() ? replacements.get(column) : values[column.index()]);
             }
-            binds.add(model.idColumn().codec(), id);
+            EntityContext.addKey(binds, model, values);
             if (version != null) {
                 binds.add(version.codec(), currentVersion);
             }
@@ -97,8 +97,8 @@ final class EntityOperations {
         EntitySql sql = entities.sql(model);
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
-            if (values[model.idColumn().index()] == null) {
-                if (model.idColumn().isGenerated()) {
+            if (!EntityContext.hasKey(model, values)) {
+                if (model.key().generatedColumn() != null) {
                     return insert(entity);
                 }
                 EntityContext.requireId(model, values, "upsert");
@@ -118,11 +118,12 @@ final class EntityOperations {
         EntityContext.requireId(model, model.extract(entity), "delete");
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
-            Object id = EntityContext.requireId(model, values, "delete");
+            EntityContext.requireId(model, values, "delete");
             if (version == null || values[version.index()] == null) {
-                return deleted(EntityContext.idBinds(model, id, 1).toStatement(sql.deleteById()));
+                return deleted(EntityContext.addKey(new BindValues(values.length), model, values)
+                        .toStatement(sql.deleteById()));
             }
-            PreparedSql statement = EntityContext.idBinds(model, id, 2)
+            PreparedSql statement = EntityContext.addKey(new BindValues(values.length), model, values)
                     .add(version.codec(), values[version.index()])
                     .toStatement(sql.deleteByIdAndVersion());
             return executor.update(statement).flatMap(deleted -> deleted == 0
@@ -133,16 +134,16 @@ final class EntityOperations {
 
     Mono<Boolean> deleteById(Class<?> type, Object id) {
         DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
-        PreparedSql statement = EntityContext.idBinds(model, Objects.requireNonNull(id, "id"), 1)
+        PreparedSql statement = EntityContext.keyBinds(model, Objects.requireNonNull(id, "id"), 1)
                 .toStatement(entities.sql(model).deleteById());
         return deleted(statement);
     }
 
     <T> Mono<T> findById(Class<T> type, Object id) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
-        PreparedSql statement = EntityContext.idBinds(model, Objects.requireNonNull(id, "id"), 1)
+        PreparedSql statement = EntityContext.keyBinds(model, Objects.requireNonNull(id, "id"), 1)
                 .toStatement(entities.sql(model).selectById());
-        return executor.query(statement, 0, EntityRowMapper.byPosition(model)).next();
+        return executor.queryAtMost(statement, 1, EntityRowMapper.byPosition(model)).reduce((first, none) -> first);
     }
 
     Mono<Long> count(Class<?> type) {
@@ -153,9 +154,9 @@ final class EntityOperations {
 
     Mono<Boolean> existsById(Class<?> type, Object id) {
         DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
-        PreparedSql statement = EntityContext.idBinds(model, Objects.requireNonNull(id, "id"), 1)
+        PreparedSql statement = EntityContext.keyBinds(model, Objects.requireNonNull(id, "id"), 1)
                 .toStatement(entities.sql(model).existsById());
-        return executor.query(statement, 0, (row, metadata) -> Boolean.TRUE).hasElements();
+        return executor.queryAtMost(statement, 1, (row, metadata) -> Boolean.TRUE).count().map(rows -> rows > 0);
     }
 
     private Mono<Boolean> deleted(PreparedSql statement) {

@@ -36,13 +36,16 @@ final class QueryOperations {
     private final TransactionManager transactions;
     private final CoalescedLookups lookups;
     private final int defaultFetchSize;
+    private final int relationBatchSize;
     private final boolean cursors;
 
     QueryOperations(QueryRenderer renderer, Executor executor, EntityModels models, RelationLoader relations,
-                    TransactionManager transactions, CoalescedLookups lookups, int defaultFetchSize, boolean cursors) {
+                    TransactionManager transactions, CoalescedLookups lookups, int defaultFetchSize,
+                    int relationBatchSize, boolean cursors) {
         this.cursors = cursors;
         this.lookups = lookups;
         this.defaultFetchSize = defaultFetchSize;
+        this.relationBatchSize = relationBatchSize;
         this.renderer = renderer;
         this.executor = executor;
         this.models = models;
@@ -73,7 +76,7 @@ final class QueryOperations {
         }
         DefaultEntityModel<T> model = models.entity(entity.entityType());
         relations.check(model, statement.fetches());
-        int batch = statement.effectiveBatchSize();
+        int batch = statement.batchSize() > 0 ? statement.batchSize() : relationBatchSize;
         return Flux.deferContextual(context -> transactions.route(context,
                 scope -> windows(statement, model, batch)
                         .concatMap(window -> relations.load(model, window, statement.fetches()), 0)
@@ -121,7 +124,8 @@ final class QueryOperations {
 
     <T> Mono<T> fetchFirst(Selectable<T> query) {
         Objects.requireNonNull(query, "query");
-        return Mono.defer(() -> lookupOr(query.toStatement(), statement -> rows(limited(statement, 1)).next()));
+        return Mono.defer(() -> lookupOr(query.toStatement(),
+                statement -> rows(limited(statement, 1)).reduce((first, none) -> first)));
     }
 
     /**
@@ -130,14 +134,14 @@ final class QueryOperations {
      */
     private <T> Mono<T> lookupOr(SelectStatement<T> statement, Function<SelectStatement<T>, Mono<T>> plain) {
         UniqueKeyFilter<T> key = UniqueKeyFilter.of(statement, models);
-        if (key == null || !lookups.coalescable(key.column())) {
+        if (key == null || !lookups.coalescable(key.key())) {
             return plain.apply(statement);
         }
         DefaultEntityModel<T> model = key.model();
         List<FetchPlan> plans = statement.fetches();
         relations.check(model, plans);
         SelectStatement<T> bare = statement.withFetches(List.of(), 0);
-        Mono<T> found = lookups.findByUnique(model, key.column(), key.value(), () -> plain.apply(bare));
+        Mono<T> found = lookups.findByKey(model, key.key(), key.value(), () -> plain.apply(bare));
         return plans.isEmpty() ? found
                 : found.flatMap(row -> relations.load(model, List.of(row), plans)).map(loaded -> loaded.get(0));
     }
@@ -145,7 +149,7 @@ final class QueryOperations {
     /** At most one row, or a {@link NonUniqueResultException}. */
     private <T> Mono<T> one(SelectStatement<T> query) {
         SelectStatement<T> statement = limited(query, 2);
-        return rows(statement).take(2).collectList().flatMap(rows -> rows.size() > 1
+        return rows(statement).collectList().flatMap(rows -> rows.size() > 1
                 ? Mono.error(new NonUniqueResultException("Expected at most one row but got more from: "
                         + renderer.select(statement).statement().sql()))
                 : Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0)));
@@ -160,7 +164,7 @@ final class QueryOperations {
     Mono<Boolean> exists(Selectable<?> query) {
         Objects.requireNonNull(query, "query");
         return Mono.defer(() -> executor.query(renderer.exists(query.toStatement()), 0,
-                (row, metadata) -> Boolean.TRUE).hasElements());
+                (row, metadata) -> Boolean.TRUE).count().map(rows -> rows > 0));
     }
 
     Mono<Long> execute(DataChange statement) {

@@ -1,6 +1,7 @@
 package io.rowflow.internal.runtime;
 
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.sql.Expression;
@@ -17,11 +18,11 @@ import org.jspecify.annotations.Nullable;
  * Such a query can go through the lookup coalescer; its order and limit cannot matter.
  *
  * @param model the entity looked up
- * @param column the unique column compared
+ * @param key the unique column compared, as a key of one column
  * @param value the value it must equal
  * @param <T> the entity type
  */
-record UniqueKeyFilter<T>(DefaultEntityModel<T> model, MappedColumn column, Object value) {
+record UniqueKeyFilter<T>(DefaultEntityModel<T> model, EntityKey key, Object value) {
 
     /** The lookup the statement amounts to, or {@code null} when it is a query of another shape. */
     static <T> @Nullable UniqueKeyFilter<T> of(SelectStatement<T> statement, EntityModels models) {
@@ -43,8 +44,8 @@ record UniqueKeyFilter<T>(DefaultEntityModel<T> model, MappedColumn column, Obje
         if (key instanceof Expression.Column column && column.table().equals(table)
                 && compared instanceof Expression.Value value && value.value() != null) {
             MappedColumn mapped = model.column(column.propertyPath());
-            if (mapped != null && (mapped.isId() || mapped.unique())) {
-                return new UniqueKeyFilter<>(model, mapped, value.value());
+            if (mapped != null && (mapped.unique() || !model.key().composite() && mapped.isId())) {
+                return new UniqueKeyFilter<>(model, EntityKey.of(mapped), value.value());
             }
         }
         return null;

@@ -33,7 +33,7 @@ public final class DdlGenerator {
         for (MappedColumn column : model.mappedColumns()) {
             parts.add(columnDefinition(column));
         }
-        parts.add("PRIMARY KEY (" + dialect.quote(model.idColumn().columnName()) + ")");
+        parts.add("PRIMARY KEY (" + quotedNames(model.key().columns()) + ")");
         for (MappedColumn column : model.mappedColumns()) {
             if (column.unique() && !column.isId()) {
                 parts.add("UNIQUE (" + dialect.quote(column.columnName()) + ")");
@@ -42,8 +42,19 @@ public final class DdlGenerator {
                 parts.add(foreignKey(model, column));
             }
         }
+        for (MappedRelation relation : model.mappedRelations()) {
+            if (relation.foreignKey() != null && relation.foreignKey().composite()) {
+                DefaultEntityModel<?> target = models.entity(relation.targetType());
+                parts.add("FOREIGN KEY (" + quotedNames(relation.foreignKey().columns()) + ") REFERENCES "
+                        + EntitySql.qualifiedTable(target, dialect) + " (" + quotedNames(target.key().columns()) + ")");
+            }
+        }
         return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + EntitySql.qualifiedTable(model, dialect)
                 + " (" + String.join(", ", parts) + ")";
+    }
+
+    private String quotedNames(List<MappedColumn> columns) {
+        return String.join(", ", columns.stream().map(column -> dialect.quote(column.columnName())).toList());
     }
 
     /** The {@code CREATE TABLE} statements of the link tables owned by an entity's many-to-many relationships. */
@@ -73,8 +84,8 @@ public final class DdlGenerator {
     private String createJoinTable(DefaultEntityModel<?> owner, MappedRelation relation, boolean ifNotExists) {
         DefaultEntityModel<?> target = models.entity(relation.targetType());
         MappedRelation.JoinTableModel table = relation.joinTable();
-        MappedColumn ownerId = owner.idColumn();
-        MappedColumn targetId = target.idColumn();
+        MappedColumn ownerId = owner.key().column();
+        MappedColumn targetId = target.key().column();
         String join = dialect.quote(table.joinColumn());
         String inverse = dialect.quote(table.inverseColumn());
         return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + dialect.quote(table.name()) + " ("
@@ -96,6 +107,8 @@ public final class DdlGenerator {
         String type;
         if (column.isGenerated()) {
             type = dialect.identityColumn(column.storedType());
+        } else if (column.databaseType() != null) {
+            type = column.databaseType();
         } else if (column.isId() || column.unique() || column.references() != null) {
             type = keyColumnType(column);
         } else {
@@ -118,6 +131,6 @@ public final class DdlGenerator {
                     + ", which is not a mappable entity: " + e.getMessage(), e);
         }
         return "FOREIGN KEY (" + dialect.quote(column.columnName()) + ") REFERENCES "
-                + EntitySql.qualifiedTable(target, dialect) + " (" + dialect.quote(target.idColumn().columnName()) + ")";
+                + EntitySql.qualifiedTable(target, dialect) + " (" + dialect.quote(target.key().column().columnName()) + ")";
     }
 }

@@ -40,15 +40,16 @@ public final class EntitySql {
         this.dialect = dialect;
         this.table = qualifiedTable(model, dialect);
         this.selectList = model.mappedColumns().stream().map(this::quote).collect(Collectors.joining(", "));
-        String id = quote(model.idColumn());
+        String byKey = " WHERE " + keyCondition(0);
+        int keyColumns = model.key().columns().size();
         this.selectAll = "SELECT " + selectList + " FROM " + table;
-        this.selectById = selectAll + " WHERE " + id + " = " + dialect.bindMarker(0);
-        this.existsById = "SELECT 1 FROM " + table + " WHERE " + id + " = " + dialect.bindMarker(0);
+        this.selectById = selectAll + byKey;
+        this.existsById = "SELECT 1 FROM " + table + byKey;
         this.count = "SELECT COUNT(*) FROM " + table;
-        this.deleteById = "DELETE FROM " + table + " WHERE " + id + " = " + dialect.bindMarker(0);
+        this.deleteById = "DELETE FROM " + table + byKey;
         MappedColumn version = model.versionColumn();
         this.deleteByIdAndVersion = version == null ? null
-                : deleteById + " AND " + quote(version) + " = " + dialect.bindMarker(1);
+                : deleteById + " AND " + quote(version) + " = " + dialect.bindMarker(keyColumns);
         this.update = renderUpdate();
         this.arrayInsertWithId = renderArrayInsert(true);
         this.arrayInsertWithoutId = renderArrayInsert(false);
@@ -70,12 +71,12 @@ public final class EntitySql {
         return selectAll;
     }
 
-    /** Select by id; binds: id. */
+    /** Select by key; binds: the key columns' values, in key order (as for every "by id" statement). */
     public String selectById() {
         return selectById;
     }
 
-    /** {@code SELECT 1} by id; binds: id. */
+    /** {@code SELECT 1} by key; binds: the key columns' values. */
     public String existsById() {
         return existsById;
     }
@@ -85,19 +86,19 @@ public final class EntitySql {
         return count;
     }
 
-    /** Delete by id; binds: id. */
+    /** Delete by key; binds: the key columns' values. */
     public String deleteById() {
         return deleteById;
     }
 
-    /** Delete by id and version; binds: id, version. Only for versioned entities. */
+    /** Delete by key and version; binds: the key columns' values, version. Only for versioned entities. */
     public @Nullable String deleteByIdAndVersion() {
         return deleteByIdAndVersion;
     }
 
     /**
-     * Update of every column but the id by id; binds: the {@link #updateColumns()} values, the id,
-     * then for versioned entities the expected (old) version.
+     * Update of every column but the key columns by key; binds: the {@link #updateColumns()}
+     * values, the key columns' values, then for versioned entities the expected (old) version.
      */
     public String update() {
         return update;
@@ -147,12 +148,12 @@ public final class EntitySql {
     private @Nullable String renderArrayInsert(boolean withId) {
         List<MappedColumn> columns = insertColumns(withId);
         String sql = dialect.arrayInsert(table, columns.stream().map(this::quote).toList(),
-                columns.stream().<Class<?>>map(MappedColumn::storedType).toList());
+                columns.stream().<Class<?>>map(MappedColumn::storedType).toList(), databaseTypes(columns));
         if (sql == null) {
             return null;
         }
-        MappedColumn id = model.idColumn();
-        return id.isGenerated() && !withId ? dialect.returning(sql, List.of(quote(id))) : sql;
+        MappedColumn id = model.key().generatedColumn();
+        return id != null && !withId ? dialect.returning(sql, List.of(quote(id))) : sql;
     }
 
     private String renderInsert(int rows, boolean withId) {
@@ -163,12 +164,12 @@ public final class EntitySql {
         for (int row = 0; row < rows; row++) {
             sql.append(row == 0 ? "(" : ", (");
             for (int column = 0; column < columns.size(); column++) {
-                sql.append(column == 0 ? "" : ", ").append(dialect.bindMarker(marker++));
+                sql.append(column == 0 ? "" : ", ").append(marker(columns.get(column), marker++));
             }
             sql.append(')');
         }
-        MappedColumn id = model.idColumn();
-        if (id.isGenerated() && !withId) {
+        MappedColumn id = model.key().generatedColumn();
+        if (id != null && !withId) {
             return dialect.returning(sql.toString(), List.of(quote(id)));
         }
         return sql.toString();
@@ -179,12 +180,14 @@ public final class EntitySql {
         StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
         int marker = 0;
         for (MappedColumn column : columns) {
-            sql.append(marker == 0 ? "" : ", ").append(quote(column)).append(" = ").append(dialect.bindMarker(marker++));
+            sql.append(marker == 0 ? "" : ", ").append(quote(column)).append(" = ").append(marker(column, marker++));
         }
         if (columns.isEmpty()) {
-            sql.append(quote(model.idColumn())).append(" = ").append(quote(model.idColumn()));
+            MappedColumn first = model.key().columns().get(0);
+            sql.append(quote(first)).append(" = ").append(quote(first));
         }
-        sql.append(" WHERE ").append(quote(model.idColumn())).append(" = ").append(dialect.bindMarker(marker++));
+        sql.append(" WHERE ").append(keyCondition(marker));
+        marker += model.key().columns().size();
         if (model.versionColumn() != null) {
             sql.append(" AND ").append(quote(model.versionColumn())).append(" = ").append(dialect.bindMarker(marker));
         }
@@ -196,8 +199,29 @@ public final class EntitySql {
         List<String> updates = model.mappedColumns().stream()
                 .filter(c -> !c.isId() && !c.isVersion()).map(this::quote).toList();
         MappedColumn version = model.versionColumn();
-        return dialect.upsert(new Upsert(table, all, List.of(quote(model.idColumn())), updates,
-                version == null ? null : quote(version), all));
+        List<String> key = model.key().columns().stream().map(this::quote).toList();
+        return dialect.upsert(new Upsert(table, all, key, updates,
+                version == null ? null : quote(version), all, databaseTypes(model.mappedColumns())));
+    }
+
+    /** The bind marker of a value of the column, cast to its declared database type where the dialect needs it. */
+    private String marker(MappedColumn column, int index) {
+        return dialect.bindMarker(index, column.databaseType());
+    }
+
+    private static List<@Nullable String> databaseTypes(List<MappedColumn> columns) {
+        return columns.stream().<@Nullable String>map(MappedColumn::databaseType).collect(Collectors.toList());
+    }
+
+    /** {@code a = $n AND b = $n+1}: the key columns, bound from marker {@code first} on. */
+    private String keyCondition(int first) {
+        StringBuilder condition = new StringBuilder();
+        int marker = first;
+        for (MappedColumn column : model.key().columns()) {
+            condition.append(marker == first ? "" : " AND ").append(quote(column)).append(" = ")
+                    .append(marker(column, marker++));
+        }
+        return condition.toString();
     }
 
     private String quote(MappedColumn column) {

@@ -75,8 +75,95 @@ class EntityModelBuilderTest {
     }
 
     @Test
-    void entityWithTwoIdsIsRejectedNamingBoth() {
-        assertMappingFails(TwoIds.class, TwoIds.class.getName(), "first", "second");
+    void severalIdPropertiesFormACompositeKeyInDeclarationOrder() {
+        DefaultEntityModel<TwoIds> model = models.entity(TwoIds.class);
+
+        assertThat(model.key().columns()).extracting(MappedColumn::columnName).containsExactly("first", "second");
+        assertThat(model.key().valueType()).isEqualTo(io.rowflow.Key.class);
+        assertThat(model.idOf(new TwoIds(1L, 2L))).isEqualTo(io.rowflow.Key.of(1L, 2L));
+        assertThat(model.idOf(new TwoIds(1L, null))).isNull();
+        assertThat(model.keyColumns()).extracting(ColumnModel::columnName).containsExactly("first", "second");
+        assertThatThrownBy(model::idColumn).isInstanceOf(IllegalStateException.class).hasMessageContaining("(first, second)");
+    }
+
+    @Test
+    void anIdRecordIsTheKeyAndItsComponentsTheKeyColumns() {
+        DefaultEntityModel<RecordKeyed> model = models.entity(RecordKeyed.class);
+
+        assertThat(columnNames(model)).containsExactly("store_id", "film_id", "copies");
+        assertThat(model.key().columns()).extracting(MappedColumn::propertyPath).containsExactly("key.storeId", "key.filmId");
+        assertThat(model.key().columns()).allSatisfy(column -> assertThat(column.nullable()).isFalse());
+        assertThat(model.idOf(new RecordKeyed(new PairKey(3, 4), 9))).isEqualTo(new PairKey(3, 4));
+        assertThat(model.key().columnValues(new PairKey(3, 4))).containsExactly(3, 4);
+        assertThat(model.key().fromColumns(new Object[]{5, 6})).isEqualTo(new PairKey(5, 6));
+    }
+
+    @Test
+    void anIdRecordTogetherWithAnotherIdPropertyIsRejectedNamingBoth() {
+        assertMappingFails(KeyRecordAndId.class, KeyRecordAndId.class.getName(), "key", "extra", "not both");
+    }
+
+    @Test
+    void aGeneratedPropertyInACompositeKeyIsRejected() {
+        assertMappingFails(GeneratedInComposite.class, GeneratedInComposite.class.getName() + ".first",
+                "@GeneratedValue", "[first, second]");
+    }
+
+    @Test
+    void anIdRecordOfOneComponentIsRejected() {
+        assertMappingFails(OneComponentKey.class, OneComponentKey.class.getName() + ".key", "one column");
+    }
+
+    @Test
+    void aForeignKeyToACompositeKeyNeedsOneJoinColumnPerKeyColumn() {
+        assertMappingFails(OneJoinColumnForTwo.class, OneJoinColumnForTwo.class.getName() + ".pair", "1 @JoinColumn",
+                "[first, second]");
+    }
+
+    @Test
+    void aForeignKeyToACompositeKeyHasOneColumnPerKeyColumnWithTheTargetsKeyValues() {
+        DefaultEntityModel<TwoJoinColumns> model = models.entity(TwoJoinColumns.class);
+        MappedRelation pair = model.relation("pair");
+
+        assertThat(pair.joinColumn()).isNull();
+        assertThat(pair.joinColumns()).extracting(ColumnModel::columnName).containsExactly("pair_first", "pair_second");
+        TwoJoinColumns row = model.assemble(new Object[]{7L, 1L, 2L});
+        assertThat(row.pair().id()).isEqualTo(io.rowflow.Key.of(1L, 2L));
+        assertThat(model.extract(new TwoJoinColumns(8L, io.rowflow.Ref.to(io.rowflow.Key.of(3L, 4L)))))
+                .containsExactly(8L, 3L, 4L);
+    }
+
+    @Test
+    void aManyToManyWithACompositeKeyOnEitherSideIsRejectedNamingTheProperty() {
+        assertMappingFails(LinksToComposite.class, LinksToComposite.class.getName() + ".pairs", "@ManyToMany",
+                TwoIds.class.getName(), "composite key");
+        assertMappingFails(CompositeWithLinks.class, CompositeWithLinks.class.getName() + ".others", "@ManyToMany",
+                "(a, b)");
+    }
+
+    @Test
+    void aKeyColumnSharedWithAForeignKeyIsOneColumnReadByBoth() {
+        DefaultEntityModel<SharedKeyColumn> model = models.entity(SharedKeyColumn.class);
+
+        assertThat(columnNames(model)).containsExactly("first", "second", "pair_id");
+        assertThat(model.relation("owner").joinColumn()).isSameAs(model.column("first"));
+        SharedKeyColumn row = model.assemble(new Object[]{1L, 2L, 3L});
+        assertThat(row.owner().id()).isEqualTo(1L);
+        assertThat(model.extract(new SharedKeyColumn(4L, 5L, io.rowflow.Ref.to(9L), null)))
+                .as("the key property is the column's source").containsExactly(4L, 5L, null);
+    }
+
+    @Test
+    void aSharedColumnDeclaredAfterItsRelationshipOrOfAnotherTypeIsRejected() {
+        assertMappingFails(SharedAfterRelation.class, "maps column 'first' twice", "declared before");
+        assertMappingFails(SharedOfAnotherType.class, SharedOfAnotherType.class.getName() + ".owner",
+                "shares column 'code'", "java.lang.Long");
+    }
+
+    @Test
+    void aVersionInsideAnIdRecordIsRejected() {
+        assertMappingFails(VersionInKey.class, VersionInKey.class.getName() + ".key is an @Id value object",
+                VersionedKey.class.getName() + ".version");
     }
 
     @Test
@@ -290,6 +377,74 @@ class EntityModelBuilderTest {
 
     @Table
     record TwoIds(@Id Long first, @Id Long second) {
+    }
+
+    record PairKey(int storeId, int filmId) {
+    }
+
+    @Table
+    record OneJoinColumnForTwo(@Id Long id, @io.rowflow.annotation.ManyToOne
+            @io.rowflow.annotation.JoinColumn(name = "pair") io.rowflow.Ref<TwoIds> pair) {
+    }
+
+    @Table
+    record LinksToComposite(@Id Long id, @io.rowflow.annotation.ManyToMany @io.rowflow.annotation.JoinTable(name = "l",
+            joinColumn = @io.rowflow.annotation.JoinColumn(name = "x"),
+            inverseJoinColumn = @io.rowflow.annotation.JoinColumn(name = "y")) List<TwoIds> pairs) {
+    }
+
+    @Table
+    record CompositeWithLinks(@Id Long a, @Id Long b, @io.rowflow.annotation.ManyToMany
+            @io.rowflow.annotation.JoinTable(name = "l", joinColumn = @io.rowflow.annotation.JoinColumn(name = "x"),
+                    inverseJoinColumn = @io.rowflow.annotation.JoinColumn(name = "y")) List<TwoJoinColumns> others) {
+    }
+
+    @Table
+    record SharedKeyColumn(@Id Long first, @Id Long second,
+                           @io.rowflow.annotation.ManyToOne @io.rowflow.annotation.JoinColumn(name = "first")
+                           io.rowflow.Ref<io.rowflow.fixtures.Author> owner,
+                           @io.rowflow.annotation.ManyToOne @io.rowflow.annotation.JoinColumn(name = "pair_id")
+                           io.rowflow.Ref<io.rowflow.fixtures.Author> other) {
+    }
+
+    @Table
+    record SharedAfterRelation(@io.rowflow.annotation.ManyToOne @io.rowflow.annotation.JoinColumn(name = "first")
+                               io.rowflow.Ref<io.rowflow.fixtures.Author> owner, @Id Long first, @Id Long second) {
+    }
+
+    @Table
+    record SharedOfAnotherType(@Id String code, @io.rowflow.annotation.ManyToOne
+            @io.rowflow.annotation.JoinColumn(name = "code") io.rowflow.Ref<io.rowflow.fixtures.Author> owner) {
+    }
+
+    @Table
+    record TwoJoinColumns(@Id Long id, @io.rowflow.annotation.ManyToOne io.rowflow.Ref<TwoIds> pair) {
+    }
+
+    @Table
+    record RecordKeyed(@Id PairKey key, int copies) {
+    }
+
+    @Table
+    record KeyRecordAndId(@Id PairKey key, @Id long extra) {
+    }
+
+    @Table
+    record GeneratedInComposite(@Id @io.rowflow.annotation.GeneratedValue Long first, @Id Long second) {
+    }
+
+    record Single(int value) {
+    }
+
+    @Table
+    record OneComponentKey(@Id Single key, String name) {
+    }
+
+    record VersionedKey(int a, @io.rowflow.annotation.Version int version) {
+    }
+
+    @Table
+    record VersionInKey(@Id VersionedKey key, String name) {
     }
 
     @Table

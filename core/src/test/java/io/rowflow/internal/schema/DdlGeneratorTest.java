@@ -52,6 +52,18 @@ class DdlGeneratorTest {
     }
 
     @Test
+    void aCompositeKeyIsOnePrimaryKeyAndAReferenceToItOneForeignKeyOverEveryColumn() {
+        assertThat(generator(POSTGRES).createTable(io.rowflow.fixtures.keys.FilmStock.class, false))
+                .isEqualTo("CREATE TABLE \"film_stock\" (\"store_id\" integer NOT NULL, \"film_id\" integer NOT NULL, "
+                        + "\"copies\" integer NOT NULL, \"version\" integer NOT NULL, "
+                        + "PRIMARY KEY (\"store_id\", \"film_id\"))");
+        assertThat(generator(POSTGRES).createTable(io.rowflow.fixtures.keys.Shelf.class, false))
+                .isEqualTo("CREATE TABLE \"shelf\" (\"id\" integer NOT NULL, \"label\" text, "
+                        + "\"store_id\" integer, \"film_id\" integer, PRIMARY KEY (\"id\"), "
+                        + "FOREIGN KEY (\"store_id\", \"film_id\") REFERENCES \"film_stock\" (\"store_id\", \"film_id\"))");
+    }
+
+    @Test
     void createTableHasUniqueConstraintsAndEmbeddedColumns() {
         assertThat(generator(POSTGRES).createTable(Customer.class, false)).isEqualTo("CREATE TABLE \"customer\" ("
                 + "\"id\" uuid NOT NULL, \"email\" text NOT NULL, "

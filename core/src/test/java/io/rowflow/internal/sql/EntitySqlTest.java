@@ -177,9 +177,29 @@ class EntitySqlTest {
         assertThat(archived.deleteById()).isEqualTo("DELETE FROM \"history\".\"archived\" WHERE \"id\" = $1");
     }
 
+    @Test
+    void statementsByIdCompareEveryKeyColumn() {
+        EntitySql stock = sql(Stock.class, POSTGRES);
+
+        assertThat(stock.selectById()).isEqualTo("SELECT \"store_id\", \"film_id\", \"copies\", \"version\" "
+                + "FROM \"stock\" WHERE \"store_id\" = $1 AND \"film_id\" = $2");
+        assertThat(stock.update()).isEqualTo("UPDATE \"stock\" SET \"copies\" = $1, \"version\" = $2 "
+                + "WHERE \"store_id\" = $3 AND \"film_id\" = $4 AND \"version\" = $5");
+        assertThat(stock.deleteByIdAndVersion()).isEqualTo(
+                "DELETE FROM \"stock\" WHERE \"store_id\" = $1 AND \"film_id\" = $2 AND \"version\" = $3");
+        assertThat(stock.upsert()).contains("ON CONFLICT (\"store_id\", \"film_id\") DO UPDATE SET \"copies\" = EXCLUDED.\"copies\"");
+        assertThat(sql(Stock.class, MARIADB).existsById())
+                .isEqualTo("SELECT 1 FROM `stock` WHERE `store_id` = ? AND `film_id` = ?");
+    }
+
     private static EntitySql sql(Class<?> type, Dialect dialect) {
         EntityModels models = new EntityModels(NamingStrategy.SNAKE_CASE, new ConverterRegistry(Map.of(), dialect));
         return new EntitySql(models.entity(type), dialect);
+    }
+
+    @Table
+    record Stock(@io.rowflow.annotation.Id int storeId, @io.rowflow.annotation.Id int filmId, int copies,
+                 @io.rowflow.annotation.Version Integer version) {
     }
 
     @Table

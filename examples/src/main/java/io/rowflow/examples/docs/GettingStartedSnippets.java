@@ -74,6 +74,14 @@ public final class GettingStartedSnippets {
                 .build();
     }
 
+    /** A database that owns its pool: closing the database closes the pool. */
+    public static long countBooksWithOwnPool(String url) {
+        // "r2dbc:pool:h2:mem:///library": the database creates the pool, so close() disposes it
+        try (Database db = Database.connect(url)) {
+            return db.count(Book.class).block(Duration.ofSeconds(30));
+        }
+    }
+
     // ---- schema ----
 
     /** Drops the tables if they exist, then creates them: referenced tables first. */

@@ -5,7 +5,9 @@ import static io.rowflow.examples.relations.Writer_.WRITER;
 import static io.rowflow.query.Queries.exists;
 import static io.rowflow.query.Queries.select;
 
+import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.Database;
+import io.rowflow.LoadOptions;
 import io.rowflow.Relations;
 import io.rowflow.examples.relations.Novel;
 import io.rowflow.examples.relations.Review;
@@ -51,6 +53,16 @@ public final class RelationshipSnippets {
 
     public static Flux<Writer> biggerBatches(Database db) {
         return db.fetch(select(WRITER).with(WRITER.novels).batchSize(1_000));
+    }
+
+    public static Database biggerBatchesForTheDatabase(ConnectionFactory connectionFactory) {
+        return Database.builder(connectionFactory)
+                .relationBatchSize(1_000)                   // parents per follow-up query; 256 by default
+                .build();
+    }
+
+    public static Flux<Writer> biggerBatchesForOneCall(Database db) {
+        return db.findAll(Writer.class, LoadOptions.batchesOf(1_000), WRITER.novels);
     }
 
     public static Mono<Writer> byIdAndAttached(Database db, long writerId) {

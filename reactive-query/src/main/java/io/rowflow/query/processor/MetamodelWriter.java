@@ -20,9 +20,11 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
 
 /**
@@ -107,7 +109,7 @@ final class MetamodelWriter {
 
     private String declaration(Element property, String name) {
         TypeMirror type = property.asType();
-        if (property.getAnnotation(Embedded.class) != null && type.getKind() == TypeKind.DECLARED) {
+        if ((property.getAnnotation(Embedded.class) != null || isIdRecord(property, type)) && type.getKind() == TypeKind.DECLARED) {
             TypeElement embeddable = (TypeElement) ((DeclaredType) type).asElement();
             String className = embeddable.getSimpleName() + "Path";
             embeddables.putIfAbsent(className, embeddable);
@@ -135,7 +137,65 @@ final class MetamodelWriter {
         if (type.getKind() == TypeKind.ARRAY || ((type instanceof DeclaredType declared) && declared.getTypeArguments().isEmpty())) {
             return "SimplePath<" + boxedName + "> " + name + " = simple(\"" + name + "\", " + boxedName + ".class)";
         }
+        String parameterized = sourceName(type);
+        if (type.getKind() == TypeKind.DECLARED && parameterized != null) {
+            return "SimplePath<" + parameterized + "> " + name + " = parameterized(\"" + name + "\", " + boxedName + ".class)";
+        }
         return "SimplePath<Object> " + name + " = simple(\"" + name + "\", Object.class)";
+    }
+
+    /**
+     * How a property type is written in the generated source ({@code java.util.List<String>}), or
+     * {@code null} when it cannot be written there (it uses a type variable of the entity).
+     */
+    private String sourceName(TypeMirror type) {
+        Types types = environment.getTypeUtils();
+        if (type.getKind().isPrimitive()) {
+            return type.toString();
+        }
+        if (type instanceof ArrayType array) {
+            String component = sourceName(array.getComponentType());
+            return component == null ? null : component + "[]";
+        }
+        if (type instanceof WildcardType wildcard) {
+            return wildcard(wildcard);
+        }
+        if (!(type instanceof DeclaredType declared)) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder(shortJavaLang(types.erasure(type).toString()));
+        List<String> arguments = new ArrayList<>();
+        for (TypeMirror argument : declared.getTypeArguments()) {
+            String argumentName = sourceName(argument);
+            if (argumentName == null) {
+                return null;
+            }
+            arguments.add(argumentName);
+        }
+        if (!arguments.isEmpty()) {
+            name.append('<').append(String.join(", ", arguments)).append('>');
+        }
+        return name.toString();
+    }
+
+    private String wildcard(WildcardType wildcard) {
+        TypeMirror upper = wildcard.getExtendsBound();
+        TypeMirror lower = wildcard.getSuperBound();
+        TypeMirror bound = upper != null ? upper : lower;
+        if (bound == null) {
+            return "?";
+        }
+        String boundName = sourceName(bound);
+        return boundName == null ? null : (upper != null ? "? extends " : "? super ") + boundName;
+    }
+
+    /**
+     * Whether a property is an {@code @Id} record: a composite key whose components core maps as
+     * the key columns, so it gets a nested path class like an embedded value object.
+     */
+    private static boolean isIdRecord(Element property, TypeMirror type) {
+        return property.getAnnotation(io.rowflow.annotation.Id.class) != null && type instanceof DeclaredType declared
+                && declared.asElement().getKind() == ElementKind.RECORD;
     }
 
     /** The path of a relationship property, or {@code null} when the property is no relationship. */

@@ -21,6 +21,7 @@ import static io.rowflow.query.fixtures.Writer_.WRITER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rowflow.MappingException;
 import io.rowflow.NonUniqueResultException;
 import io.rowflow.QueryException;
 import io.rowflow.contract.DatabaseTestSupport;
@@ -335,6 +336,22 @@ public abstract class QueryContract extends DatabaseTestSupport {
         assertThatThrownBy(() -> NOVEL.title.eq((String) null)).isInstanceOf(QueryException.class);
         assertThatThrownBy(() -> select(TitleYear.class, NOVEL.title)).isInstanceOf(QueryException.class)
                 .hasMessageContaining("2 components");
+        assertThat(counting.statements()).isZero();
+    }
+
+    @Test
+    void nonFiniteFloatingPointValuesAreRefusedBeforeSendingWhereTheDatabaseCannotStoreThem() {
+        if (db.dialect().supports(Feature.NON_FINITE_FLOATS)) {
+            return;
+        }
+        StepVerifier.create(db.fetch(select(NOVEL.title).where(NOVEL.year.times(Double.NaN).gt(1))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(MappingException.class)
+                        .hasMessageContaining("NaN").hasMessageContaining(db.dialect().name()))
+                .verify(TIMEOUT);
+        StepVerifier.create(db.execute(update(NOVEL).set(NOVEL.year, NOVEL.year.plus(Float.NEGATIVE_INFINITY)).all()))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(MappingException.class)
+                        .hasMessageContaining("-Infinity").hasMessageContaining(db.dialect().name()))
+                .verify(TIMEOUT);
         assertThat(counting.statements()).isZero();
     }
 

@@ -61,6 +61,62 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void collectionAndArrayPropertiesGetPathsOfTheirDeclaredType() throws IOException {
+        String entity = entity("title").replace("    @Transient\n",
+                "    private java.util.List<String> tags;\n"
+                + "    private java.util.Set<java.util.List<Integer>> groups;\n"
+                + "    private String[] labels;\n"
+                + "    private int[] scores;\n"
+                + "    @Transient\n");
+        String query = QUERY.replace("    public static SelectQuery<Book> recent() {", """
+                    public static SelectQuery<java.util.List<String>> tags() {
+                        return select(Book_.BOOK.tags).where(Book_.BOOK.tags.eq(java.util.List.of("a")));
+                    }
+
+                    public static SelectQuery<String[]> labels() {
+                        return select(Book_.BOOK.labels);
+                    }
+
+                    public static SelectQuery<Book> recent() {""");
+
+        Compilation compilation = compile(entity, query);
+
+        assertThat(compilation.success()).as(compilation.report()).isTrue();
+        assertThat(compilation.diagnostics()).as(compilation.report())
+                .noneMatch(d -> d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING);
+        assertThat(Files.readString(directory.resolve("generated/demo/Book_.java")))
+                .contains("public final SimplePath<java.util.List<String>> tags = parameterized(\"tags\", java.util.List.class);")
+                .contains("public final SimplePath<java.util.Set<java.util.List<Integer>>> groups = "
+                        + "parameterized(\"groups\", java.util.Set.class);")
+                .contains("public final SimplePath<String[]> labels = simple(\"labels\", String[].class);")
+                .contains("public final SimplePath<int[]> scores = simple(\"scores\", int[].class);");
+    }
+
+    @Test
+    void anIdRecordGetsANestedPathLikeAnEmbeddedValueObject() throws IOException {
+        String keyedByRecord = entity("title").replace("@Id\n    private Long id;", "@Id\n    private Address key;");
+
+        Compilation compilation = compile(keyedByRecord, QUERY);
+
+        assertThat(compilation.success()).as(compilation.report()).isTrue();
+        assertThat(Files.readString(directory.resolve("generated/demo/Book_.java")))
+                .contains("public final AddressPath key = new AddressPath(this, \"key\");")
+                .contains("public final StringPath street = string(\"street\");");
+    }
+
+    @Test
+    void severalIdPropertiesEachGetTheirOwnPath() throws IOException {
+        String twoIds = entity("title").replace("@Id\n    private Long id;", "@Id\n    private Long shelf;\n    @Id\n    private Long slot;");
+
+        Compilation compilation = compile(twoIds, QUERY);
+
+        assertThat(compilation.success()).as(compilation.report()).isTrue();
+        assertThat(Files.readString(directory.resolve("generated/demo/Book_.java")))
+                .contains("public final NumberPath<Long> shelf = number(\"shelf\", Long.class);")
+                .contains("public final NumberPath<Long> slot = number(\"slot\", Long.class);");
+    }
+
+    @Test
     void renamingAFieldBreaksTheQueryAtCompileTime() throws IOException {
         Compilation compilation = compile(entity("name"), QUERY);
 

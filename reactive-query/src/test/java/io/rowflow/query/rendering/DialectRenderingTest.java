@@ -2,12 +2,17 @@ package io.rowflow.query.rendering;
 
 import static io.rowflow.query.Queries.select;
 import static io.rowflow.query.fixtures.Novel_.NOVEL;
+import static io.rowflow.query.fixtures.Writer_.WRITER;
+import static io.rowflow.query.fixtures.Part_.PART;
+import static io.rowflow.query.fixtures.Take_.TAKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowflow.dialect.Dialect;
 import io.rowflow.dialect.H2Dialect;
 import io.rowflow.dialect.MariaDbDialect;
 import io.rowflow.dialect.PostgresDialect;
+import io.rowflow.query.Paths;
+import io.rowflow.query.fixtures.Writer;
 import io.rowflow.sql.SqlPreview;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +25,15 @@ class DialectRenderingTest {
     private static final Dialect POSTGRES = new PostgresDialect();
     private static final Dialect H2 = new H2Dialect();
     private static final Dialect MARIADB = new MariaDbDialect();
+
+    @Test
+    void aJoinOverACompositeForeignKeyComparesEveryKeyColumn() {
+        var query = select(TAKE.label).join(PART).on(TAKE.part.eq(PART)).where(TAKE.part.isNotNull());
+
+        assertThat(SqlPreview.render(query, POSTGRES)).isEqualTo("SELECT t0.\"label\" FROM \"take\" t0 "
+                + "JOIN \"part\" t1 ON (t0.\"actor_id\" = t1.\"actor_id\" AND t0.\"film_id\" = t1.\"film_id\") "
+                + "WHERE t0.\"actor_id\" IS NOT NULL");
+    }
 
     @Test
     void likeIgnoringCaseIsIlikeOnPostgresAndLowerElsewhere() {
@@ -71,5 +85,19 @@ class DialectRenderingTest {
                 + "WHERE (t0.\"year\" = ANY($1) AND NOT (t0.\"year\" = ANY($2)))");
         assertThat(SqlPreview.render(query, MARIADB)).isEqualTo("SELECT t0.`id` FROM `novel` t0 "
                 + "WHERE (t0.`year` IN (?, ?, ?) AND t0.`year` NOT IN (?, ?))");
+    }
+
+    @Test
+    void aQueryPrintsItsSqlEvenWhenItsValuesAreReadAsObject() {
+        var query = select(Paths.of(Writer.class).simple("name", Object.class));
+
+        assertThat(query.toString()).isEqualTo("SELECT t0.\"name\" FROM \"writer\" t0");
+    }
+
+    @Test
+    void aQueryThatCannotBeRenderedSaysSoInsteadOfPrintingSql() {
+        var query = select(NOVEL.id).where(WRITER.name.eq("Herbert"));
+
+        assertThat(query.toString()).startsWith("SelectQuery that cannot be rendered as SQL: ").contains("writer");
     }
 }

@@ -11,10 +11,12 @@ import io.rowflow.spring.SpringTransactionConnectionProvider;
 import java.lang.reflect.InvocationTargetException;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
@@ -59,6 +61,7 @@ public final class RowflowAutoConfiguration {
         DatabaseBuilder builder = Database.builder(connectionFactory)
                 .connectionProvider(connectionProvider)
                 .insertChunkSize(properties.insertChunkSize())
+                .relationBatchSize(properties.relationBatchSize())
                 .coalescing(properties.coalescing().toSettings());
         Dialect chosen = dialect.getIfUnique(() -> dialectNamed(properties.dialect()));
         if (chosen != null) {
@@ -67,6 +70,17 @@ public final class RowflowAutoConfiguration {
         converters.orderedStream().forEach(builder::converter);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
+    }
+
+    /**
+     * Validates the entity mappings against the live schema at start-up, when
+     * {@code rowflow.schema.validate=true}; see {@link StartupSchemaValidation}.
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "rowflow.schema", name = "validate", havingValue = "true")
+    public StartupSchemaValidation rowflowStartupSchemaValidation(Database database, RowflowProperties properties,
+                                                                  BeanFactory beanFactory) {
+        return new StartupSchemaValidation(database, properties.schema().entities(), beanFactory);
     }
 
     /** The dialect the property names, or {@code null} to detect it. */

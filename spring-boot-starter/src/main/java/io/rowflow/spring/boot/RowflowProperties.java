@@ -1,5 +1,6 @@
 package io.rowflow.spring.boot;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,11 +16,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                {@code Dialect} bean wins over this property.
  * @param insertChunkSize the most rows one multi-row insert statement carries
  * @param coalescing how concurrent lookups and relationship loads are coalesced, under {@code rowflow.coalescing.*}
+ * @param relationBatchSize parents per batch when loading relationships, for queries and calls that
+ *                          set no batch size of their own ({@code 256}; see
+ *                          {@link io.rowflow.DatabaseBuilder#relationBatchSize(int)})
+ * @param schema whether and what to validate against the live schema at start-up, under {@code rowflow.schema.*}
  * @since 0.1
  */
 @ConfigurationProperties("rowflow")
 public record RowflowProperties(@Nullable String dialect, @DefaultValue("1000") int insertChunkSize,
-                                @DefaultValue CoalescingProperties coalescing) {
+                                @DefaultValue CoalescingProperties coalescing,
+                                @DefaultValue("256") int relationBatchSize, @DefaultValue SchemaProperties schema) {
+
+    /**
+     * {@code rowflow.schema.*}: schema validation at start-up ({@code Schema.validate}).
+     *
+     * @param validate whether the application validates its entity mappings against the live schema
+     *                 when it starts, failing the start on any mismatch ({@code false})
+     * @param entities the entity classes to validate; when empty, every {@code @Table} class under
+     *                 the application's auto-configuration packages
+     * @since 0.1
+     */
+    public record SchemaProperties(@DefaultValue("false") boolean validate, @DefaultValue List<Class<?>> entities) {
+    }
 
     /**
      * {@code rowflow.coalescing.*}: the {@link io.rowflow.Coalescing} settings of the database.

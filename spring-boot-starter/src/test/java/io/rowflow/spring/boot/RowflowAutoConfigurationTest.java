@@ -127,6 +127,17 @@ class RowflowAutoConfigurationTest {
     }
 
     @Test
+    void relationBatchSizeIs256ByDefaultAndConfiguredByAProperty() {
+        runner.withPropertyValues("spring.r2dbc.url=" + h2Url())
+                .run(context -> assertThat(context.getBean(Database.class).relationBatchSize()).isEqualTo(256));
+        runner.withPropertyValues("spring.r2dbc.url=" + h2Url(), "rowflow.relation-batch-size=1000")
+                .run(context -> assertThat(context.getBean(Database.class).relationBatchSize()).isEqualTo(1_000));
+        runner.withPropertyValues("spring.r2dbc.url=" + h2Url(), "rowflow.relation-batch-size=0")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("relationBatchSize"));
+    }
+
+    @Test
     void registersTheConverterBeans() {
         runner.withPropertyValues("spring.r2dbc.url=" + h2Url())
                 .withUserConfiguration(YearConverterConfiguration.class)
@@ -170,6 +181,20 @@ class RowflowAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean(Database.class);
                 });
+    }
+
+    @Test
+    void closingTheContextLeavesTheApplicationsConnectionFactoryOpen() {
+        ConnectionPool pool = TestDatabases.pooled(TestDatabases.h2(), 2);
+        try {
+            runner.withBean(ConnectionFactory.class, () -> pool, bean -> bean.setDestroyMethodName(""))
+                    .run(context -> assertThat(answer(context.getBean(Database.class))).isEqualTo(42));
+
+            assertThat(pool.isDisposed()).as("the auto-configured database closed with the context").isFalse();
+            assertThat(answer(Database.create(pool))).isEqualTo(42);
+        } finally {
+            pool.dispose();
+        }
     }
 
     /** Stores {@link Year}s as integers. */

@@ -1,0 +1,82 @@
+package io.rowflow.internal.mapping;
+
+import io.rowflow.annotation.Column;
+import io.rowflow.annotation.Embedded;
+import io.rowflow.annotation.EnumType;
+import io.rowflow.annotation.Enumerated;
+import io.rowflow.annotation.GeneratedValue;
+import io.rowflow.annotation.Id;
+import io.rowflow.annotation.References;
+import io.rowflow.annotation.Table;
+import io.rowflow.annotation.Transient;
+import io.rowflow.annotation.Version;
+import io.rowflow.mapping.EntityMapping;
+import io.rowflow.mapping.PropertyMapping;
+import io.rowflow.mapping.RelationMapping;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+
+/**
+ * Reads a class's mapping annotations into the neutral description ({@link EntityMapping} and its
+ * {@link PropertyMapping}s) that the model builder consumes; a code-based {@link EntityMapping}
+ * is the other source of the same description.
+ */
+final class AnnotationMappings {
+
+    private AnnotationMappings() {
+    }
+
+    /** The mapping the annotations of a class describe: an entity with {@code @Table}, otherwise a value object. */
+    static EntityMapping<?> read(Class<?> type) {
+        Table table = type.getAnnotation(Table.class);
+        EntityMapping<?> mapping = table == null ? EntityMapping.valueObject(type) : EntityMapping.entity(type).table(table.name());
+        if (table != null && !table.schema().isEmpty()) {
+            mapping = mapping.schema(table.schema());
+        }
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                boolean ignored = component.isAnnotationPresent(Transient.class) || backingFieldIsTransient(type, component);
+                mapping = mapping.with(property(type, component.getName(), component, ignored));
+            }
+            return mapping;
+        }
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (!java.lang.reflect.Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+                    mapping = mapping.with(property(type, field.getName(), field, field.isAnnotationPresent(Transient.class)));
+                }
+            }
+        }
+        return mapping;
+    }
+
+    private static PropertyMapping property(Class<?> owner, String name, AnnotatedElement element, boolean ignored) {
+        Column column = element.getAnnotation(Column.class);
+        Embedded embedded = element.getAnnotation(Embedded.class);
+        Enumerated enumerated = element.getAnnotation(Enumerated.class);
+        References references = element.getAnnotation(References.class);
+        RelationMapping relation = RelationAnnotations.isRelation(element)
+                ? RelationAnnotations.of(element, owner.getName() + "." + name).toMapping() : null;
+        return new PropertyMapping(name, ignored, element.isAnnotationPresent(Id.class),
+                element.isAnnotationPresent(GeneratedValue.class), element.isAnnotationPresent(Version.class),
+                column == null || column.name().isEmpty() ? null : column.name(), column == null || column.nullable(),
+                column == null ? 0 : column.length(), column == null ? 0 : column.precision(),
+                column == null ? 0 : column.scale(), column != null && column.unique(),
+                embedded == null ? null : embedded.prefix(), enumerated == null ? EnumType.NAME : enumerated.value(),
+                references == null ? null : references.value(), relation,
+                column == null || column.type().isEmpty() ? null : column.type());
+    }
+
+    /**
+     * {@code @Transient} targets fields only, so on a record component the compiler puts it on the
+     * private field behind the component, not on the component.
+     */
+    private static boolean backingFieldIsTransient(Class<?> type, RecordComponent component) {
+        try {
+            return type.getDeclaredField(component.getName()).isAnnotationPresent(Transient.class);
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
+    }
+}
