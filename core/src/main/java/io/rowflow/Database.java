@@ -118,7 +118,7 @@ public interface Database extends AutoCloseable {
      * statement ({@code ON CONFLICT}, {@code ON DUPLICATE KEY UPDATE} or {@code MERGE}, by
      * dialect). Emits the row as stored. The version, if any, is incremented on overwrite without
      * being checked. An entity with a {@code null} generated id is simply inserted. A dialect
-     * without upsert emits its {@link UnsupportedOperationException}.
+     * without upsert emits a {@link QueryException} caused by the dialect's {@link UnsupportedOperationException}.
      */
     <T> Mono<T> upsert(T entity);
 

@@ -79,8 +79,10 @@ class DialectSnippetsTest {
     @Test
     void whatTheDialectCannotDoFailsClearlyAndItsConventionsApply() {
         StepVerifier.create(db.upsert(new Author(1L, "Le Guin", 1929)))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(UnsupportedOperationException.class)
-                        .hasMessageContaining("LedgerDB has no upsert"))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.rowflow.QueryException.class)
+                        .hasMessageContaining("LedgerDB dialect cannot upsert")
+                        .hasMessageContaining("LedgerDB has no upsert")
+                        .hasCauseInstanceOf(UnsupportedOperationException.class))
                 .verify(TIMEOUT);
         Long millis = db.sql("select cast(:duration as bigint)").bind("duration", Duration.ofSeconds(2))
                 .mapTo(Long.class).fetchOne().block(TIMEOUT);

@@ -1,5 +1,6 @@
 package io.rowflow.internal.sql;
 
+import io.rowflow.QueryException;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.dialect.Upsert;
 import io.rowflow.internal.mapping.DefaultEntityModel;
@@ -7,6 +8,7 @@ import io.rowflow.internal.mapping.MappedColumn;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -111,15 +113,29 @@ public final class EntitySql {
 
     /**
      * The upsert statement; binds: every column in model order. Returns every column. Rendered on
-     * first use, so a dialect without upsert fails only the upserts, with its own exception.
+     * first use, so a dialect without upsert fails only the upserts, with a {@link QueryException}.
      */
     public String upsert() {
         String rendered = upsert;
         if (rendered == null) {
-            rendered = renderUpsert();
+            rendered = supported("upsert", this::renderUpsert);
             upsert = rendered;
         }
         return rendered;
+    }
+
+    /**
+     * The SQL the dialect renders, or a {@link QueryException} naming the dialect, the operation and
+     * the entity when the dialect cannot do it ({@link UnsupportedOperationException} from the SPI),
+     * so that a Rowflow publisher only ever emits Rowflow's exceptions.
+     */
+    private String supported(String operation, Supplier<String> rendering) {
+        try {
+            return rendering.get();
+        } catch (UnsupportedOperationException unsupported) {
+            throw new QueryException("The " + dialect.name() + " dialect cannot " + operation + " "
+                    + model.type().getName() + ": " + unsupported.getMessage(), unsupported);
+        }
     }
 
     /**
@@ -170,7 +186,7 @@ public final class EntitySql {
         }
         MappedColumn id = model.key().generatedColumn();
         if (id != null && !withId) {
-            return dialect.returning(sql.toString(), List.of(quote(id)));
+            return supported("return the generated key of", () -> dialect.returning(sql.toString(), List.of(quote(id))));
         }
         return sql.toString();
     }
