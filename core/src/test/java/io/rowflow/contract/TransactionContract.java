@@ -97,6 +97,7 @@ public abstract class TransactionContract extends DatabaseTestSupport {
     @Test
     void handledStatementFailureStillRollsBackTheWholeTransaction() {
         UUID id = UUID.randomUUID();
+        UUID third = UUID.randomUUID(); // not inside the callback: it runs on the driver's thread (BlockHound)
         Flux<Customer> work = db.inTransaction(tx -> db.insert(new Customer(id, "first@example.org", null, null))
                 .then(db.insert(new Customer(id, "second@example.org", null, null))
                         .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())));
@@ -128,11 +129,12 @@ public abstract class TransactionContract extends DatabaseTestSupport {
     @Test
     void failureHandledAroundASavepointKeepsTheOuterWork() {
         UUID id = UUID.randomUUID();
+        UUID third = UUID.randomUUID(); // not inside the callback: it runs on the driver's thread (BlockHound)
         Flux<Customer> work = db.inTransaction(tx -> db.insert(new Customer(id, "first@example.org", null, null))
                 .then(db.inTransaction(inner -> db.insert(new Customer(id, "duplicate@example.org", null, null)))
                         .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
                         .then())
-                .then(db.insert(new Customer(UUID.randomUUID(), "third@example.org", null, null))));
+                .then(db.insert(new Customer(third, "third@example.org", null, null))));
 
         StepVerifier.create(work).expectNextCount(1).verifyComplete();
         assertThat(db.count(Customer.class).block(TIMEOUT)).isEqualTo(2);

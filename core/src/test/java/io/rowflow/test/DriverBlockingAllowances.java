@@ -41,6 +41,8 @@ public final class DriverBlockingAllowances implements BlockHoundIntegration {
         // Reactor's toIterable() (tests read results on their own thread with it) wakes its reader by
         // taking a lock: when the reader holds it at that moment, the driver's thread waits briefly.
         builder.allowBlockingCallsInside("reactor.core.publisher.BlockingIterable$SubscriberIterator", "signalConsumer");
+        // UUID.randomUUID() seeds from /dev/urandom, a read that never waits (tests and client-side ids).
+        builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
         // H2 reads its message bundle from its jar when its exception class is first initialised,
         // and waits for its seed generator thread the first time it needs a secure random number.
         builder.allowBlockingCallsInside("org.h2.util.Utils", "loadResource");
