@@ -12,6 +12,8 @@ import io.rowflow.fixtures.Book;
 import io.rowflow.fixtures.ConversionSample;
 import io.rowflow.fixtures.Counter;
 import io.rowflow.fixtures.DocumentSample;
+import io.rowflow.fixtures.Film;
+import io.rowflow.fixtures.FilmLabel;
 import io.rowflow.fixtures.Money;
 import java.time.Duration;
 import java.util.List;
@@ -47,9 +49,18 @@ public abstract class SchemaValidationContract {
     /** The database under test, in a schema of the suite's own. */
     protected abstract ConnectionFactory connectionFactory();
 
-    /** Extra statements, after the shared schema, for the database's own checks; none by default. */
-    protected List<String> extraDdl() {
-        return List.of();
+    /**
+     * Extra statements, after the shared schema: at least a {@code film} table whose {@code rating}
+     * column has the database's native enum type, plus whatever the database's own checks need.
+     */
+    protected abstract List<String> extraDdl();
+
+    @Test
+    void enumColumnsPassForEnumsAndStringsWithADeclaredType() {
+        db.schema().validate(Film.class, FilmLabel.class)
+                .as(StepVerifier::create)
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
     }
 
     @BeforeEach
