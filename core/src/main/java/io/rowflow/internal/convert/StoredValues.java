@@ -83,8 +83,8 @@ public final class StoredValues {
         if (type == Long.class) {
             return exact;
         }
-        if (type == Integer.class) {
-            return Math.toIntExact(exact);
+        if (type == Integer.class && exact == (int) exact) {
+            return (int) exact;
         }
         if (type == Short.class && exact == (short) exact) {
             return (short) exact;
