@@ -8,7 +8,7 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * The blocking calls BlockHound lets through in Rowflow's test JVMs, all inside drivers and test
  * tooling: one-time reads of a jar's contents, the MariaDB driver's own short lock around its send
- * queue, H2 (an embedded engine that runs each statement synchronously on the caller's thread), and
+ * queue, Netty's buffer allocator's short lock, H2 (an embedded engine that runs each statement synchronously on the caller's thread), and
  * the lock by which Reactor's {@code toIterable()} wakes a test's reading thread. Rowflow's own
  * code has no allowance: a blocking call it makes on a non-blocking thread fails the test.
  */
@@ -41,6 +41,11 @@ public final class DriverBlockingAllowances implements BlockHoundIntegration {
         // Reactor's toIterable() (tests read results on their own thread with it) wakes its reader by
         // taking a lock: when the reader holds it at that moment, the driver's thread waits briefly.
         builder.allowBlockingCallsInside("reactor.core.publisher.BlockingIterable$SubscriberIterator", "signalConsumer");
+        // Netty 4.2's adaptive buffer allocator guards a magazine with a StampedLock that it takes for
+        // a few instructions when returning a chunk; under load a driver thread finds it held and
+        // parks briefly. Flagging that made the driver close its connection (SQLSTATE 08006) now and then.
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
         // UUID.randomUUID() seeds from /dev/urandom, a read that never waits (tests and client-side ids).
         builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
         // H2 reads its message bundle from its jar when its exception class is first initialised,
