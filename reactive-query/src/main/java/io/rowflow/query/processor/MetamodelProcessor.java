@@ -20,6 +20,11 @@ import javax.tools.JavaFileObject;
  * {@code META-INF/services/javax.annotation.processing.Processor}: having rowflow-reactive-query
  * on the compile classpath (or in {@code annotationProcessorPaths}) is enough.
  *
+ * <p>It also reports, as compile errors on the offending field, record component or class, the
+ * mapping mistakes core would reject when the entity's model is first built, so a bad mapping
+ * fails the build rather than the first request. {@code -Arowflow.checks=off} turns these checks
+ * off.
+ *
  * @since 0.1
  */
 public final class MetamodelProcessor extends AbstractProcessor {
@@ -34,17 +39,26 @@ public final class MetamodelProcessor extends AbstractProcessor {
     }
 
     @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(MappingChecks.OPTION);
+    }
+
+    @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
     }
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        MappingChecks checks = MappingChecks.enabled(processingEnv.getOptions()) ? new MappingChecks(processingEnv) : null;
         for (Element element : round.getElementsAnnotatedWith(Table.class)) {
             if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                         "@Table belongs on a class or record", element);
                 continue;
+            }
+            if (checks != null) {
+                checks.check((TypeElement) element);
             }
             generate((TypeElement) element);
         }
