@@ -66,34 +66,68 @@ final class MappingChecks {
     private static final String REF = "io.rowflow.Ref";
     private static final Set<String> COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
 
+    /** Appended to a warning: what the runtime's verdict depends on. */
+    static final String LIKELY = "\n  (a warning: Rowflow rejects this at run time with the default snake_case naming "
+            + "strategy, no Converter and no code mapping registered for these types, and classes compiled with -parameters)";
+
     private final Elements elements;
     private final Types types;
-    private final Messager messager;
+    private final boolean defaults;
+    private final List<Problem> problems = new ArrayList<>();
 
-    MappingChecks(ProcessingEnvironment environment) {
+    /**
+     * Checks that report what the runtime certainly rejects or, with {@code defaults}, what it
+     * rejects when the {@code Database} is configured by default (snake_case naming, no converters
+     * or code mappings) and classes keep their parameter names.
+     */
+    private MappingChecks(ProcessingEnvironment environment, boolean defaults) {
         this.elements = environment.getElementUtils();
         this.types = environment.getTypeUtils();
-        this.messager = environment.getMessager();
+        this.defaults = defaults;
     }
 
-    /** Whether the options leave the checks on (the default). */
-    static boolean enabled(Map<String, String> options) {
-        String value = options.get(OPTION);
-        return value == null || !(value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false"));
+    /** A problem found: the runtime's message and the element to report it on. */
+    record Problem(Element element, String message) {
     }
 
-    /** Checks one {@code @Table} class and reports each problem found as an error. */
-    void check(TypeElement entity) {
+    /**
+     * Checks one {@code @Table} class as {@code -Arowflow.checks} asks: {@code on} (the default)
+     * reports what the runtime certainly rejects as errors and what it rejects by default as
+     * warnings, {@code errors} only the errors, {@code off} nothing.
+     */
+    static void report(ProcessingEnvironment environment, TypeElement entity) {
+        String option = environment.getOptions().getOrDefault(OPTION, "on").toLowerCase(java.util.Locale.ROOT);
+        if (option.equals("off") || option.equals("false")) {
+            return;
+        }
+        Messager messager = environment.getMessager();
+        Set<String> reported = new java.util.HashSet<>();
+        for (Problem problem : new MappingChecks(environment, false).check(entity)) {
+            messager.printMessage(Diagnostic.Kind.ERROR, problem.message(), problem.element());
+            reported.add(problem.message());
+        }
+        if (option.equals("errors")) {
+            return;
+        }
+        for (Problem problem : new MappingChecks(environment, true).check(entity)) {
+            if (reported.add(problem.message())) {
+                messager.printMessage(Diagnostic.Kind.WARNING, problem.message() + LIKELY, problem.element());
+            }
+        }
+    }
+
+    /** Checks one {@code @Table} class; the problems found. */
+    List<Problem> check(TypeElement entity) {
         String owner = binaryName(entity);
         Build build = new Build(owner);
         run(() -> tableNames(entity, owner));
-        if (!run(() -> composite(entity, "", List.of(), build, true))) {
-            return;
+        if (run(() -> composite(entity, "", List.of(), build, true))) {
+            run(() -> key(entity, build));
+            for (Element relation : build.manyToMany) {
+                run(() -> linkTable(relation, build));
+            }
         }
-        run(() -> key(entity, build));
-        for (Element relation : build.manyToMany) {
-            run(() -> linkTable(relation, build));
-        }
+        return List.copyOf(problems);
     }
 
     /** Runs one check, reporting its rejection; whether it passed. */
@@ -102,7 +136,7 @@ final class MappingChecks {
             check.run();
             return true;
         } catch (Rejection rejection) {
-            messager.printMessage(Diagnostic.Kind.ERROR, rejection.getMessage(), rejection.element);
+            problems.add(new Problem(rejection.element, rejection.getMessage()));
             return false;
         }
     }
@@ -170,7 +204,11 @@ final class MappingChecks {
         Embedded embedded = element.getAnnotation(Embedded.class);
         TypeMirror type = types.erasure(source.type);
         if (id && embedded == null && !isSingleValue(type)) {
-            build.keyUncertain = true;   // a value object, unless a Converter stores it in one column
+            if (defaults) {
+                keyValueObject(where, source, List.of(), build);
+            } else {
+                build.keyUncertain = true;   // a value object, unless a Converter stores it in one column
+            }
             return;
         }
         if (embedded != null) {
@@ -179,7 +217,7 @@ final class MappingChecks {
             }
             List<Object> prefix = new ArrayList<>(columnPrefix);
             if (Embedded.DEFAULT_PREFIX.equals(embedded.prefix())) {
-                prefix.add(new Named(source.name));
+                prefix.add(derived(source.name));
                 prefix.add("_");
             } else {
                 prefix.add(embedded.prefix());
@@ -254,7 +292,7 @@ final class MappingChecks {
         }
         io.rowflow.annotation.Column annotation = element.getAnnotation(io.rowflow.annotation.Column.class);
         List<Object> name = new ArrayList<>(columnPrefix);
-        name.add(annotation == null || annotation.name().isEmpty() ? new Named(source.name) : annotation.name());
+        name.add(annotation == null || annotation.name().isEmpty() ? derived(source.name) : annotation.name());
         identifier(name, where, "column name", element);
         for (Mapped existing : build.columns) {
             if (sameName(existing.name, name)) {
@@ -370,6 +408,10 @@ final class MappingChecks {
         boolean toOne = manyToOne != null || oneToOne != null;
         TypeElement target = targetType(source, where, toOne);
         if (target.getAnnotation(Table.class) == null) {
+            if (defaults) {
+                throw new Rejection(element, where + " relates to " + binaryName(target)
+                        + ", which is not an entity: annotate it with @Table");
+            }
             return;   // a code mapping may describe it as an entity
         }
         if (manyToOne != null || oneToOne != null && oneToOne.mappedBy().isEmpty()) {
@@ -441,7 +483,7 @@ final class MappingChecks {
             if (!names.isEmpty()) {
                 name = List.of(names.get(i));
             } else {
-                name = List.of(new Named(source.name), "_", count == 1 ? "id" : new Named(part.name));
+                name = List.of(derived(source.name), "_", count == 1 ? "id" : derived(part.name));
             }
             String path = count == 1 ? source.name : source.name + "." + (part == null ? "?" : part.name);
             identifier(name, where, "join column name", element);
@@ -453,7 +495,7 @@ final class MappingChecks {
                 }
             }
             if (shared != null) {
-                if (part != null && !wrapped(shared.type).equals(wrapped(part.type))) {
+                if (part != null && !types.isSameType(wrapped(shared.type), wrapped(part.type))) {
                     throw new Rejection(element, where + " shares column '" + render(name) + "' with " + build.owner + "."
                             + shared.path + ", but the key it references is a " + runtimeName(part.type) + ", not a "
                             + runtimeName(shared.type));
@@ -489,6 +531,11 @@ final class MappingChecks {
         }
         if (ids.size() > 1 || isSingleValue(ids.get(0).type)) {
             return new KeyShape(ids);
+        }
+        if (defaults && ids.get(0).type instanceof DeclaredType declared) {
+            TypeElement key = (TypeElement) declared.asElement();
+            List<Source> properties = key.getKind() == ElementKind.RECORD ? components(key) : fieldProperties(key);
+            return new KeyShape(properties.stream().map(p -> new KeyPart(p.name, types.erasure(p.type))).toList());
         }
         return null;
     }
@@ -570,6 +617,13 @@ final class MappingChecks {
         if (!matches) {
             throw new Rejection(chosen, name + ": constructor " + constructorString(type, chosen)
                     + " must take the mapped fields in declaration order: (" + describe(sources) + ")");
+        }
+        for (int i = 0; defaults && i < parameters.size(); i++) {
+            String parameter = parameters.get(i).getSimpleName().toString();
+            if (!parameter.equals(sources.get(i).name) && !parameter.matches("arg[0-9]+")) {
+                throw new Rejection(parameters.get(i), name + ": constructor parameter '" + parameter
+                        + "' is in the position of field '" + sources.get(i).name + "'; keep them in field order");
+            }
         }
         return false;
     }
@@ -809,6 +863,11 @@ final class MappingChecks {
             out.append(part instanceof Named named ? NamingStrategy.toSnakeCase(named.property) : part);
         }
         return out.toString();
+    }
+
+    /** The column name the naming strategy derives from a property name: unknown, or snake_case by default. */
+    private Object derived(String property) {
+        return defaults ? NamingStrategy.toSnakeCase(property) : new Named(property);
     }
 
     /** A part of a column name the naming strategy derives from a property name. */

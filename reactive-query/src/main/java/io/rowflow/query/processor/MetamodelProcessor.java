@@ -22,8 +22,10 @@ import javax.tools.JavaFileObject;
  *
  * <p>It also reports, as compile errors on the offending field, record component or class, the
  * mapping mistakes core would reject when the entity's model is first built, so a bad mapping
- * fails the build rather than the first request. {@code -Arowflow.checks=off} turns these checks
- * off.
+ * fails the build rather than the first request; what the runtime rejects only as the
+ * {@code Database} is configured by default (naming strategy, converters) comes as a warning.
+ * {@code -Arowflow.checks=errors} keeps only the errors, {@code -Arowflow.checks=off} turns the
+ * checks off.
  *
  * @since 0.1
  */
@@ -50,16 +52,13 @@ public final class MetamodelProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        MappingChecks checks = MappingChecks.enabled(processingEnv.getOptions()) ? new MappingChecks(processingEnv) : null;
         for (Element element : round.getElementsAnnotatedWith(Table.class)) {
             if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                         "@Table belongs on a class or record", element);
                 continue;
             }
-            if (checks != null) {
-                checks.check((TypeElement) element);
-            }
+            MappingChecks.report(processingEnv, (TypeElement) element);
             generate((TypeElement) element);
         }
         return false;

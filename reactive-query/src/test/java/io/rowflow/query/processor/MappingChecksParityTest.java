@@ -330,14 +330,87 @@ class MappingChecksParityTest {
     void theProcessorReportsOnTheMarkedLineWhatTheRuntimeRejects(Case mapping) throws IOException {
         MappingCompiler compiler = new MappingCompiler(directory);
 
-        List<MappingCompiler.Reported> reported = compiler.processorErrors(mapping.sources());
+        List<MappingCompiler.Reported> reported = compiler.processorReports(mapping.sources());
         Set<String> rejected = compiler.runtimeRejections(mapping.sources());
 
         assertThat(rejected).as("the runtime rejects the fixture").isNotEmpty();
-        assertThat(reported).as("processor errors").isNotEmpty()
+        assertThat(reported).as("processor errors").anyMatch(MappingCompiler.Reported::error)
                 .allSatisfy(error -> assertThat(error.line()).as(error.message()).contains("//!"));
         Set<String> messages = new LinkedHashSet<>(reported.stream().map(MappingCompiler.Reported::message).toList());
         assertThat(messages).as("the processor's messages are the runtime's").isEqualTo(rejected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rulesOfTheDefaultConfiguration")
+    void theProcessorWarnsOnTheMarkedLineOfWhatTheDefaultConfigurationRejects(Case mapping) throws IOException {
+        MappingCompiler compiler = new MappingCompiler(directory);
+
+        List<MappingCompiler.Reported> reported = compiler.processorReports(mapping.sources());
+        Set<String> rejected = compiler.runtimeRejections(mapping.sources());
+
+        assertThat(rejected).as("the runtime rejects the fixture").isNotEmpty();
+        assertThat(reported).as("processor warnings").isNotEmpty().noneMatch(MappingCompiler.Reported::error)
+                .allSatisfy(warning -> assertThat(warning.line()).as(warning.message()).contains("//!"));
+        Set<String> messages = new LinkedHashSet<>(reported.stream().map(MappingCompiler.Reported::message).toList());
+        assertThat(messages).as("the processor's messages are the runtime's").isEqualTo(rejected);
+    }
+
+    /**
+     * Mistakes the runtime rejects as the {@code Database} is configured by default: a converter,
+     * a naming strategy or a code mapping could make them right, so they are warnings.
+     */
+    static Stream<Case> rulesOfTheDefaultConfiguration() {
+        return Stream.of(
+                rule("a column named like another property's derived name",
+                        book("private String title;\n@Column(name = \"title\") private String name; //!")),
+                rule("an embedded column named like a property",
+                        book("private String homeCity;\n@Embedded private Address home; //!"), ADDRESS),
+                rule("a relationship sharing a derived column of another type", """
+                        @Table
+                        public class Book {
+                            @Id private String author;
+                            @ManyToOne @JoinColumn(name = "author") private Ref<Author> writer; //!
+                        }
+                        """, AUTHOR),
+                rule("an @Id record beside @Id properties", """
+                        @Table
+                        public class Shelf {
+                            @Id private Address place; //!
+                            @Id private Long position;
+                        }
+                        """, ADDRESS),
+                rule("an @Id record with a @Version inside", """
+                        @Table
+                        public class Shelf {
+                            @Id private Stamp stamp; //!
+                            private String name;
+                        }
+                        """, """
+                        public record Stamp(long at, @Version long version) {
+                        }
+                        """),
+                rule("a relationship to a class without @Table",
+                        book("@ManyToOne private Ref<Address> home; //!"), ADDRESS),
+                rule("@JoinColumns not matching a target's @Id record",
+                        book("@ManyToOne @JoinColumn(name = \"shelf\") private Ref<Shelf> shelf; //!"), """
+                        @Table
+                        public class Shelf {
+                            @Id private Address place;
+                        }
+                        """, ADDRESS),
+                rule("constructor parameters in another order than the fields", """
+                        @Table
+                        public class Note {
+                            @Id private final String first;
+                            private final String last;
+                            @EntityConstructor
+                            Note(String last, //!
+                                 String first) {
+                                this.first = first;
+                                this.last = last;
+                            }
+                        }
+                        """));
     }
 
     @Test
@@ -345,7 +418,17 @@ class MappingChecksParityTest {
         Case mapping = rules().findFirst().orElseThrow();
 
         List<MappingCompiler.Reported> reported = new MappingCompiler(directory)
-                .processorErrors(mapping.sources(), "-Arowflow.checks=off");
+                .processorReports(mapping.sources(), "-Arowflow.checks=off");
+
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void onlyErrorsWithTheProcessorOptionErrors() throws IOException {
+        Case mapping = rulesOfTheDefaultConfiguration().findFirst().orElseThrow();
+
+        List<MappingCompiler.Reported> reported = new MappingCompiler(directory)
+                .processorReports(mapping.sources(), "-Arowflow.checks=errors");
 
         assertThat(reported).isEmpty();
     }

@@ -45,24 +45,30 @@ final class MappingCompiler {
         this.directory = directory;
     }
 
-    /** An error of the processor: its message and the text of the source line it is reported on. */
-    record Reported(String message, String line) {
+    /**
+     * An error or warning of the processor: the runtime's message (a warning without the note on
+     * what it depends on) and the text of the source line it is reported on.
+     */
+    record Reported(Diagnostic.Kind kind, String message, String line) {
+        boolean error() {
+            return kind == Diagnostic.Kind.ERROR;
+        }
     }
 
-    /** The processor's errors for these sources ({@code file name -> source}), with the given extra options. */
-    List<Reported> processorErrors(Map<String, String> sources, String... options) throws IOException {
+    /** The processor's errors and warnings for these sources ({@code file name -> source}), with the given extra options. */
+    List<Reported> processorReports(Map<String, String> sources, String... options) throws IOException {
         Path root = write(sources, "processed");
         List<String> arguments = new ArrayList<>(List.of("-proc:only", "-processor", MetamodelProcessor.class.getName(),
                 "-s", Files.createDirectories(root.resolve("generated")).toString()));
         arguments.addAll(List.of(options));
         List<Reported> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> diagnostic : compile(root, arguments, true)) {
-            if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
+            if (diagnostic.getKind() == Diagnostic.Kind.ERROR || diagnostic.getKind() == Diagnostic.Kind.WARNING) {
                 String line = "";
                 if (diagnostic.getSource() != null && diagnostic.getLineNumber() > 0) {
                     line = Files.readAllLines(Path.of(diagnostic.getSource().toUri())).get((int) diagnostic.getLineNumber() - 1);
                 }
-                errors.add(new Reported(diagnostic.getMessage(Locale.ROOT), line));
+                errors.add(new Reported(diagnostic.getKind(), runtimeMessage(diagnostic), line));
             }
         }
         return errors;
@@ -72,7 +78,7 @@ final class MappingCompiler {
     Set<String> runtimeRejections(Map<String, String> sources) throws IOException {
         Path root = write(sources, "plain");
         Path classes = Files.createDirectories(root.resolve("classes"));
-        List<String> arguments = List.of("-proc:none", "-d", classes.toString());
+        List<String> arguments = List.of("-proc:none", "-parameters", "-d", classes.toString());
         List<Diagnostic<? extends JavaFileObject>> diagnostics = compile(root, arguments, false);
         if (diagnostics.stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR)) {
             throw new AssertionError("the fixture does not compile: " + diagnostics);
@@ -146,8 +152,8 @@ final class MappingCompiler {
         }
     }
 
-    /** The processor's errors for classes already compiled, named by their canonical names. */
-    static List<String> processorErrorsForClasses(Path generated, List<String> classNames) throws IOException {
+    /** The processor's errors and warnings for classes already compiled, named by their canonical names. */
+    static List<Reported> processorReportsForClasses(Path generated, List<String> classNames) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
@@ -155,7 +161,15 @@ final class MappingCompiler {
                     "-processor", MetamodelProcessor.class.getName(), "-s", generated.toString());
             compiler.getTask(new StringWriter(), files, diagnostics, arguments, classNames, null).call();
         }
-        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> d.getMessage(Locale.ROOT)).toList();
+        return diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING)
+                .map(d -> new Reported(d.getKind(), runtimeMessage(d), "")).toList();
+    }
+
+    private static String runtimeMessage(Diagnostic<? extends JavaFileObject> diagnostic) {
+        String message = diagnostic.getMessage(Locale.ROOT);
+        int note = message.indexOf('\n');
+        boolean warning = note >= 0 && message.substring(note).strip().equals(MappingChecks.LIKELY.strip());
+        return warning ? message.substring(0, note) : message;
     }
 }
