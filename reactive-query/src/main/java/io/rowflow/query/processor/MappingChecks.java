@@ -74,6 +74,8 @@ final class MappingChecks {
     private final Types types;
     private final boolean defaults;
     private final List<Problem> problems = new ArrayList<>();
+    /** Whether a property could not be judged (a type javac could not resolve yet), so the key is not known. */
+    private boolean undecided;
 
     /**
      * Checks that report what the runtime certainly rejects or, with {@code defaults}, what it
@@ -102,17 +104,26 @@ final class MappingChecks {
         }
         Messager messager = environment.getMessager();
         Set<String> reported = new java.util.HashSet<>();
-        for (Problem problem : new MappingChecks(environment, false).check(entity)) {
+        for (Problem problem : new MappingChecks(environment, false).safeCheck(entity)) {
             messager.printMessage(Diagnostic.Kind.ERROR, problem.message(), problem.element());
             reported.add(problem.message());
         }
         if (option.equals("errors")) {
             return;
         }
-        for (Problem problem : new MappingChecks(environment, true).check(entity)) {
+        for (Problem problem : new MappingChecks(environment, true).safeCheck(entity)) {
             if (reported.add(problem.message())) {
                 messager.printMessage(Diagnostic.Kind.WARNING, problem.message() + LIKELY, problem.element());
             }
+        }
+    }
+
+    /** The problems found, or none when the checks meet something they were not written for: never break a build. */
+    private List<Problem> safeCheck(TypeElement entity) {
+        try {
+            return check(entity);
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 
@@ -138,6 +149,9 @@ final class MappingChecks {
         } catch (Rejection rejection) {
             problems.add(new Problem(rejection.element, rejection.getMessage()));
             return false;
+        } catch (Undecided undecided) {
+            this.undecided = true;
+            return true;
         }
     }
 
@@ -184,6 +198,7 @@ final class MappingChecks {
                           boolean root, boolean mutable) {
         String where = binaryName(owner) + "." + source.name;
         Element element = source.element;
+        requireResolved(source.type);
         boolean id = element.getAnnotation(Id.class) != null;
         boolean version = element.getAnnotation(Version.class) != null;
         if (!root && (id || version)) {
@@ -343,6 +358,9 @@ final class MappingChecks {
 
     private void key(TypeElement entity, Build build) {
         String name = binaryName(entity);
+        if (undecided) {
+            return;
+        }
         if (build.idColumns.isEmpty() && !build.keyUncertain) {
             throw new Rejection(entity, name + " has no @Id property; every entity needs a key: one @Id "
                     + "property, one @Id value object (a record of the key columns) or several @Id properties");
@@ -367,7 +385,7 @@ final class MappingChecks {
     /** A link table holds one column per side, so both sides of a many-to-many need one-column keys. */
     private void linkTable(Element relation, Build build) {
         String where = build.owner + "." + relation.getSimpleName();
-        if (!build.keyUncertain && build.idColumns.size() > 1) {
+        if (!build.keyUncertain && !undecided && build.idColumns.size() > 1) {
             throw new Rejection(relation, where + " is a @ManyToMany, but " + build.owner + " has a composite key ("
                     + String.join(", ", build.idColumns.stream().map(c -> render(c.name)).toList())
                     + "); a link table has one column per side, so map the link table as an entity with "
@@ -523,6 +541,7 @@ final class MappingChecks {
         List<KeyPart> ids = new ArrayList<>();
         for (Source property : target.getKind() == ElementKind.RECORD ? components(target) : mappableFields(target)) {
             if (property.element.getAnnotation(Id.class) != null) {
+                requireResolved(property.type);
                 ids.add(new KeyPart(property.name, types.erasure(property.type)));
             }
         }
@@ -588,6 +607,9 @@ final class MappingChecks {
         String name = binaryName(type);
         if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
             throw new Rejection(type, name + " is an inner class; make it static so Rowflow can create it");
+        }
+        if (generatesMembers(type)) {
+            return false;   // Lombok adds constructors and setters the model does not show yet
         }
         List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
         ExecutableElement annotated = null;
@@ -723,7 +745,26 @@ final class MappingChecks {
         return element.getQualifiedName().contentEquals("java.lang.Object") ? null : element;
     }
 
+    private static boolean generatesMembers(TypeElement type) {
+        List<Element> annotated = new ArrayList<>(type.getEnclosedElements());
+        annotated.add(type);
+        return annotated.stream().flatMap(e -> e.getAnnotationMirrors().stream())
+                .anyMatch(a -> a.getAnnotationType().toString().startsWith("lombok."));
+    }
+
     // ---- types and names ----
+
+    /** Stops judging a property whose type javac has not resolved (a class another processor is still to generate). */
+    private static void requireResolved(TypeMirror type) {
+        if (type.getKind() == TypeKind.ERROR) {
+            throw new Undecided();
+        }
+        if (type instanceof DeclaredType declared) {
+            declared.getTypeArguments().forEach(MappingChecks::requireResolved);
+        } else if (type instanceof ArrayType array) {
+            requireResolved(array.getComponentType());
+        }
+    }
 
     /** Whether a type is certainly not a value object: primitives, enums, arrays, interfaces and JDK types. */
     private boolean isSingleValue(TypeMirror type) {
@@ -905,6 +946,15 @@ final class MappingChecks {
 
         Build(String owner) {
             this.owner = owner;
+        }
+    }
+
+    /** A property the checks cannot judge from the source as it stands. */
+    private static final class Undecided extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Undecided() {
+            super(null, null, false, false);
         }
     }
 

@@ -424,6 +424,22 @@ class MappingChecksParityTest {
     }
 
     @Test
+    void aTypeJavacCannotResolveIsLeftToJavac() throws IOException {
+        Case mapping = rule("an embedded type that does not exist", """
+                @Table
+                public class Book {
+                    @Embedded private Missing home;
+                    private Other title;
+                }
+                """);
+
+        List<MappingCompiler.Reported> reported = new MappingCompiler(directory).processorReports(mapping.sources());
+
+        assertThat(reported).isNotEmpty()
+                .allSatisfy(report -> assertThat(report.message()).startsWith("cannot find symbol"));
+    }
+
+    @Test
     void onlyErrorsWithTheProcessorOptionErrors() throws IOException {
         Case mapping = rulesOfTheDefaultConfiguration().findFirst().orElseThrow();
 
