@@ -16,7 +16,6 @@ import io.rowflow.annotation.OneToOne;
 import io.rowflow.annotation.Table;
 import io.rowflow.annotation.Transient;
 import io.rowflow.annotation.Version;
-import io.rowflow.mapping.NamingStrategy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,8 +57,6 @@ final class MappingChecks {
     /** The processor option that turns the checks off: {@code -Arowflow.checks=off}. */
     static final String OPTION = "rowflow.checks";
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]*");
-    private static final Pattern IDENTIFIER_PART = Pattern.compile("[\\p{L}\\p{N}_$]*");
     private static final Pattern TYPE_NAME = Pattern.compile(
             "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?( [A-Za-z_][A-Za-z0-9_]*)*(\\([0-9]+(, ?[0-9]+)?\\))?(\\[])*");
     private static final Set<String> VERSION_TYPES = Set.of("int", "long", "java.lang.Integer", "java.lang.Long");
@@ -72,6 +69,7 @@ final class MappingChecks {
 
     private final Elements elements;
     private final Types types;
+    private final RuntimeNames names;
     private final boolean defaults;
     private final List<Problem> problems = new ArrayList<>();
     /** Whether a property could not be judged (a type javac could not resolve yet), so the key is not known. */
@@ -85,6 +83,7 @@ final class MappingChecks {
     private MappingChecks(ProcessingEnvironment environment, boolean defaults) {
         this.elements = environment.getElementUtils();
         this.types = environment.getTypeUtils();
+        this.names = new RuntimeNames(elements, types);
         this.defaults = defaults;
     }
 
@@ -129,10 +128,10 @@ final class MappingChecks {
 
     /** Checks one {@code @Table} class; the problems found. */
     List<Problem> check(TypeElement entity) {
-        String owner = binaryName(entity);
+        String owner = names.of(entity);
         Build build = new Build(owner);
         run(() -> tableNames(entity, owner));
-        if (run(() -> composite(entity, "", List.of(), build, true))) {
+        if (run(() -> composite(entity, "", ColumnName.empty(), build, true))) {
             run(() -> key(entity, build));
             for (Element relation : build.manyToMany) {
                 run(() -> linkTable(relation, build));
@@ -158,17 +157,17 @@ final class MappingChecks {
     private void tableNames(TypeElement entity, String owner) {
         Table table = entity.getAnnotation(Table.class);
         if (!table.name().isEmpty()) {
-            identifier(List.of(table.name()), owner, "table name", entity);
+            identifier(ColumnName.empty().then(table.name()), owner, "table name", entity);
         }
         if (!table.schema().isEmpty()) {
-            identifier(List.of(table.schema()), owner, "schema name", entity);
+            identifier(ColumnName.empty().then(table.schema()), owner, "schema name", entity);
         }
     }
 
     // ---- classes and their properties ----
 
-    private void composite(TypeElement type, String pathPrefix, List<Object> columnPrefix, Build build, boolean root) {
-        String name = binaryName(type);
+    private void composite(TypeElement type, String pathPrefix, ColumnName columnPrefix, Build build, boolean root) {
+        String name = names.of(type);
         if (type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT)) {
             throw new Rejection(type, name + " cannot be mapped: it must be a concrete class or a record");
         }
@@ -194,9 +193,9 @@ final class MappingChecks {
         }
     }
 
-    private void property(TypeElement owner, Source source, String pathPrefix, List<Object> columnPrefix, Build build,
+    private void property(TypeElement owner, Source source, String pathPrefix, ColumnName columnPrefix, Build build,
                           boolean root, boolean mutable) {
-        String where = binaryName(owner) + "." + source.name;
+        String where = names.of(owner) + "." + source.name;
         Element element = source.element;
         requireResolved(source.type);
         boolean id = element.getAnnotation(Id.class) != null;
@@ -220,7 +219,7 @@ final class MappingChecks {
         TypeMirror type = types.erasure(source.type);
         if (id && embedded == null && !isSingleValue(type)) {
             if (defaults) {
-                keyValueObject(where, source, List.of(), build);
+                keyValueObject(where, source, ColumnName.empty(), build);
             } else {
                 build.keyUncertain = true;   // a value object, unless a Converter stores it in one column
             }
@@ -230,13 +229,8 @@ final class MappingChecks {
             if (version) {
                 throw new Rejection(element, where + " cannot be both @Embedded and @Version");
             }
-            List<Object> prefix = new ArrayList<>(columnPrefix);
-            if (Embedded.DEFAULT_PREFIX.equals(embedded.prefix())) {
-                prefix.add(derived(source.name));
-                prefix.add("_");
-            } else {
-                prefix.add(embedded.prefix());
-            }
+            ColumnName prefix = Embedded.DEFAULT_PREFIX.equals(embedded.prefix())
+                    ? columnPrefix.thenDerived(source.name, defaults).then("_") : columnPrefix.then(embedded.prefix());
             if (id) {
                 keyValueObject(where, source, prefix, build);
             } else {
@@ -247,7 +241,7 @@ final class MappingChecks {
         column(owner, source, pathPrefix, columnPrefix, build, id, version);
     }
 
-    private void keyValueObject(String where, Source source, List<Object> prefix, Build build) {
+    private void keyValueObject(String where, Source source, ColumnName prefix, Build build) {
         if (build.keyObject != null) {
             throw new Rejection(source.element, where + " is a second @Id value object; " + build.owner
                     + " already has " + build.keyObject);
@@ -261,20 +255,20 @@ final class MappingChecks {
         }
         build.keyObject = source.name;
         build.keyObjectElement = source.element;
-        build.keyObjectType = runtimeName(types.erasure(source.type));
+        build.keyObjectType = names.of(types.erasure(source.type));
         build.keyObjectColumns = List.copyOf(build.columns.subList(first, build.columns.size()));
     }
 
-    private void embedded(String where, Source source, String pathPrefix, List<Object> prefix, Build build,
+    private void embedded(String where, Source source, String pathPrefix, ColumnName prefix, Build build,
                           String role) {
         TypeMirror type = types.erasure(source.type);
         if (isStoredInOneColumn(type)) {
-            throw new Rejection(source.element, where + " is @Embedded, but " + runtimeName(type)
+            throw new Rejection(source.element, where + " is @Embedded, but " + names.of(type)
                     + " is a single value stored in one column, not a value object; remove @Embedded");
         }
         try {
             if (!(type instanceof DeclaredType declared)) {
-                throw new Rejection(source.element, runtimeName(type)
+                throw new Rejection(source.element, names.of(type)
                         + " cannot be mapped: it must be a concrete class or a record");
             }
             composite((TypeElement) declared.asElement(), pathPrefix, prefix, build, false);
@@ -286,9 +280,9 @@ final class MappingChecks {
         }
     }
 
-    private void column(TypeElement owner, Source source, String pathPrefix, List<Object> columnPrefix, Build build,
+    private void column(TypeElement owner, Source source, String pathPrefix, ColumnName columnPrefix, Build build,
                         boolean id, boolean version) {
-        String where = binaryName(owner) + "." + source.name;
+        String where = names.of(owner) + "." + source.name;
         Element element = source.element;
         Enumerated enumerated = element.getAnnotation(Enumerated.class);
         if (enumerated == null || enumerated.value() == EnumType.NAME) {
@@ -301,19 +295,19 @@ final class MappingChecks {
             throw new Rejection(element, build.owner + " has more than one @Version property (" + source.name + ")");
         }
         TypeMirror erased = types.erasure(source.type);
-        if (version && !VERSION_TYPES.contains(runtimeName(erased))) {
-            throw new Rejection(element, where + " is @Version but has type " + runtimeName(erased)
+        if (version && !VERSION_TYPES.contains(names.of(erased))) {
+            throw new Rejection(element, where + " is @Version but has type " + names.of(erased)
                     + "; use int, long, Integer or Long");
         }
         io.rowflow.annotation.Column annotation = element.getAnnotation(io.rowflow.annotation.Column.class);
-        List<Object> name = new ArrayList<>(columnPrefix);
-        name.add(annotation == null || annotation.name().isEmpty() ? derived(source.name) : annotation.name());
+        ColumnName name = annotation == null || annotation.name().isEmpty() ? columnPrefix.thenDerived(source.name, defaults)
+                : columnPrefix.then(annotation.name());
         identifier(name, where, "column name", element);
         for (Mapped existing : build.columns) {
-            if (sameName(existing.name, name)) {
+            if (existing.name.sameAs(name)) {
                 String hint = existing.relation ? " (a property sharing a column with a relationship's foreign key "
                         + "must be declared before the relationship)" : "";
-                throw new Rejection(element, build.owner + " maps column '" + render(name) + "' twice: from "
+                throw new Rejection(element, build.owner + " maps column '" + name + "' twice: from "
                         + existing.path + " and from " + pathPrefix + source.name + hint);
             }
         }
@@ -339,7 +333,7 @@ final class MappingChecks {
     /** Two constants of an enum stored as the same text cannot be read back. */
     private void enumLabels(TypeElement type, Element property) {
         Map<String, String> constants = new HashMap<>();
-        String name = binaryName(type);
+        String name = names.of(type);
         for (Element constant : type.getEnclosedElements()) {
             if (constant.getKind() != ElementKind.ENUM_CONSTANT) {
                 continue;
@@ -357,7 +351,7 @@ final class MappingChecks {
     // ---- the key ----
 
     private void key(TypeElement entity, Build build) {
-        String name = binaryName(entity);
+        String name = names.of(entity);
         if (undecided) {
             return;
         }
@@ -387,14 +381,14 @@ final class MappingChecks {
         String where = build.owner + "." + relation.getSimpleName();
         if (!build.keyUncertain && !undecided && build.idColumns.size() > 1) {
             throw new Rejection(relation, where + " is a @ManyToMany, but " + build.owner + " has a composite key ("
-                    + String.join(", ", build.idColumns.stream().map(c -> render(c.name)).toList())
+                    + String.join(", ", build.idColumns.stream().map(c -> c.name.toString()).toList())
                     + "); a link table has one column per side, so map the link table as an entity with "
                     + "@ManyToOne properties instead");
         }
         TypeElement target = entityTarget(relation);
         KeyShape shape = target == null ? null : keyShape(target, where, relation);
         if (shape != null && shape.parts.size() > 1) {
-            throw new Rejection(relation, where + " is a @ManyToMany, but " + binaryName(target)
+            throw new Rejection(relation, where + " is a @ManyToMany, but " + names.of(target)
                     + " has a composite key of " + shape.parts.size() + " columns; a link table has one column per "
                     + "side, so map the link table as an entity with @ManyToOne properties instead");
         }
@@ -427,7 +421,7 @@ final class MappingChecks {
         TypeElement target = targetType(source, where, toOne);
         if (target.getAnnotation(Table.class) == null) {
             if (defaults) {
-                throw new Rejection(element, where + " relates to " + binaryName(target)
+                throw new Rejection(element, where + " relates to " + names.of(target)
                         + ", which is not an entity: annotate it with @Table");
             }
             return;   // a code mapping may describe it as an entity
@@ -437,9 +431,9 @@ final class MappingChecks {
         }
         if (manyToMany != null) {
             if (joinTable != null && manyToMany.mappedBy().isEmpty()) {
-                identifier(List.of(joinTable.name()), where, "join table name", element);
-                identifier(List.of(joinTable.joinColumn().name()), where, "join column name", element);
-                identifier(List.of(joinTable.inverseJoinColumn().name()), where, "inverse join column name", element);
+                identifier(ColumnName.empty().then(joinTable.name()), where, "join table name", element);
+                identifier(ColumnName.empty().then(joinTable.joinColumn().name()), where, "join column name", element);
+                identifier(ColumnName.empty().then(joinTable.inverseJoinColumn().name()), where, "inverse join column name", element);
             } else {
                 owningManyToMany(where, manyToMany.mappedBy(), target, element);
             }
@@ -456,7 +450,7 @@ final class MappingChecks {
     /** The target entity: {@code T} of a {@code Ref<T>}, {@code List<T>}, {@code Set<T>} or {@code Collection<T>}. */
     private TypeElement targetType(Source source, String where, boolean toOne) {
         TypeMirror erased = types.erasure(source.type);
-        String name = runtimeName(erased);
+        String name = names.of(erased);
         if (toOne && !name.equals(REF)) {
             throw new Rejection(source.element, where + " is a to-one relationship and must have type Ref<Target>, not "
                     + name + " (a Ref keeps the foreign key even when the target is not loaded)");
@@ -488,41 +482,42 @@ final class MappingChecks {
     private void foreignKey(Source source, String where, TypeElement target, Build build) {
         Element element = source.element;
         KeyShape shape = keyShape(target, where, element);
-        List<String> names = List.of(element.getAnnotationsByType(JoinColumn.class)).stream().map(JoinColumn::name).toList();
-        if (shape != null && !names.isEmpty() && names.size() != shape.parts.size()) {
-            throw new Rejection(element, where + " has " + names.size() + " @JoinColumn, but the key of "
-                    + binaryName(target) + " has " + shape.parts.size() + " columns "
+        List<String> joinColumns = List.of(element.getAnnotationsByType(JoinColumn.class)).stream().map(JoinColumn::name).toList();
+        if (shape != null && !joinColumns.isEmpty() && joinColumns.size() != shape.parts.size()) {
+            throw new Rejection(element, where + " has " + joinColumns.size() + " @JoinColumn, but the key of "
+                    + names.of(target) + " has " + shape.parts.size() + " columns "
                     + shape.parts.stream().map(p -> p.name).toList() + "; give one @JoinColumn per key column, in that order");
         }
-        int count = shape != null ? shape.parts.size() : names.size();
+        int count = shape != null ? shape.parts.size() : joinColumns.size();
         for (int i = 0; i < count; i++) {
             KeyPart part = shape == null ? null : shape.parts.get(i);
-            List<Object> name;
-            if (!names.isEmpty()) {
-                name = List.of(names.get(i));
+            ColumnName name;
+            if (!joinColumns.isEmpty()) {
+                name = ColumnName.empty().then(joinColumns.get(i));
             } else {
-                name = List.of(derived(source.name), "_", count == 1 ? "id" : derived(part.name));
+                ColumnName prefix = ColumnName.empty().thenDerived(source.name, defaults).then("_");
+                name = count == 1 ? prefix.then("id") : prefix.thenDerived(part.name, defaults);
             }
             String path = count == 1 ? source.name : source.name + "." + (part == null ? "?" : part.name);
             identifier(name, where, "join column name", element);
             Mapped shared = null;
             for (Mapped existing : build.columns) {
-                if (sameName(existing.name, name) && !existing.relation && !existing.version && !existing.generated) {
+                if (existing.name.sameAs(name) && !existing.relation && !existing.version && !existing.generated) {
                     shared = existing;
                     break;
                 }
             }
             if (shared != null) {
                 if (part != null && !types.isSameType(wrapped(shared.type), wrapped(part.type))) {
-                    throw new Rejection(element, where + " shares column '" + render(name) + "' with " + build.owner + "."
-                            + shared.path + ", but the key it references is a " + runtimeName(part.type) + ", not a "
-                            + runtimeName(shared.type));
+                    throw new Rejection(element, where + " shares column '" + name + "' with " + build.owner + "."
+                            + shared.path + ", but the key it references is a " + names.of(part.type) + ", not a "
+                            + names.of(shared.type));
                 }
                 continue;
             }
             for (Mapped existing : build.columns) {
-                if (sameName(existing.name, name)) {
-                    throw new Rejection(element, build.owner + " maps column '" + render(name) + "' twice: from "
+                if (existing.name.sameAs(name)) {
+                    throw new Rejection(element, build.owner + " maps column '" + name + "' twice: from "
                             + existing.path + " and from " + path);
                 }
             }
@@ -546,7 +541,7 @@ final class MappingChecks {
             }
         }
         if (ids.isEmpty()) {
-            throw new Rejection(element, where + " relates to " + binaryName(target) + ", which has no @Id property");
+            throw new Rejection(element, where + " relates to " + names.of(target) + ", which has no @Id property");
         }
         if (ids.size() > 1 || isSingleValue(ids.get(0).type)) {
             return new KeyShape(ids);
@@ -573,11 +568,11 @@ final class MappingChecks {
                 break;
             }
             TypeElement referenced = entityTargetOf(property.type);
-            if (referenced == null || binaryName(referenced).equals(owner)) {
+            if (referenced == null || names.of(referenced).equals(owner)) {
                 return;   // referenced == null: a broken type, reported on the target itself
             }
         }
-        throw new Rejection(element, where + " is mappedBy \"" + mappedBy + "\", but " + binaryName(target)
+        throw new Rejection(element, where + " is mappedBy \"" + mappedBy + "\", but " + names.of(target)
                 + " has no @ManyToOne/@OneToOne property of that name referencing " + owner);
     }
 
@@ -588,7 +583,7 @@ final class MappingChecks {
                 return;
             }
         }
-        throw new Rejection(element, where + " is mappedBy \"" + mappedBy + "\", but " + binaryName(target)
+        throw new Rejection(element, where + " is mappedBy \"" + mappedBy + "\", but " + names.of(target)
                 + " has no owning @ManyToMany property of that name");
     }
 
@@ -604,7 +599,7 @@ final class MappingChecks {
 
     /** Whether the class is filled through setters (a no-argument constructor and no {@code @EntityConstructor}). */
     private boolean classConstructor(TypeElement type, List<Source> sources) {
-        String name = binaryName(type);
+        String name = names.of(type);
         if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
             throw new Rejection(type, name + " is an inner class; make it static so Rowflow can create it");
         }
@@ -637,7 +632,7 @@ final class MappingChecks {
             matches = types.isSameType(types.erasure(parameters.get(i).asType()), types.erasure(sources.get(i).type));
         }
         if (!matches) {
-            throw new Rejection(chosen, name + ": constructor " + constructorString(type, chosen)
+            throw new Rejection(chosen, name + ": constructor " + names.of(type, chosen)
                     + " must take the mapped fields in declaration order: (" + describe(sources) + ")");
         }
         for (int i = 0; defaults && i < parameters.size(); i++) {
@@ -650,26 +645,8 @@ final class MappingChecks {
         return false;
     }
 
-    /** What {@code java.lang.reflect.Constructor.toString()} says of a constructor. */
-    private String constructorString(TypeElement type, ExecutableElement constructor) {
-        StringBuilder out = new StringBuilder();
-        for (Modifier modifier : List.of(Modifier.PUBLIC, Modifier.PROTECTED, Modifier.PRIVATE)) {
-            if (constructor.getModifiers().contains(modifier)) {
-                out.append(modifier).append(' ');
-            }
-        }
-        out.append(binaryName(type)).append('(');
-        out.append(String.join(",", constructor.getParameters().stream()
-                .map(p -> typeName(types.erasure(p.asType()))).toList())).append(')');
-        if (!constructor.getThrownTypes().isEmpty()) {
-            out.append(" throws ").append(String.join(",", constructor.getThrownTypes().stream()
-                    .map(t -> typeName(types.erasure(t))).toList()));
-        }
-        return out.toString();
-    }
-
     private String describe(List<Source> sources) {
-        return String.join(", ", sources.stream().map(s -> simpleName(types.erasure(s.type)) + " " + s.name).toList());
+        return String.join(", ", sources.stream().map(s -> names.simpleName(types.erasure(s.type)) + " " + s.name).toList());
     }
 
     private boolean hasSetter(TypeElement owner, Source source) {
@@ -699,7 +676,7 @@ final class MappingChecks {
     private List<Source> recordProperties(TypeElement type) {
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
             if (!field.getModifiers().contains(Modifier.STATIC) && field.getAnnotation(Transient.class) != null) {
-                throw new Rejection(field, binaryName(type) + "." + field.getSimpleName()
+                throw new Rejection(field, names.of(type) + "." + field.getSimpleName()
                         + " is @Transient, but a record component cannot be skipped: its canonical constructor needs it");
             }
         }
@@ -800,119 +777,12 @@ final class MappingChecks {
         return type.getKind().isPrimitive() ? types.boxedClass(types.getPrimitiveType(type.getKind())).asType() : type;
     }
 
-    private String binaryName(TypeElement type) {
-        return elements.getBinaryName(type).toString();
-    }
-
-    /** {@code Class.getName()} of an erased type. */
-    private String runtimeName(TypeMirror type) {
-        if (type.getKind().isPrimitive()) {
-            return type.toString();
-        }
-        if (type instanceof ArrayType array) {
-            return "[" + descriptor(array.getComponentType());
-        }
-        if (type instanceof DeclaredType declared) {
-            return binaryName((TypeElement) declared.asElement());
-        }
-        return type.toString();
-    }
-
-    private String descriptor(TypeMirror type) {
-        return switch (type.getKind()) {
-            case BOOLEAN -> "Z";
-            case BYTE -> "B";
-            case CHAR -> "C";
-            case SHORT -> "S";
-            case INT -> "I";
-            case LONG -> "J";
-            case FLOAT -> "F";
-            case DOUBLE -> "D";
-            case ARRAY -> "[" + descriptor(((ArrayType) type).getComponentType());
-            default -> "L" + runtimeName(types.erasure(type)) + ";";
-        };
-    }
-
-    /** {@code Class.getTypeName()} of an erased type. */
-    private String typeName(TypeMirror type) {
-        return type instanceof ArrayType array ? typeName(array.getComponentType()) + "[]" : runtimeName(type);
-    }
-
-    /** {@code Class.getSimpleName()} of an erased type. */
-    private String simpleName(TypeMirror type) {
-        if (type instanceof ArrayType array) {
-            return simpleName(array.getComponentType()) + "[]";
-        }
-        if (type instanceof DeclaredType declared) {
-            return declared.asElement().getSimpleName().toString();
-        }
-        return type.toString();
-    }
-
-    /**
-     * Fails when a name certainly is no valid identifier whatever the naming strategy makes of the
-     * parts it derives: a character no identifier has, or a bad first character given literally.
-     */
-    private static void identifier(List<Object> name, String where, String what, Element element) {
-        boolean invalid = name.stream().anyMatch(part -> part instanceof String text && !IDENTIFIER_PART.matcher(text).matches());
-        Object first = name.stream().filter(part -> !(part instanceof String text && text.isEmpty())).findFirst().orElse("");
-        if (first instanceof String text && !text.isEmpty() && !IDENTIFIER.matcher(text.substring(0, 1)).matches()) {
-            invalid = true;
-        }
-        if (first instanceof String text && text.isEmpty()) {
-            invalid = true;
-        }
-        if (invalid) {
-            throw new Rejection(element, where + ": '" + render(name) + "' is not a valid " + what
+    /** Fails when a name certainly is no valid identifier, whatever the naming strategy derives. */
+    private static void identifier(ColumnName name, String where, String what, Element element) {
+        if (name.certainlyInvalid()) {
+            throw new Rejection(element, where + ": '" + name + "' is not a valid " + what
                     + " (letters, digits, _ and $, not starting with a digit)");
         }
-    }
-
-    /** Whether two column names are the same whatever the naming strategy: the same parts, literal parts ignoring case. */
-    private static boolean sameName(List<Object> left, List<Object> right) {
-        List<Object> a = normalized(left);
-        List<Object> b = normalized(right);
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            boolean same = a.get(i) instanceof String text ? b.get(i) instanceof String other && text.equalsIgnoreCase(other)
-                    : a.get(i).equals(b.get(i));
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<Object> normalized(List<Object> name) {
-        List<Object> parts = new ArrayList<>();
-        for (Object part : name) {
-            if (part instanceof String text && !parts.isEmpty() && parts.get(parts.size() - 1) instanceof String previous) {
-                parts.set(parts.size() - 1, previous + text);
-            } else if (!(part instanceof String text && text.isEmpty())) {
-                parts.add(part);
-            }
-        }
-        return parts;
-    }
-
-    /** The name as the default naming strategy (snake_case) makes it, for messages. */
-    private static String render(List<Object> name) {
-        StringBuilder out = new StringBuilder();
-        for (Object part : name) {
-            out.append(part instanceof Named named ? NamingStrategy.toSnakeCase(named.property) : part);
-        }
-        return out.toString();
-    }
-
-    /** The column name the naming strategy derives from a property name: unknown, or snake_case by default. */
-    private Object derived(String property) {
-        return defaults ? NamingStrategy.toSnakeCase(property) : new Named(property);
-    }
-
-    /** A part of a column name the naming strategy derives from a property name. */
-    private record Named(String property) {
     }
 
     /** A property of a class or record: its name, the element declaring it and its type. */
@@ -920,7 +790,7 @@ final class MappingChecks {
     }
 
     /** A column mapped so far: its name (literal and derived parts), property path and Java type. */
-    private record Mapped(List<Object> name, String path, TypeMirror type, boolean relation, boolean version,
+    private record Mapped(ColumnName name, String path, TypeMirror type, boolean relation, boolean version,
                           boolean generated) {
     }
 
