@@ -20,6 +20,13 @@ import javax.tools.JavaFileObject;
  * {@code META-INF/services/javax.annotation.processing.Processor}: having rowflow-reactive-query
  * on the compile classpath (or in {@code annotationProcessorPaths}) is enough.
  *
+ * <p>It also reports, as compile errors on the offending field, record component or class, the
+ * mapping mistakes core would reject when the entity's model is first built, so a bad mapping
+ * fails the build rather than the first request; what the runtime rejects only as the
+ * {@code Database} is configured by default (naming strategy, converters) comes as a warning.
+ * {@code -Arowflow.checks=errors} keeps only the errors, {@code -Arowflow.checks=off} turns the
+ * checks off.
+ *
  * @since 0.1
  */
 public final class MetamodelProcessor extends AbstractProcessor {
@@ -31,6 +38,11 @@ public final class MetamodelProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Table.class.getName());
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(MappingChecks.OPTION);
     }
 
     @Override
@@ -46,6 +58,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                         "@Table belongs on a class or record", element);
                 continue;
             }
+            MappingChecks.report(processingEnv, (TypeElement) element);
             generate((TypeElement) element);
         }
         return false;
