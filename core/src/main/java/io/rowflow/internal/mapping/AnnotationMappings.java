@@ -44,7 +44,8 @@ final class AnnotationMappings {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (!java.lang.reflect.Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
-                    mapping = mapping.with(property(type, field.getName(), field, field.isAnnotationPresent(Transient.class)));
+                    mapping = mapping.with(property(type, field.getName(), field, field.isAnnotationPresent(Transient.class)
+                            || java.lang.reflect.Modifier.isTransient(field.getModifiers())));
                 }
             }
         }

@@ -540,11 +540,27 @@ final class EntityModelBuilder {
                 .toList();
     }
 
+    /** Whether the class (or a superclass) declares a {@code transient} field of that name, which is never mapped. */
+    private static boolean isTransientField(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.getName().equals(name) && Modifier.isTransient(field.getModifiers())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A description naming a property the type does not have is a mistake (a typo, a renamed field). */
     private static void checkDescribed(Class<?> type, EntityMapping<?> mapping) {
         List<String> names = propertiesOf(type).stream().map(RelationAnnotations.KeyPart::name).toList();
         for (PropertyMapping described : mapping.describedProperties()) {
-            if (!names.contains(described.name())) {
+            if (described.ignored() && described.id()) {
+                throw new MappingException(type.getName() + "." + described.name() + " is @Id but not mapped "
+                        + "(@Transient, or a transient field); a key must be a mapped property");
+            }
+            if (!names.contains(described.name()) && !isTransientField(type, described.name())) {
                 throw new MappingException(type.getName() + " has no property '" + described.name()
                         + "' (its properties are " + names + "), but its mapping describes one");
             }

@@ -581,4 +581,20 @@ class EntityModelBuilderTest {
 
     record Leg(@Embedded Address to) {
     }
+
+    /** A key field that is {@code transient}: Java serialization's marker, which mapping honours too. */
+    @io.rowflow.annotation.Table(name = "ledger")
+    static class TransientKey {
+        @io.rowflow.annotation.Id
+        private transient Long id;
+        private String name;
+    }
+
+    @Test
+    void aTransientFieldIsNotMappedAndATransientKeyIsNamedAsTheReason() {
+        assertThatThrownBy(() -> models.entity(TransientKey.class))
+                .isInstanceOf(io.rowflow.MappingException.class)
+                .hasMessageContaining(TransientKey.class.getName())
+                .hasMessageContaining("@Id");
+    }
 }
