@@ -355,6 +355,7 @@ final class MappingChecks {
         if (undecided) {
             return;
         }
+        unmappedKey(entity, name);
         if (build.idColumns.isEmpty() && !build.keyUncertain) {
             throw new Rejection(entity, name + " has no @Id property; every entity needs a key: one @Id "
                     + "property, one @Id value object (a record of the key columns) or several @Id properties");
@@ -693,6 +694,22 @@ final class MappingChecks {
 
     private List<Source> fieldProperties(TypeElement type) {
         return mappableFields(type).stream().filter(s -> s.element.getAnnotation(Transient.class) == null).toList();
+    }
+
+    /** An {@code @Id} on a field that is not mapped ({@code @Transient}, or {@code transient}) is named as such. */
+    private void unmappedKey(TypeElement entity, String name) {
+        if (entity.getKind() == ElementKind.RECORD) {
+            return;
+        }
+        for (TypeElement current = entity; current != null; current = superclass(current)) {
+            for (VariableElement field : ElementFilter.fieldsIn(current.getEnclosedElements())) {
+                boolean unmapped = field.getModifiers().contains(Modifier.TRANSIENT) || field.getAnnotation(Transient.class) != null;
+                if (unmapped && !field.getModifiers().contains(Modifier.STATIC) && field.getAnnotation(Id.class) != null) {
+                    throw new Rejection(field, name + "." + field.getSimpleName() + " is @Id but not mapped "
+                            + "(@Transient, or a transient field); a key must be a mapped property");
+                }
+            }
+        }
     }
 
     /** The fields of a class and its superclasses, superclass first, that may be properties. */
