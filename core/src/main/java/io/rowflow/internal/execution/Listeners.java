@@ -30,6 +30,15 @@ public final class Listeners {
         this.databaseSystem = StatementOperation.databaseSystem(dialectName);
     }
 
+    /**
+     * An object identical for every statement of the same shape (kind, entity, relationship,
+     * coalesced, placement), for a listener to cache what it derives from the operation; {@code null}
+     * when the operation was not described by Rowflow.
+     */
+    public static @Nullable Object shapeOf(Operation operation) {
+        return StatementOperation.shapeOf(operation);
+    }
+
     /** Whether any listener is registered. */
     public boolean active() {
         return listeners.length > 0;

@@ -10,6 +10,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class StatementOperation implements Operation {
 
+    /**
+     * The shape of an operation Rowflow described: an object identical for every statement of the
+     * same kind, entity, relationship and placement, for a listener to cache what it derives from
+     * one; {@code null} for an operation described elsewhere.
+     */
+    static @Nullable Object shapeOf(Operation operation) {
+        return operation instanceof StatementOperation statement ? statement.shape : null;
+    }
+
     private final OperationShape shape;
     private final String sql;
     private final String databaseSystem;

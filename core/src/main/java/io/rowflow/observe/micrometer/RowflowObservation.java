@@ -5,11 +5,14 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.rowflow.internal.execution.Listeners;
 import io.rowflow.observe.Operation;
 import io.rowflow.observe.OperationKind;
 import io.rowflow.observe.OperationListener;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
@@ -62,6 +65,8 @@ public final class RowflowObservation implements OperationListener {
     public static final String ROWS = "rowflow.rows";
 
     private final ObservationRegistry registry;
+    /** The contextual name and low-cardinality keys of each operation shape seen, built once. */
+    private final Map<Object, Described> described = new ConcurrentHashMap<>();
 
     private RowflowObservation(ObservationRegistry registry) {
         this.registry = registry;
@@ -78,9 +83,10 @@ public final class RowflowObservation implements OperationListener {
             return Execution.NONE;
         }
         boolean transaction = operation.kind() == OperationKind.TRANSACTION;
+        Described shape = describe(operation);
         Observation observation = Observation.createNotStarted(transaction ? TRANSACTION : STATEMENT, registry)
-                .contextualName(contextualName(operation))
-                .lowCardinalityKeyValues(lowCardinality(operation));
+                .contextualName(shape.contextualName())
+                .lowCardinalityKeyValues(shape.keys());
         if (!transaction) {
             observation.highCardinalityKeyValue(STATEMENT_SQL, operation.sql());
         }
@@ -89,6 +95,25 @@ public final class RowflowObservation implements OperationListener {
             observation.parentObservation(parent);
         }
         return new Observed(observation.start());
+    }
+
+    /** The name and keys of the operation's shape: cached when Rowflow described it, built otherwise. */
+    private Described describe(Operation operation) {
+        Object shape = Listeners.shapeOf(operation);
+        if (shape == null) {
+            return new Described(operation.databaseSystem(), contextualName(operation), lowCardinality(operation));
+        }
+        Described known = described.get(shape);
+        if (known != null && known.databaseSystem().equals(operation.databaseSystem())) {
+            return known;
+        }
+        Described built = new Described(operation.databaseSystem(), contextualName(operation), lowCardinality(operation));
+        described.put(shape, built);
+        return built;
+    }
+
+    /** What an observation of one operation shape is called and keyed by. */
+    private record Described(String databaseSystem, String contextualName, KeyValues keys) {
     }
 
     private static String contextualName(Operation operation) {
