@@ -39,7 +39,10 @@ public interface OperationListener {
         Execution NONE = new Execution() {
         };
 
-        /** How many rows the statement read, or affected; called once, before the end signal. */
+        /**
+         * How many rows the statement read, or affected; called once, before the end signal (also
+         * before an error or cancel, with the rows so far). Always {@code 0} for a transaction.
+         */
         default void rows(long count) {
         }
 
