@@ -1,5 +1,6 @@
 package io.rowflow;
 
+import io.rowflow.observe.Operation;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
@@ -46,6 +47,19 @@ public interface ConnectionProvider {
 
     /** Emits the connection for one operation. */
     Publisher<? extends Connection> acquire(ConnectionFactory factory);
+
+    /**
+     * Emits the connection for one operation, knowing what it is for: a router can send reads
+     * ({@link Operation#readOnly()}) to a replica, or pick a tenant's database from the Reactor
+     * context. Rowflow calls this form (never with {@link #DEFAULT}); for an outermost transaction
+     * the operation is of kind {@link io.rowflow.observe.OperationKind#TRANSACTION}, read-only when
+     * the transaction is. The default ignores the operation and calls {@link #acquireMono(ConnectionFactory)}.
+     *
+     * @since 0.2
+     */
+    default Publisher<? extends Connection> acquire(ConnectionFactory factory, Operation operation) {
+        return acquireMono(factory);
+    }
 
     /** Gives back a connection obtained from {@link #acquire(ConnectionFactory)}. */
     Publisher<Void> release(Connection connection, ConnectionFactory factory);

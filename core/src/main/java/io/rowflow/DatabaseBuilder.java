@@ -6,6 +6,7 @@ import io.rowflow.dialect.Dialect;
 import io.rowflow.mapping.EntityMapping;
 import io.rowflow.internal.runtime.DefaultDatabase;
 import io.rowflow.mapping.NamingStrategy;
+import io.rowflow.observe.OperationListener;
 import io.rowflow.sql.SelectStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class DatabaseBuilder {
     private Coalescing coalescing = Coalescing.defaults();
     private boolean ownsConnectionFactory;
     private final List<EntityMapping<?>> mappings = new ArrayList<>();
+    private final List<OperationListener> listeners = new ArrayList<>();
 
     DatabaseBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -111,6 +113,21 @@ public final class DatabaseBuilder {
     }
 
     /**
+     * Adds a listener that sees every statement (and every outermost transaction) with the
+     * operation it serves and the subscriber's Reactor context, for tracing, metrics or logging.
+     * Several may be added; they are called in the order added when a statement starts and in
+     * reverse order when it ends. Without listeners Rowflow does no per-statement reporting work.
+     * See {@link OperationListener}; Micrometer Observation is one such listener
+     * ({@code io.rowflow.observe.micrometer.RowflowObservation}).
+     *
+     * @since 0.2
+     */
+    public DatabaseBuilder listener(OperationListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
      * Maps a class in code instead of by annotations (for classes you cannot annotate): the
      * mapping replaces the class's annotations. Register the value objects such an entity embeds
      * as well, unless their annotations (or the defaults) suit. See {@link EntityMapping}.
@@ -162,7 +179,8 @@ public final class DatabaseBuilder {
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
-                connectionProvider, defaultFetchSize, coalescing, relationBatchSize, ownsConnectionFactory, mappings);
+                connectionProvider, defaultFetchSize, coalescing, relationBatchSize, ownsConnectionFactory, mappings,
+                listeners);
     }
 
     /** Makes the database close the connection factory on {@link Database#close()}: it created the factory itself. */

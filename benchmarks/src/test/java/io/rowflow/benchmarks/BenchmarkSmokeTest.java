@@ -39,7 +39,7 @@ class BenchmarkSmokeTest {
             assertThat(json).contains("\"name\": \"" + contender + "\"");
         }
         assertThat(json).contains("\"peakHeapBytes\"");
-        assertThat(Contenders.names()).containsExactly("raw", "rowflow", "rowflow-uncoalesced", "spring-data");
+        assertThat(Contenders.names()).containsExactly("raw", "rowflow", "rowflow-uncoalesced", "rowflow-observed", "spring-data");
         assertLatenciesPositive(json, "p50Millis");
         assertLatenciesPositive(json, "p99Millis");
         assertLatenciesPositive(json, "meanMillis");

@@ -7,6 +7,7 @@ import static io.rowflow.query.Queries.select;
 import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.Coalescing;
 import io.rowflow.Database;
+import io.rowflow.DatabaseBuilder;
 import io.rowflow.benchmarks.Checksums;
 import io.rowflow.benchmarks.Contender;
 import io.rowflow.query.SelectQuery;
@@ -34,8 +35,18 @@ public final class RowflowContender implements Contender {
 
     /** A contender named {@code name} over a pooled connection factory, coalescing lookups as set. */
     public RowflowContender(ConnectionFactory pool, String name, Coalescing coalescing) {
+        this(pool, name, coalescing, null);
+    }
+
+    /** As above, reporting every statement to {@code listener} when there is one. */
+    public RowflowContender(ConnectionFactory pool, String name, Coalescing coalescing,
+                            io.rowflow.observe.@org.jspecify.annotations.Nullable OperationListener listener) {
         this.name = name;
-        this.db = Database.builder(pool).coalescing(coalescing).build();
+        DatabaseBuilder builder = Database.builder(pool).coalescing(coalescing);
+        if (listener != null) {
+            builder.listener(listener);
+        }
+        this.db = builder.build();
     }
 
     @Override

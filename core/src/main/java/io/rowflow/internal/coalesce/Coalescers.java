@@ -74,7 +74,7 @@ public final class Coalescers {
      * identity is asked for (identities must be values: mapped columns, lists of classes and names).
      */
     @SuppressWarnings("unchecked")
-    public <K, R> KeyedCoalescer<K, R> coalescer(Kind kind, Object identity, Function<List<K>, Flux<R>> query,
+    public <K, R> KeyedCoalescer<K, R> coalescer(Kind kind, Object identity, KeyedCoalescer.Query<K, R> query,
                                                  Function<R, K> keyOf, @Nullable UnaryOperator<R> share) {
         Map<Object, KeyedCoalescer<?, ?>> ofKind = kind == Kind.LOOKUP ? lookupCoalescers : relationCoalescers;
         KeyedCoalescer<?, ?> existing = ofKind.get(identity);

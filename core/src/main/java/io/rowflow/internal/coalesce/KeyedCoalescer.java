@@ -40,7 +40,7 @@ public final class KeyedCoalescer<K, R> {
 
     private final int maxInFlight;
     private final int maxKeys;
-    private final Function<List<K>, Flux<R>> query;
+    private final Query<K, R> query;
     private final Function<R, K> keyOf;
     private final @Nullable UnaryOperator<R> share;
     private final CoalescingCounters counters;
@@ -52,12 +52,12 @@ public final class KeyedCoalescer<K, R> {
     /**
      * @param maxInFlight queries of this coalescer running at once before requests wait
      * @param maxKeys     the most keys one gathered query carries (a single request may carry more)
-     * @param query       the rows whose key is one of the (distinct) keys
+     * @param query       the rows whose key is one of the (distinct) keys, told whether they serve several requests
      * @param keyOf       the key a row belongs to
      * @param share       how a row is handed to a second request of the same key; {@code null} to hand out the same row
      * @param counters    where requests, queries and batches are counted
      */
-    public KeyedCoalescer(int maxInFlight, int maxKeys, Function<List<K>, Flux<R>> query, Function<R, K> keyOf,
+    public KeyedCoalescer(int maxInFlight, int maxKeys, Query<K, R> query, Function<R, K> keyOf,
                           @Nullable UnaryOperator<R> share, CoalescingCounters counters) {
         this.maxInFlight = maxInFlight;
         this.maxKeys = maxKeys;
@@ -73,7 +73,7 @@ public final class KeyedCoalescer<K, R> {
      * one key keep the query's order.
      */
     public Mono<List<R>> fetch(List<K> keys) {
-        return Mono.defer(() -> takeSlot() ? sentAlone(() -> query.apply(keys).collectList()) : gathered(keys));
+        return Mono.defer(() -> takeSlot() ? sentAlone(() -> query.fetch(keys, false).collectList()) : gathered(keys));
     }
 
     /**
@@ -154,7 +154,7 @@ public final class KeyedCoalescer<K, R> {
             batch.requests.forEach(request -> keys.addAll(request.keys));
             counters.sent(batch.requests.size());
             ContextView context = batch.requests.get(0).sink.contextView();
-            batch.subscription = query.apply(List.copyOf(keys)).contextWrite(context).collect(HashMap<K, List<R>>::new,
+            batch.subscription = query.fetch(List.copyOf(keys), batch.requests.size() > 1).contextWrite(context).collect(HashMap<K, List<R>>::new,
                             (byKey, row) -> byKey.computeIfAbsent(keyOf.apply(row), key -> new ArrayList<>(1)).add(row))
                     .subscribe(batch::deliver, batch::fail);
             batch.cancelIfAbandoned();
@@ -252,6 +252,13 @@ public final class KeyedCoalescer<K, R> {
 
     /** What one request of a batch receives: its rows, or the error of preparing them. */
     private record Outcome<R>(List<R> rows, @Nullable RuntimeException error) {
+    }
+
+    /** The query of a coalescer: the rows of some keys, for one request or gathered for several ({@code coalesced}). */
+    @FunctionalInterface
+    public interface Query<K, R> {
+        /** The rows whose key is one of the (distinct) keys. */
+        Flux<R> fetch(List<K> keys, boolean coalesced);
     }
 
     /** A query on its way, with the requests its rows go to. */

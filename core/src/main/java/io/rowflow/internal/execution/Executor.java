@@ -34,20 +34,27 @@ public final class Executor {
     private final TransactionManager transactions;
     private final StatementRunner runner;
     private final TransactionWindows transactionWindows;
+    private final Listeners listeners;
 
-    /** Creates an executor over a connection provider, the database's transactions and a statement runner. */
+    /**
+     * Creates an executor over a connection provider, the database's transactions, a statement
+     * runner and the listeners it reports to.
+     */
     public Executor(ConnectionFactory factory, ConnectionProvider provider, TransactionManager transactions,
-                    StatementRunner runner, Dialect dialect) {
+                    StatementRunner runner, Dialect dialect, Listeners listeners) {
         this.factory = factory;
         this.provider = provider;
         this.transactions = transactions;
         this.runner = runner;
+        this.listeners = listeners;
         this.transactionWindows = new TransactionWindows(dialect, runner);
     }
 
     /**
      * Runs work on a connection: the current transaction's if there is one (Rowflow's, or an
-     * external one the provider reports), else one from the provider.
+     * external one the provider reports), else one from the provider, which is told the operation
+     * ({@code shape} with {@code sql}). The work gets the shape placed where it runs (inside a
+     * transaction or not, read-only or not) to hand to the {@link StatementRunner}.
      *
      * <p>Inside a transaction the result is read off the connection as fast as the database sends
      * it, and rows the subscriber has not requested yet are buffered. The connection is then free
@@ -61,10 +68,10 @@ public final class Executor {
      * at once with {@link TransactionRollbackException}, on every database (PostgreSQL would refuse
      * them anyway; others would run them and then commit partial work).
      */
-    public <T> Flux<T> withConnection(Function<Connection, ? extends Publisher<T>> work) {
+    public <T> Flux<T> withConnection(OperationShape shape, String sql, Work<T> work) {
         return Flux.deferContextual(context -> transactions.route(context,
-                scope -> inScope(scope, work).onBackpressureBuffer(),
-                () -> onOwnConnection(work)));
+                scope -> inScope(scope, connection -> work.run(connection, placed(shape, scope))).onBackpressureBuffer(),
+                () -> onOwnConnection(shape, sql, connection -> work.run(connection, shape))));
     }
 
     /**
@@ -72,17 +79,21 @@ public final class Executor {
      * Outside a transaction it runs on a connection of its own, {@code size} rows per round trip.
      * Inside one it keeps at most a window or two in memory whatever the subscriber's speed, and
      * leaves the connection to the transaction's other statements between windows where the
-     * dialect has cursors ({@link TransactionWindows}).
+     * dialect has cursors ({@link TransactionWindows}); each cursor statement is reported with the
+     * query's operation.
      */
-    public <T> Flux<List<T>> windows(PreparedSql sql, int size, BiFunction<Row, RowMetadata, T> mapper) {
+    public <T> Flux<List<T>> windows(OperationShape shape, PreparedSql sql, int size,
+                                     BiFunction<Row, RowMetadata, T> mapper) {
         return Flux.deferContextual(context -> transactions.route(context,
-                scope -> transactionWindows.windows(sql, size, mapper, scope, new TransactionWindows.InScope() {
-                    @Override
-                    public <R> Flux<R> run(Function<Connection, ? extends Publisher<R>> work) {
-                        return inScope(scope, work);
-                    }
-                }),
-                () -> onOwnConnection(connection -> runner.query(connection, sql, size, mapper)).buffer(size)));
+                scope -> transactionWindows.windows(placed(shape, scope), sql, size, mapper, scope,
+                        new TransactionWindows.InScope() {
+                            @Override
+                            public <R> Flux<R> run(Function<Connection, ? extends Publisher<R>> work) {
+                                return inScope(scope, work);
+                            }
+                        }),
+                () -> onOwnConnection(shape, sql.sql(), connection -> runner.query(connection, shape, sql, size, mapper))
+                        .buffer(size)));
     }
 
     /**
@@ -90,15 +101,21 @@ public final class Executor {
      * of its own, {@code fetchSize} rows per round trip ({@code 0} for the driver's default);
      * inside one through {@link #windows} of {@code fetchSize} rows, or {@value #DEFAULT_WINDOW}.
      */
-    public <T> Flux<T> stream(PreparedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper) {
+    public <T> Flux<T> stream(OperationShape shape, PreparedSql sql, int fetchSize,
+                              BiFunction<Row, RowMetadata, T> mapper) {
         return Flux.deferContextual(context -> transactions.route(context,
-                scope -> windows(sql, fetchSize > 0 ? fetchSize : DEFAULT_WINDOW, mapper)
+                scope -> windows(shape, sql, fetchSize > 0 ? fetchSize : DEFAULT_WINDOW, mapper)
                         .concatMapIterable(Function.identity(), 1),
-                () -> onOwnConnection(connection -> runner.query(connection, sql, fetchSize, mapper))));
+                () -> onOwnConnection(shape, sql.sql(), connection -> runner.query(connection, shape, sql, fetchSize, mapper))));
     }
 
-    private <T> Flux<T> onOwnConnection(Function<Connection, ? extends Publisher<T>> work) {
-        return Flux.usingWhen(acquire(), work,
+    /** The shape placed in a transaction scope: read-only when the transaction is. */
+    private static OperationShape placed(OperationShape shape, TransactionScope scope) {
+        return shape.inTransaction(scope.options().readOnly());
+    }
+
+    private <T> Flux<T> onOwnConnection(OperationShape shape, String sql, Function<Connection, ? extends Publisher<T>> work) {
+        return Flux.usingWhen(acquire(shape, sql), work,
                 connection -> provider.release(connection, factory),
                 (connection, error) -> BrokenConnections.releaseAfter(error, connection,
                         provider.release(connection, factory)),
@@ -117,15 +134,19 @@ public final class Executor {
                 .doOnError(DataAccessException.class, scope::statementFailed);
     }
 
-    /** A connection from the provider; a failure to get one (such as a pool's acquire timeout) is translated. */
-    private Mono<Connection> acquire() {
-        return Mono.defer(() -> provider.acquireMono(factory))
+    /**
+     * A connection from the provider, told the operation when it is not the default provider; a
+     * failure to get one (such as a pool's acquire timeout) is translated.
+     */
+    private Mono<Connection> acquire(OperationShape shape, String sql) {
+        return Mono.defer(() -> provider == ConnectionProvider.DEFAULT ? provider.acquireMono(factory)
+                        : Mono.<Connection>from(provider.acquire(factory, listeners.describe(shape, sql))))
                 .onErrorMap(error -> ErrorTranslator.connectionFailure(error));
     }
 
     /** Streams the rows of a query. */
-    public <T> Flux<T> query(PreparedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper) {
-        return withConnection(connection -> runner.query(connection, sql, fetchSize, mapper));
+    public <T> Flux<T> query(OperationShape shape, PreparedSql sql, int fetchSize, BiFunction<Row, RowMetadata, T> mapper) {
+        return withConnection(shape, sql.sql(), (connection, placed) -> runner.query(connection, placed, sql, fetchSize, mapper));
     }
 
     /**
@@ -133,13 +154,19 @@ public final class Executor {
      * completed) once it has them. Subscribe without cancelling early, for example with
      * {@code reduce} or {@code collectList}, rather than {@code next()}.
      */
-    public <T> Flux<T> queryAtMost(PreparedSql sql, int maxRows, BiFunction<Row, RowMetadata, T> mapper) {
-        return withConnection(connection -> runner.queryAtMost(connection, sql, maxRows, mapper));
+    public <T> Flux<T> queryAtMost(OperationShape shape, PreparedSql sql, int maxRows,
+                                   BiFunction<Row, RowMetadata, T> mapper) {
+        return withConnection(shape, sql.sql(), (connection, placed) -> runner.queryAtMost(connection, placed, sql, maxRows, mapper));
     }
 
     /** Runs a data-changing statement and emits the affected row count. */
-    public Mono<Long> update(PreparedSql sql) {
-        return withConnection(connection -> runner.update(connection, sql)).single();
+    public Mono<Long> update(OperationShape shape, PreparedSql sql) {
+        return withConnection(shape, sql.sql(), (connection, placed) -> runner.update(connection, placed, sql)).single();
+    }
+
+    /** Runs a statement returning rows of generated values (such as {@code INSERT ... RETURNING}). */
+    public <T> Flux<T> returning(OperationShape shape, PreparedSql sql, Function<Readable, T> mapper) {
+        return withConnection(shape, sql.sql(), (connection, placed) -> runner.returning(connection, placed, sql, mapper));
     }
 
     /** The statement runner, for work that runs several statements on one connection. */
@@ -147,8 +174,10 @@ public final class Executor {
         return runner;
     }
 
-    /** Runs a statement returning rows of generated values on a given connection. */
-    public <T> Flux<T> returning(Connection connection, PreparedSql sql, Function<Readable, T> mapper) {
-        return runner.returning(connection, sql, mapper);
+    /** Work on a connection, given the operation's shape as placed (in a transaction or not). */
+    @FunctionalInterface
+    public interface Work<T> {
+        /** Runs the work; hand {@code operation} to the {@link StatementRunner}. */
+        Publisher<T> run(Connection connection, OperationShape operation);
     }
 }

@@ -20,7 +20,8 @@ import reactor.core.publisher.SignalType;
 
 /**
  * Runs one prepared statement on a connection it is given: binds the values, streams the rows
- * (or sums the update counts), translates driver errors and logs the SQL to {@code io.rowflow.sql}.
+ * (or sums the update counts), translates driver errors, reports the statement with the operation
+ * it serves to the database's {@link Listeners} and logs the SQL to {@code io.rowflow.sql}.
  *
  * <p>At DEBUG each statement is logged once it ends, with how it ended, its row count (rows read,
  * or rows affected by an update) and its duration from execution to the end, which for a stream
@@ -36,10 +37,12 @@ public final class StatementRunner {
     private static final Logger SQL_LOG = LoggerFactory.getLogger("io.rowflow.sql");
 
     private final Dialect dialect;
+    private final Listeners listeners;
 
-    /** Creates a runner binding parameters the way the dialect says. */
-    public StatementRunner(Dialect dialect) {
+    /** Creates a runner binding parameters the way the dialect says and reporting each statement to the listeners. */
+    public StatementRunner(Dialect dialect, Listeners listeners) {
         this.dialect = dialect;
+        this.listeners = listeners;
     }
 
     /**
@@ -47,9 +50,9 @@ public final class StatementRunner {
      *
      * @param fetchSize rows per round trip when the driver supports it, {@code 0} for the driver's default
      */
-    public <T> Flux<T> query(Connection connection, PreparedSql sql, int fetchSize,
+    public <T> Flux<T> query(Connection connection, OperationShape operation, PreparedSql sql, int fetchSize,
                              BiFunction<Row, RowMetadata, T> mapper) {
-        return query(connection, sql, fetchSize, mapper, sql.sql());
+        return query(connection, operation, sql, fetchSize, mapper, sql.sql());
     }
 
     /**
@@ -57,9 +60,9 @@ public final class StatementRunner {
      * {@code reportedSql}: the statement the user knows when {@code sql} serves it (a cursor's
      * {@code FETCH} reports the query the cursor reads).
      */
-    public <T> Flux<T> query(Connection connection, PreparedSql sql, int fetchSize,
+    public <T> Flux<T> query(Connection connection, OperationShape operation, PreparedSql sql, int fetchSize,
                              BiFunction<Row, RowMetadata, T> mapper, String reportedSql) {
-        return logged(sql, rows(connection, sql, fetchSize, mapper, reportedSql));
+        return listeners.rows(operation, sql.sql(), logged(sql, rows(connection, sql, fetchSize, mapper, reportedSql)));
     }
 
     /**
@@ -67,9 +70,10 @@ public final class StatementRunner {
      * first row, a uniqueness check): the statement completes once it has them, the driver
      * discards the rest, and the log reports it as completed, not cancelled.
      */
-    public <T> Flux<T> queryAtMost(Connection connection, PreparedSql sql, int maxRows,
+    public <T> Flux<T> queryAtMost(Connection connection, OperationShape operation, PreparedSql sql, int maxRows,
                                    BiFunction<Row, RowMetadata, T> mapper) {
-        return logged(sql, rows(connection, sql, 0, mapper, sql.sql()).take(maxRows, true));
+        return listeners.rows(operation, sql.sql(),
+                logged(sql, rows(connection, sql, 0, mapper, sql.sql()).take(maxRows, true)));
     }
 
     private <T> Flux<T> rows(Connection connection, PreparedSql sql, int fetchSize,
@@ -84,30 +88,31 @@ public final class StatementRunner {
     }
 
     /** Runs a data-changing statement and emits the number of rows it affected. */
-    public Mono<Long> update(Connection connection, PreparedSql sql) {
-        return update(connection, sql, sql.sql());
+    public Mono<Long> update(Connection connection, OperationShape operation, PreparedSql sql) {
+        return update(connection, operation, sql, sql.sql());
     }
 
-    /** As {@link #update(Connection, PreparedSql)}, reporting errors with {@code reportedSql}. */
-    public Mono<Long> update(Connection connection, PreparedSql sql, String reportedSql) {
+    /** As {@link #update(Connection, OperationShape, PreparedSql)}, reporting errors with {@code reportedSql}. */
+    public Mono<Long> update(Connection connection, OperationShape operation, PreparedSql sql, String reportedSql) {
         Mono<Long> execution = Flux.defer(() -> prepare(connection, sql).execute())
                 .concatMap(Result::getRowsUpdated)
                 .reduce(0L, Long::sum)
                 .onErrorMap(error -> ErrorTranslator.translate(error, reportedSql));
-        return Mono.defer(() -> {
+        return listeners.count(operation, sql.sql(), Mono.defer(() -> {
             if (!SQL_LOG.isDebugEnabled()) {
                 return execution;
             }
             StatementLog log = new StatementLog(sql.sql());
             return execution.doOnNext(log::affected).doOnError(log::failed).doFinally(log::ended);
-        });
+        }));
     }
 
     /** Runs a statement that returns rows (such as {@code INSERT ... RETURNING}), mapping each readable. */
-    public <T> Flux<T> returning(Connection connection, PreparedSql sql, Function<Readable, T> mapper) {
-        return logged(sql, Flux.defer(() -> prepare(connection, sql).execute())
+    public <T> Flux<T> returning(Connection connection, OperationShape operation, PreparedSql sql,
+                                 Function<Readable, T> mapper) {
+        return listeners.rows(operation, sql.sql(), logged(sql, Flux.defer(() -> prepare(connection, sql).execute())
                 .concatMap(result -> result.map(mapper))
-                .onErrorMap(error -> ErrorTranslator.translate(error, sql.sql())));
+                .onErrorMap(error -> ErrorTranslator.translate(error, sql.sql()))));
     }
 
     /** The rows of an execution, logged at DEBUG when it ends if DEBUG is on when it starts. */

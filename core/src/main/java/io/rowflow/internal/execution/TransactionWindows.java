@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
  * <p>Where the dialect has {@linkplain Feature#CURSORS server-side cursors} and the statement is a
  * query, it is declared as a cursor and each window is one {@code FETCH}; the next window is
  * fetched only when the subscriber asks for more, and the cursor is closed on completion and on
- * cancel. Errors name the query, not the cursor statements that read it. Otherwise the statement streams holding the connection, reading at most
+ * cancel. Errors name the query, not the cursor statements that read it; listeners see each
+ * cursor statement ({@code DECLARE}, every {@code FETCH}, {@code CLOSE}) with the query's operation. Otherwise the statement streams holding the connection, reading at most
  * {@link #READ_AHEAD} rows ahead of the subscriber: memory stays bounded, and statements issued
  * meanwhile wait until the rest of a larger result is consumed (entity queries avoid that with
  * keyset windows, see {@code ParentWindows}).
@@ -47,18 +48,18 @@ final class TransactionWindows {
      * The windows of a statement's rows, each of at most {@code size} rows; {@code inScope} runs
      * one step on the transaction's connection, queued behind its other statements.
      */
-    <T> Flux<List<T>> windows(PreparedSql sql, int size, BiFunction<Row, RowMetadata, T> mapper, TransactionScope scope,
-                              InScope inScope) {
+    <T> Flux<List<T>> windows(OperationShape operation, PreparedSql sql, int size, BiFunction<Row, RowMetadata, T> mapper,
+                              TransactionScope scope, InScope inScope) {
         if (dialect.supports(Feature.CURSORS) && isQuery(sql)) {
-            return throughCursor(sql, size, mapper, scope.state().nextCursorName(), inScope);
+            return throughCursor(operation, sql, size, mapper, scope.state().nextCursorName(), inScope);
         }
-        return inScope.run(connection -> runner.query(connection, sql, size, mapper))
+        return inScope.run(connection -> runner.query(connection, operation, sql, size, mapper))
                 .limitRate(Math.max(size, READ_AHEAD))
                 .buffer(size);
     }
 
-    private <T> Flux<List<T>> throughCursor(PreparedSql sql, int size, BiFunction<Row, RowMetadata, T> mapper,
-                                            String cursor, InScope inScope) {
+    private <T> Flux<List<T>> throughCursor(OperationShape operation, PreparedSql sql, int size,
+                                            BiFunction<Row, RowMetadata, T> mapper, String cursor, InScope inScope) {
         PreparedSql declare = new PreparedSql(dialect.declareCursor(cursor, sql.sql()), sql.binds());
         PreparedSql fetch = PreparedSql.of(dialect.fetchFromCursor(cursor, size));
         PreparedSql close = PreparedSql.of(dialect.closeCursor(cursor));
@@ -66,11 +67,11 @@ final class TransactionWindows {
         // Each FETCH is read to its end once it has the connection, whether or not the subscriber
         // has asked for its rows yet: a statement holding the connection without reading would
         // keep the transaction's other statements waiting for ever.
-        Mono<List<T>> nextWindow = Mono.defer(() -> inScope.run(connection -> runner.query(connection, fetch, 0, mapper, query))
+        Mono<List<T>> nextWindow = Mono.defer(() -> inScope.run(connection -> runner.query(connection, operation, fetch, 0, mapper, query))
                 .onBackpressureBuffer()
                 .collectList());
-        Mono<Void> closed = inScope.run(connection -> runner.update(connection, close, query)).then();
-        return Flux.usingWhen(inScope.run(connection -> runner.update(connection, declare, query)).then(Mono.just(cursor)),
+        Mono<Void> closed = inScope.run(connection -> runner.update(connection, operation, close, query)).then();
+        return Flux.usingWhen(inScope.run(connection -> runner.update(connection, operation, declare, query)).then(Mono.just(cursor)),
                         opened -> nextWindow.expand(window -> window.size() < size ? Mono.empty() : nextWindow),
                         opened -> closed,
                         (opened, error) -> Mono.empty(),

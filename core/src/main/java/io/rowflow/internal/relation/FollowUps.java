@@ -1,6 +1,7 @@
 package io.rowflow.internal.relation;
 
 import io.rowflow.internal.coalesce.Coalescers;
+import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.MappedColumn;
@@ -12,7 +13,8 @@ import reactor.core.publisher.Mono;
  * The follow-up queries of relationship loading, coalesced where {@link Coalescers#route} allows:
  * the same relationship loaded for different parents by concurrent requests is gathered into one
  * query when that relationship's in-flight limit is reached. Each request still gets exactly the
- * rows of its own keys.
+ * rows of its own keys. A coalesced statement is described as coalesced, with the relationship of
+ * the request that created its coalescer (relationships sharing a coalescer load the same rows).
  */
 final class FollowUps {
 
@@ -25,28 +27,28 @@ final class FollowUps {
     }
 
     /** Entities of {@code model} whose {@code key} columns hold one of the (distinct, non-null) key values. */
-    <T> Mono<List<T>> byKeys(DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
+    <T> Mono<List<T>> byKeys(OperationShape operation, DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
         if (keys.isEmpty()) {
             return Mono.just(List.of());
         }
-        return coalescers.routeOne(() -> queries.byKeys(model, key, keys).collectList(),
+        return coalescers.routeOne(() -> queries.byKeys(operation, model, key, keys).collectList(),
                 () -> coalescers.<Object, T>coalescer(Coalescers.Kind.RELATION_LOAD, key.columns(),
-                                batch -> queries.byKeys(model, key, batch),
+                                (batch, coalesced) -> queries.byKeys(coalesced ? operation.asCoalesced() : operation, model, key, batch),
                                 row -> model.keyValue(row, key),
                                 model.shareable() ? null : model::copy)
                         .fetch(keys));
     }
 
     /** Targets linked to the (distinct) owner keys through a link table, each with the owner key of its link. */
-    <T> Mono<List<KeyQueries.Linked<T>>> linked(DefaultEntityModel<T> target, String linkTable, String ownerColumn,
+    <T> Mono<List<KeyQueries.Linked<T>>> linked(OperationShape operation, DefaultEntityModel<T> target, String linkTable, String ownerColumn,
                                                 String targetColumn, MappedColumn ownerKey, List<Object> keys) {
         if (keys.isEmpty()) {
             return Mono.just(List.of());
         }
-        return coalescers.routeOne(() -> queries.linked(target, linkTable, ownerColumn, targetColumn, ownerKey, keys).collectList(),
+        return coalescers.routeOne(() -> queries.linked(operation, target, linkTable, ownerColumn, targetColumn, ownerKey, keys).collectList(),
                 () -> coalescers.<Object, KeyQueries.Linked<T>>coalescer(Coalescers.Kind.RELATION_LOAD,
                                 List.of(target.type(), linkTable, ownerColumn, targetColumn),
-                                batch -> queries.linked(target, linkTable, ownerColumn, targetColumn, ownerKey, batch),
+                                (batch, coalesced) -> queries.linked(coalesced ? operation.asCoalesced() : operation, target, linkTable, ownerColumn, targetColumn, ownerKey, batch),
                                 KeyQueries.Linked::ownerKey,
                                 target.shareable() ? null : link -> new KeyQueries.Linked<>(link.ownerKey(), target.copy(link.target())))
                         .fetch(keys));

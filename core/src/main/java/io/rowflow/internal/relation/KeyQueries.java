@@ -4,6 +4,7 @@ import io.rowflow.dialect.Dialect;
 import io.rowflow.dialect.Feature;
 import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityKey;
@@ -31,7 +32,8 @@ import reactor.core.publisher.Flux;
  * where the dialect binds arrays, {@code IN (...)} lists of at most {@link Dialect#inListChunkSize()}
  * elsewhere), and the targets of a many-to-many with the owner key of each link. Each statement's
  * rows come sorted by the target's id; all rows of one key are in one statement, so loaded
- * collections have a stable order.
+ * collections have a stable order. Each statement is described by the operation it is given (a
+ * lookup, a relationship follow-up, coalesced or not).
  */
 public final class KeyQueries {
 
@@ -50,10 +52,10 @@ public final class KeyQueries {
      * Entities of {@code model} whose {@code key} columns hold one of the key values: {@code key} is
      * the model's own key, a unique column, or a foreign key. Rows come ordered by the model's key.
      */
-    public <T> Flux<T> byKeys(DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
+    public <T> Flux<T> byKeys(OperationShape operation, DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
         PreparedSql arrays = key.composite() ? byKeyArrays(model, key, keys) : null;
         if (arrays != null) {
-            return executor.query(arrays, 0, EntityRowMapper.byPosition(model));
+            return executor.query(operation, arrays, 0, EntityRowMapper.byPosition(model));
         }
         TableRef table = new TableRef(model.type(), "related");
         List<OrderItem> byId = model.key().columns().stream()
@@ -65,7 +67,7 @@ public final class KeyQueries {
                     .withWhere(KeyPredicates.in(table, key, chunk))
                     .withOrderBy(byId);
             RenderedSelect<T> rendered = renderer.select(statement);
-            return executor.query(rendered.statement(), 0, rendered.mapper().get());
+            return executor.query(operation, rendered.statement(), 0, rendered.mapper().get());
         });
     }
 
@@ -103,7 +105,7 @@ public final class KeyQueries {
     }
 
     /** Targets linked to the owner keys through a link table, each with the owner key of its link. */
-    <T> Flux<Linked<T>> linked(DefaultEntityModel<T> target, String linkTable, String ownerColumn, String targetColumn,
+    <T> Flux<Linked<T>> linked(OperationShape operation, DefaultEntityModel<T> target, String linkTable, String ownerColumn, String targetColumn,
                                MappedColumn ownerKey, List<Object> keys) {
         String columns = target.mappedColumns().stream()
                 .map(c -> "t." + dialect.quote(c.columnName())).collect(Collectors.joining(", "));
@@ -114,7 +116,7 @@ public final class KeyQueries {
         String order = " ORDER BY t." + dialect.quote(target.key().column().columnName());
         int ownerPosition = target.mappedColumns().size();
         EntityRowMapper<T> mapper = EntityRowMapper.byPosition(target);
-        return Flux.fromIterable(chunks(keys, 1)).concatMap(chunk -> executor.query(statement(select, keyed, order, ownerKey, chunk), 0,
+        return Flux.fromIterable(chunks(keys, 1)).concatMap(chunk -> executor.query(operation, statement(select, keyed, order, ownerKey, chunk), 0,
                 (row, metadata) -> new Linked<>(EntityRowMapper.read(row, ownerPosition, ownerKey), mapper.apply(row, metadata))));
     }
 

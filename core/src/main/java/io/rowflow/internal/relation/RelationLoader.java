@@ -3,6 +3,7 @@ package io.rowflow.internal.relation;
 import io.rowflow.QueryException;
 import io.rowflow.Ref;
 import io.rowflow.internal.coalesce.Coalescers;
+import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.EntityModels;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,6 +34,7 @@ public final class RelationLoader {
 
     private final EntityModels models;
     private final FollowUps queries;
+    private final Map<Class<?>, Map<String, OperationShape>> shapes = new ConcurrentHashMap<>();
 
     /** Creates a loader over a database's models, follow-up query runner and coalescers. */
     public RelationLoader(EntityModels models, KeyQueries queries, Coalescers coalescers) {
@@ -91,7 +94,7 @@ public final class RelationLoader {
         if (keys.isEmpty()) {
             return Mono.just(map(owners, owner -> model.withRelation(owner, relation, null)));
         }
-        return queries.byKeys(target, target.key(), keys)
+        return queries.byKeys(shape(model, relation, target), target, target.key(), keys)
                 .flatMap(found -> load(target, found, plan.nested()))
                 .map(found -> {
                     Map<Object, Object> byId = index(found, target::idOf);
@@ -109,7 +112,7 @@ public final class RelationLoader {
                                            DefaultEntityModel<Object> target, FetchPlan plan) {
         EntityKey foreignKey = RelationSides.backReference(relation, target).foreignKey();
         List<Object> keys = distinct(owners, model::idOf);
-        return queries.byKeys(target, foreignKey, keys)
+        return queries.byKeys(shape(model, relation, target), target, foreignKey, keys)
                 .flatMap(found -> load(target, found, plan.nested()))
                 .map(found -> {
                     Map<Object, List<Object>> byOwner = group(found, child -> target.keyValue(child, foreignKey));
@@ -125,7 +128,7 @@ public final class RelationLoader {
         String ownerColumn = relation.owning() ? owning.joinTable().joinColumn() : owning.joinTable().inverseColumn();
         String targetColumn = relation.owning() ? owning.joinTable().inverseColumn() : owning.joinTable().joinColumn();
         List<Object> keys = distinct(owners, model::idOf);
-        return queries.linked(target, owning.joinTable().name(), ownerColumn, targetColumn, model.key().column(), keys)
+        return queries.linked(shape(model, relation, target), target, owning.joinTable().name(), ownerColumn, targetColumn, model.key().column(), keys)
                 .flatMap(links -> {
                     Map<Object, Object> targets = index(links.stream().map(KeyQueries.Linked::target).toList(), target::idOf);
                     return load(target, new ArrayList<>(targets.values()), plan.nested()).map(loaded -> {
@@ -153,6 +156,14 @@ public final class RelationLoader {
     @SuppressWarnings("unchecked")
     private DefaultEntityModel<Object> entity(Class<?> type) {
         return (DefaultEntityModel<Object>) models.entity(type);
+    }
+
+    /** The operation of the follow-ups of one relationship, built once per relationship. */
+    private OperationShape shape(DefaultEntityModel<?> model, MappedRelation relation, DefaultEntityModel<?> target) {
+        Map<String, OperationShape> ofOwner = shapes.computeIfAbsent(model.type(), ignored -> new ConcurrentHashMap<>());
+        OperationShape shape = ofOwner.get(relation.name());
+        return shape != null ? shape : ofOwner.computeIfAbsent(relation.name(),
+                name -> OperationShape.relationship(target.type(), model.type(), name));
     }
 
     private static <T> List<Object> distinct(Collection<T> items, Function<T, Object> key) {

@@ -6,11 +6,13 @@ import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.execution.BindValues;
 import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.sql.EntitySql;
 import io.rowflow.internal.tx.TransactionManager;
+import io.rowflow.observe.OperationKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +85,10 @@ final class BatchInsert {
         PreparedSql statement = arrayInsert != null ? arrays(arrayInsert, columns, chunk) : values(sql, columns, chunk, withId);
         MappedColumn id = model.key().generatedColumn();
         if (withId || id == null) {
-            return executor.update(statement).thenMany(Flux.fromIterable(chunk).map(row -> row.applied(model)));
+            return executor.update(OperationShape.of(OperationKind.BATCH_INSERT, model.type()), statement).thenMany(Flux.fromIterable(chunk).map(row -> row.applied(model)));
         }
-        return executor.withConnection(connection -> executor.returning(connection, statement,
-                        readable -> EntityRowMapper.read(readable, 0, id)))
+        return executor.returning(OperationShape.of(OperationKind.BATCH_INSERT, model.type()), statement,
+                        readable -> EntityRowMapper.read(readable, 0, id))
                 .collectList()
                 .flatMapMany(ids -> withGeneratedIds(model, chunk, ids, statement));
     }

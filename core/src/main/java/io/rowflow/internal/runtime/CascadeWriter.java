@@ -6,6 +6,7 @@ import io.rowflow.Relations;
 import io.rowflow.annotation.CascadeType;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityKey;
@@ -16,6 +17,7 @@ import io.rowflow.internal.relation.KeyQueries;
 import io.rowflow.internal.relation.RelationSides;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.RelationModel;
+import io.rowflow.observe.OperationKind;
 import io.rowflow.sql.DataChangeStatement;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.Predicate;
@@ -138,7 +140,8 @@ final class CascadeWriter {
         Set<Object> keptIds = new LinkedHashSet<>();
         kept.forEach(child -> keptIds.add(target.idOf(child)));
         if (hasCascades(target, CascadeType.DELETE)) {
-            return keys.byKeys(target, back.foreignKey(), List.of(parentId))
+            return keys.byKeys(OperationShape.of(OperationKind.QUERY, target.type()), target, back.foreignKey(),
+                            List.of(parentId))
                     .filter(child -> !keptIds.contains(target.idOf(child)))
                     .concatMap(this::delete)
                     .then();
@@ -147,7 +150,8 @@ final class CascadeWriter {
         Predicate ofParent = KeyPredicates.equalTo(table, back.foreignKey(), parentId);
         Predicate orphans = keptIds.isEmpty() ? ofParent
                 : new Predicate.And(List.of(ofParent, KeyPredicates.notIn(table, target.key(), List.copyOf(keptIds))));
-        return executor.update(renderer.dataChange(new DataChangeStatement.Delete(table, orphans, false))).then();
+        return executor.update(OperationShape.of(OperationKind.DELETE, target.type()),
+                renderer.dataChange(new DataChangeStatement.Delete(table, orphans, false))).then();
     }
 
     // ---- delete ----
@@ -222,7 +226,8 @@ final class CascadeWriter {
             binds.add(model.key().column().codec().toDatabase(model.idOf(parent)));
             binds.add(target.key().column().codec().toDatabase(related));
         }
-        return executor.update(new PreparedSql(sql.toString(), binds.toArray())).then();
+        return executor.update(OperationShape.of(OperationKind.INSERT, null), new PreparedSql(sql.toString(), binds.toArray()))
+                .then();
     }
 
     private <T> Mono<Void> deleteLinks(DefaultEntityModel<T> model, T parent, MappedRelation relation) {
@@ -230,7 +235,7 @@ final class CascadeWriter {
         String sql = "DELETE FROM " + dialect.quote(link.table()) + " WHERE " + dialect.quote(link.ownerColumn()) + " = "
                 + dialect.bindMarker(0);
         Object key = model.key().column().codec().toDatabase(model.idOf(parent));
-        return executor.update(new PreparedSql(sql, new Object[]{key})).then();
+        return executor.update(OperationShape.of(OperationKind.DELETE, null), new PreparedSql(sql, new Object[]{key})).then();
     }
 
     /** The link table seen from this side: which column holds this entity's id, which the target's. */

@@ -4,10 +4,12 @@ import io.rowflow.dialect.Dialect;
 import io.rowflow.dialect.Feature;
 import io.rowflow.internal.coalesce.Coalescers;
 import io.rowflow.internal.coalesce.KeyedCoalescer;
+import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.relation.KeyQueries;
+import io.rowflow.observe.OperationKind;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -65,7 +67,7 @@ final class CoalescedLookups {
             return Flux.empty();
         }
         EntityKey key = model.key();
-        Supplier<Flux<T>> direct = () -> keys.byKeys(model, key, distinct);
+        Supplier<Flux<T>> direct = () -> keys.byKeys(OperationShape.of(OperationKind.LOOKUP, type), model, key, distinct);
         Flux<T> rows = coalescable(key)
                 ? coalescers.route(direct, () -> coalescer(model, key).fetch(distinct).flatMapIterable(found -> found))
                 : Flux.defer(direct);
@@ -103,7 +105,8 @@ final class CoalescedLookups {
 
     private <T> KeyedCoalescer<Object, T> coalescer(DefaultEntityModel<T> model, EntityKey key) {
         return coalescers.coalescer(Coalescers.Kind.LOOKUP, key.columns(),
-                batch -> keys.byKeys(model, key, batch),
+                (batch, coalesced) -> keys.byKeys(coalesced ? OperationShape.of(OperationKind.LOOKUP, model.type()).asCoalesced()
+                        : OperationShape.of(OperationKind.LOOKUP, model.type()), model, key, batch),
                 row -> model.keyValue(row, key),
                 model.shareable() ? null : model::copy);
     }

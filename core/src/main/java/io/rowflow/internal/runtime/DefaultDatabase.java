@@ -13,6 +13,7 @@ import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.Listeners;
 import io.rowflow.internal.execution.StatementRunner;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.query.KeyPredicates;
@@ -23,6 +24,7 @@ import io.rowflow.internal.schema.SchemaValidator;
 import io.rowflow.internal.sql.NamedParameters;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.EntityModel;
+import io.rowflow.observe.OperationListener;
 import io.rowflow.mapping.NamingStrategy;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.coalesce.Coalescers;
@@ -74,15 +76,17 @@ public final class DefaultDatabase implements Database {
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
                            ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
                            int relationBatchSize, boolean ownsConnectionFactory,
-                           List<io.rowflow.mapping.EntityMapping<?>> mappings) {
+                           List<io.rowflow.mapping.EntityMapping<?>> mappings, List<OperationListener> listeners) {
         this.connectionFactory = connectionFactory;
         this.relationBatchSize = relationBatchSize;
         this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
         this.dialect = dialect;
         this.converters = new ConverterRegistry(converters, dialect);
         this.models = new EntityModels(naming, this.converters, List.copyOf(mappings));
-        this.transactions = new TransactionManager(connectionFactory, connectionProvider);
-        this.executor = new Executor(connectionFactory, connectionProvider, transactions, new StatementRunner(dialect), dialect);
+        Listeners reporting = new Listeners(listeners, dialect.name());
+        this.transactions = new TransactionManager(connectionFactory, connectionProvider, reporting);
+        this.executor = new Executor(connectionFactory, connectionProvider, transactions,
+                new StatementRunner(dialect, reporting), dialect, reporting);
         EntityContext entities = new EntityContext(models, dialect);
         this.operations = new EntityOperations(entities, executor, defaultFetchSize);
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);

@@ -3,6 +3,7 @@ package io.rowflow.internal.runtime;
 import io.rowflow.NonUniqueResultException;
 import io.rowflow.RowQuery;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
@@ -19,13 +20,15 @@ import reactor.core.publisher.Mono;
 final class DefaultRowQuery<T> implements RowQuery<T> {
 
     private final Executor executor;
+    private final OperationShape operation;
     private final int fetchSize;
     private final Supplier<PreparedSql> statement;
     private final Supplier<BiFunction<Row, RowMetadata, T>> mapper;
 
-    DefaultRowQuery(Executor executor, int fetchSize, Supplier<PreparedSql> statement,
+    DefaultRowQuery(Executor executor, OperationShape operation, int fetchSize, Supplier<PreparedSql> statement,
                     Supplier<BiFunction<Row, RowMetadata, T>> mapper) {
         this.executor = executor;
+        this.operation = operation;
         this.fetchSize = fetchSize;
         this.statement = statement;
         this.mapper = mapper;
@@ -33,14 +36,14 @@ final class DefaultRowQuery<T> implements RowQuery<T> {
 
     @Override
     public Flux<T> fetch() {
-        return Flux.defer(() -> executor.stream(statement.get(), fetchSize, mapper.get()));
+        return Flux.defer(() -> executor.stream(operation, statement.get(), fetchSize, mapper.get()));
     }
 
     @Override
     public Mono<T> fetchOne() {
         return Mono.defer(() -> {
             PreparedSql sql = statement.get();
-            return executor.queryAtMost(sql, 2, mapper.get()).collectList().flatMap(rows -> {
+            return executor.queryAtMost(operation, sql, 2, mapper.get()).collectList().flatMap(rows -> {
                 if (rows.size() > 1) {
                     return Mono.error(new NonUniqueResultException("Expected at most one row but got more from: " + sql.sql()));
                 }
@@ -51,6 +54,6 @@ final class DefaultRowQuery<T> implements RowQuery<T> {
 
     @Override
     public Mono<T> fetchFirst() {
-        return Mono.defer(() -> executor.queryAtMost(statement.get(), 1, mapper.get()).reduce((first, none) -> first));
+        return Mono.defer(() -> executor.queryAtMost(operation, statement.get(), 1, mapper.get()).reduce((first, none) -> first));
     }
 }

@@ -2,9 +2,11 @@ package io.rowflow.internal.runtime;
 
 import io.rowflow.Schema;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.schema.DdlGenerator;
 import io.rowflow.internal.schema.SchemaValidator;
+import io.rowflow.observe.OperationKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -89,6 +91,6 @@ final class DefaultSchema implements Schema {
     }
 
     private Mono<Void> run(List<String> statements) {
-        return Flux.fromIterable(statements).concatMap(sql -> executor.update(PreparedSql.of(sql))).then();
+        return Flux.fromIterable(statements).concatMap(sql -> executor.update(OperationShape.of(OperationKind.DDL, null), PreparedSql.of(sql))).then();
     }
 }

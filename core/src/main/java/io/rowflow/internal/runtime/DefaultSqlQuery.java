@@ -10,9 +10,11 @@ import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.convert.ValueCodec;
 import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.sql.NamedParameters;
+import io.rowflow.observe.OperationKind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -101,7 +103,7 @@ final class DefaultSqlQuery implements SqlQuery {
     @Override
     public <T> RowQuery<T> map(RowMapper<T> mapper) {
         Objects.requireNonNull(mapper, "mapper");
-        return new DefaultRowQuery<>(executor, fetchSize, this::prepare,
+        return new DefaultRowQuery<>(executor, OperationShape.of(OperationKind.SQL, null), fetchSize, this::prepare,
                 () -> (row, metadata) -> mapper.map(new DefaultResultRow(row, metadata, converters)));
     }
 
@@ -119,7 +121,8 @@ final class DefaultSqlQuery implements SqlQuery {
             });
         }
         var model = models.readable(type);
-        return new DefaultRowQuery<>(executor, fetchSize, this::prepare, () -> EntityRowMapper.byName(model));
+        return new DefaultRowQuery<>(executor, OperationShape.of(OperationKind.SQL, type), fetchSize, this::prepare,
+                () -> EntityRowMapper.byName(model));
     }
 
     private boolean isScalar(Class<?> type) {
@@ -130,7 +133,7 @@ final class DefaultSqlQuery implements SqlQuery {
 
     @Override
     public Mono<Long> execute() {
-        return Mono.defer(() -> executor.update(prepare()));
+        return Mono.defer(() -> executor.update(OperationShape.of(OperationKind.SQL, null), prepare()));
     }
 
     @Override

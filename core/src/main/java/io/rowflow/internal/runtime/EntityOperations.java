@@ -5,10 +5,12 @@ import io.rowflow.QueryException;
 import io.rowflow.internal.execution.BindValues;
 import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.sql.EntitySql;
+import io.rowflow.observe.OperationKind;
 import java.util.Map;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
@@ -47,10 +49,11 @@ final class EntityOperations {
             sql.insertColumns(withId).forEach(column -> binds.add(column.codec(), values[column.index()]));
             PreparedSql statement = binds.toStatement(sql.insert(1, withId));
             if (withId) {
-                return executor.update(statement).then(Mono.fromCallable(() -> model.with(entity, replacements)));
+                return executor.update(OperationShape.of(OperationKind.INSERT, model.type()), statement)
+                        .then(Mono.fromCallable(() -> model.with(entity, replacements)));
             }
-            return executor.withConnection(connection -> executor.returning(connection, statement,
-                            row -> EntityRowMapper.read(row, 0, id)))
+            return executor.returning(OperationShape.of(OperationKind.INSERT, model.type()), statement,
+                            row -> EntityRowMapper.read(row, 0, id))
                     .single()
                     .map(generated -> {
                         replacements.put(id, generated);
@@ -85,7 +88,7 @@ final class EntityOperations {
             if (version != null) {
                 binds.add(version.codec(), currentVersion);
             }
-            return executor.update(binds.toStatement(sql.update())).flatMap(updated -> updated == 0
+            return executor.update(OperationShape.of(OperationKind.UPDATE, model.type()), binds.toStatement(sql.update())).flatMap(updated -> updated == 0
                     ? Mono.error(staleEntity(model, "updated"))
                     : Mono.fromCallable(() -> model.with(entity, replacements)));
         });
@@ -106,7 +109,7 @@ final class EntityOperations {
             EntityContext.initialVersion(model, values, EntityContext.replacements());
             BindValues binds = new BindValues(values.length);
             model.mappedColumns().forEach(column -> binds.add(column.codec(), values[column.index()]));
-            return executor.query(binds.toStatement(sql.upsert()), 0, EntityRowMapper.byPosition(model)).single();
+            return executor.query(OperationShape.of(OperationKind.UPSERT, model.type()), binds.toStatement(sql.upsert()), 0, EntityRowMapper.byPosition(model)).single();
         });
     }
 
@@ -120,13 +123,13 @@ final class EntityOperations {
             Object[] values = model.extract(entity);
             EntityContext.requireId(model, values, "delete");
             if (version == null || values[version.index()] == null) {
-                return deleted(EntityContext.addKey(new BindValues(values.length), model, values)
+                return deleted(model, EntityContext.addKey(new BindValues(values.length), model, values)
                         .toStatement(sql.deleteById()));
             }
             PreparedSql statement = EntityContext.addKey(new BindValues(values.length), model, values)
                     .add(version.codec(), values[version.index()])
                     .toStatement(sql.deleteByIdAndVersion());
-            return executor.update(statement).flatMap(deleted -> deleted == 0
+            return executor.update(OperationShape.of(OperationKind.DELETE, model.type()), statement).flatMap(deleted -> deleted == 0
                     ? Mono.error(staleEntity(model, "deleted"))
                     : Mono.just(true));
         });
@@ -136,31 +139,34 @@ final class EntityOperations {
         DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
         PreparedSql statement = EntityContext.keyBinds(model, Objects.requireNonNull(id, "id"), 1)
                 .toStatement(entities.sql(model).deleteById());
-        return deleted(statement);
+        return deleted(model, statement);
     }
 
     <T> Mono<T> findById(Class<T> type, Object id) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
         PreparedSql statement = EntityContext.keyBinds(model, Objects.requireNonNull(id, "id"), 1)
                 .toStatement(entities.sql(model).selectById());
-        return executor.queryAtMost(statement, 1, EntityRowMapper.byPosition(model)).reduce((first, none) -> first);
+        return executor.queryAtMost(OperationShape.of(OperationKind.LOOKUP, type), statement, 1,
+                EntityRowMapper.byPosition(model)).reduce((first, none) -> first);
     }
 
     Mono<Long> count(Class<?> type) {
         DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
         PreparedSql statement = PreparedSql.of(entities.sql(model).count());
-        return executor.query(statement, 0, (row, metadata) -> row.get(0, Long.class)).single();
+        return executor.query(OperationShape.of(OperationKind.COUNT, type), statement, 0,
+                (row, metadata) -> row.get(0, Long.class)).single();
     }
 
     Mono<Boolean> existsById(Class<?> type, Object id) {
         DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
         PreparedSql statement = EntityContext.keyBinds(model, Objects.requireNonNull(id, "id"), 1)
                 .toStatement(entities.sql(model).existsById());
-        return executor.queryAtMost(statement, 1, (row, metadata) -> Boolean.TRUE).count().map(rows -> rows > 0);
+        return executor.queryAtMost(OperationShape.of(OperationKind.EXISTS, type), statement, 1,
+                (row, metadata) -> Boolean.TRUE).count().map(rows -> rows > 0);
     }
 
-    private Mono<Boolean> deleted(PreparedSql statement) {
-        return executor.update(statement).map(count -> count > 0);
+    private Mono<Boolean> deleted(DefaultEntityModel<?> model, PreparedSql statement) {
+        return executor.update(OperationShape.of(OperationKind.DELETE, model.type()), statement).map(count -> count > 0);
     }
 
     private static OptimisticLockException staleEntity(DefaultEntityModel<?> model, String verb) {

@@ -3,6 +3,7 @@ package io.rowflow.internal.runtime;
 import io.rowflow.NonUniqueResultException;
 import io.rowflow.QueryException;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityModels;
@@ -11,11 +12,14 @@ import io.rowflow.internal.query.RenderedSelect;
 import io.rowflow.internal.relation.ParentWindows;
 import io.rowflow.internal.relation.RelationLoader;
 import io.rowflow.internal.tx.TransactionManager;
+import io.rowflow.observe.OperationKind;
 import io.rowflow.sql.DataChange;
+import io.rowflow.sql.DataChangeStatement;
 import io.rowflow.sql.FetchPlan;
 import io.rowflow.sql.Projection;
 import io.rowflow.sql.SelectStatement;
 import io.rowflow.sql.Selectable;
+import io.rowflow.sql.TableRef;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -66,10 +70,10 @@ final class QueryOperations {
     private <T> Flux<T> rows(SelectStatement<T> statement) {
         if (statement.fetches().isEmpty()) {
             return Flux.deferContextual(context -> transactions.route(context,
-                    scope -> fitsOneWindow(statement) ? run(renderer.select(statement))
+                    scope -> fitsOneWindow(statement) ? run(statement)
                             : windows(statement, entityModel(statement), windowSize(statement))
                                     .concatMapIterable(Function.identity(), 1),
-                    () -> run(renderer.select(statement))));
+                    () -> run(statement)));
         }
         if (!(statement.projection() instanceof Projection.Entity<T> entity)) {
             throw new QueryException("with(...) loads relationships of entities; select whole entities to use it");
@@ -81,7 +85,7 @@ final class QueryOperations {
                 scope -> windows(statement, model, batch)
                         .concatMap(window -> relations.load(model, window, statement.fetches()), 0)
                         .concatMapIterable(Function.identity()),
-                () -> relations.attach(run(renderer.select(streamed(statement, batch))), model, statement.fetches(),
+                () -> relations.attach(run(streamed(statement, batch)), model, statement.fetches(),
                         batch)));
     }
 
@@ -91,10 +95,11 @@ final class QueryOperations {
      */
     private <T> Flux<List<T>> windows(SelectStatement<T> statement, @Nullable DefaultEntityModel<T> model, int size) {
         return ParentWindows.read(statement, model, size, cursors,
-                window -> run(renderer.select(window)).collectList(),
+                window -> run(window).collectList(),
                 whole -> {
                     RenderedSelect<T> rendered = renderer.select(whole);
-                    return executor.windows(rendered.statement(), size, rendered.mapper().get());
+                    return executor.windows(shape(OperationKind.QUERY, whole), rendered.statement(), size,
+                            rendered.mapper().get());
                 });
     }
 
@@ -157,21 +162,28 @@ final class QueryOperations {
 
     Mono<Long> count(Selectable<?> query) {
         Objects.requireNonNull(query, "query");
-        return Mono.defer(() -> executor.query(renderer.count(query.toStatement()), 0,
-                (row, metadata) -> row.get(0, Long.class)).single());
+        return Mono.defer(() -> {
+            SelectStatement<?> statement = query.toStatement();
+            return executor.query(shape(OperationKind.COUNT, statement), renderer.count(statement), 0,
+                    (row, metadata) -> row.get(0, Long.class)).single();
+        });
     }
 
     Mono<Boolean> exists(Selectable<?> query) {
         Objects.requireNonNull(query, "query");
-        return Mono.defer(() -> executor.query(renderer.exists(query.toStatement()), 0,
-                (row, metadata) -> Boolean.TRUE).count().map(rows -> rows > 0));
+        return Mono.defer(() -> {
+            SelectStatement<?> statement = query.toStatement();
+            return executor.query(shape(OperationKind.EXISTS, statement), renderer.exists(statement), 0,
+                    (row, metadata) -> Boolean.TRUE).count().map(rows -> rows > 0);
+        });
     }
 
     Mono<Long> execute(DataChange statement) {
         Objects.requireNonNull(statement, "statement");
         return Mono.defer(() -> {
-            PreparedSql sql = renderer.dataChange(statement.toStatement());
-            return executor.update(sql);
+            DataChangeStatement change = statement.toStatement();
+            PreparedSql sql = renderer.dataChange(change);
+            return executor.update(shape(change), sql);
         });
     }
 
@@ -179,9 +191,28 @@ final class QueryOperations {
         return renderer.select(query.toStatement()).statement().sql();
     }
 
-    private <T> Flux<T> run(RenderedSelect<T> rendered) {
+    private <T> Flux<T> run(SelectStatement<T> statement) {
+        RenderedSelect<T> rendered = renderer.select(statement);
         int fetchSize = rendered.fetchSize() > 0 ? rendered.fetchSize() : defaultFetchSize;
-        return executor.query(rendered.statement(), fetchSize, rendered.mapper().get());
+        return executor.query(shape(OperationKind.QUERY, statement), rendered.statement(), fetchSize,
+                rendered.mapper().get());
+    }
+
+    /** The operation of a select: its kind, on the entity of its {@code FROM} table (none for a select without one). */
+    private static OperationShape shape(OperationKind kind, SelectStatement<?> statement) {
+        TableRef from = statement.from();
+        return OperationShape.of(kind, from == null ? null : from.entityType());
+    }
+
+    /** The operation of a data change of the query DSL. */
+    private static OperationShape shape(DataChangeStatement change) {
+        if (change instanceof DataChangeStatement.Update update) {
+            return OperationShape.of(OperationKind.UPDATE, update.target().entityType());
+        }
+        if (change instanceof DataChangeStatement.Delete delete) {
+            return OperationShape.of(OperationKind.DELETE, delete.target().entityType());
+        }
+        return OperationShape.of(OperationKind.SQL, null);
     }
 
     /** The statement with a row limit, unless it already has a smaller one. */

@@ -4,6 +4,8 @@ import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.execution.OperationShape;
+import io.rowflow.observe.OperationKind;
 import io.rowflow.internal.execution.PreparedSql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ public final class CatalogReader {
             + "ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema "
             + "AND k.table_name = c.table_name WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = ";
 
+    private static final OperationShape CATALOG = OperationShape.of(OperationKind.CATALOG, null);
+
     private final Executor executor;
     private final Dialect dialect;
 
@@ -37,13 +41,13 @@ public final class CatalogReader {
     /** Emits the tables of a schema by lower-case name; {@code null} means the current schema. */
     Mono<Map<String, CatalogTable>> tables(@Nullable String schema) {
         Mono<Map<String, Map<String, CatalogColumn>>> columns = executor
-                .query(statement("SELECT * FROM information_schema.columns WHERE table_schema = ", schema), 0,
+                .query(CATALOG, statement("SELECT * FROM information_schema.columns WHERE table_schema = ", schema), 0,
                         CatalogReader::column)
                 .collect(LinkedHashMap::new, (tables, entry) -> tables
                         .computeIfAbsent(entry.table(), name -> new LinkedHashMap<>())
                         .put(entry.column().name().toLowerCase(Locale.ROOT), entry.column()));
         Mono<Map<String, List<KeyPart>>> keys = executor
-                .query(statement(PRIMARY_KEYS, schema), 0, CatalogReader::keyPart)
+                .query(CATALOG, statement(PRIMARY_KEYS, schema), 0, CatalogReader::keyPart)
                 .collect(LinkedHashMap::new, (tables, part) -> tables
                         .computeIfAbsent(part.table(), name -> new ArrayList<>()).add(part));
         return columns.zipWith(keys, CatalogReader::tables);

@@ -6,6 +6,9 @@ import io.rowflow.RowflowException;
 import io.rowflow.Transaction;
 import io.rowflow.TransactionOptions;
 import io.rowflow.TransactionRollbackException;
+import io.rowflow.internal.execution.Listeners;
+import io.rowflow.internal.execution.OperationShape;
+import io.rowflow.observe.OperationKind;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.Collections;
@@ -41,15 +44,17 @@ public final class TransactionManager {
     private final Object contextKey = new Object();
     private final ConnectionFactory factory;
     private final ConnectionProvider provider;
+    private final Listeners listeners;
 
     /**
      * Creates a manager that gets the connection of each outermost transaction from the provider
      * (within the subscriber's context, like every other acquisition) and gives it back there, and
      * joins the external transactions the provider reports for the factory.
      */
-    public TransactionManager(ConnectionFactory factory, ConnectionProvider provider) {
+    public TransactionManager(ConnectionFactory factory, ConnectionProvider provider, Listeners listeners) {
         this.factory = factory;
         this.provider = provider;
+        this.listeners = listeners;
     }
 
     /** The innermost transaction scope of this database in the context, or {@code null}. */
@@ -100,17 +105,34 @@ public final class TransactionManager {
         return JOINED.computeIfAbsent(external, transaction -> TransactionScope.joining(transaction.connection()));
     }
 
+    /**
+     * An outermost transaction, reported to the listeners as one {@link OperationKind#TRANSACTION}
+     * around its {@code BEGIN}, statements and {@code COMMIT} or {@code ROLLBACK} (each reported too).
+     */
     private <T> Flux<T> outermost(TransactionOptions options, Function<Transaction, ? extends Publisher<T>> work) {
-        Mono<TransactionScope> opened = Mono.defer(() -> provider.acquireMono(factory))
+        boolean readOnly = options.readOnly();
+        OperationShape transaction = OperationShape.of(OperationKind.TRANSACTION, null).inTransaction(readOnly);
+        return listeners.around(transaction, run -> Flux.usingWhen(open(options, transaction),
+                scope -> step(OperationKind.BEGIN, readOnly, scope.state().begin())
+                        .thenMany(Flux.defer(() -> runIn(scope, work))),
+                scope -> closeAfter(scope, step(OperationKind.COMMIT, readOnly, scope.state().commit())),
+                (scope, error) -> closeAfter(scope, step(OperationKind.ROLLBACK, readOnly, scope.state().rollback()), error),
+                scope -> closeAfter(scope, step(OperationKind.ROLLBACK, readOnly, scope.state().rollback())))
+                .onErrorMap(TransactionManager::unwrapCleanupFailure));
+    }
+
+    /** The connection of an outermost transaction, from the provider (told the transaction's operation). */
+    private Mono<TransactionScope> open(TransactionOptions options, OperationShape transaction) {
+        return Mono.defer(() -> provider == ConnectionProvider.DEFAULT ? provider.acquireMono(factory)
+                        : Mono.<Connection>from(provider.acquire(factory, listeners.describe(transaction, ""))))
                 .onErrorMap(io.rowflow.internal.execution.ErrorTranslator::connectionFailure)
                 .map(connection -> new TransactionScope(new TransactionState(connection, options,
                         () -> provider.release(connection, factory)), null));
-        return Flux.usingWhen(opened,
-                scope -> scope.state().begin().thenMany(Flux.defer(() -> runIn(scope, work))),
-                scope -> closeAfter(scope, scope.state().commit()),
-                (scope, error) -> closeAfter(scope, scope.state().rollback(), error),
-                scope -> closeAfter(scope, scope.state().rollback()))
-                .onErrorMap(TransactionManager::unwrapCleanupFailure);
+    }
+
+    /** A {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK}, reported to the listeners. */
+    private Mono<Void> step(OperationKind kind, boolean readOnly, Mono<Void> action) {
+        return listeners.step(OperationShape.of(kind, null).inTransaction(readOnly), kind.name(), action);
     }
 
     private <T> Flux<T> nested(TransactionScope parent, Function<Transaction, ? extends Publisher<T>> work) {

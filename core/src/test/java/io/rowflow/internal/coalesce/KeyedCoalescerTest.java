@@ -51,13 +51,13 @@ class KeyedCoalescerTest {
     private final CoalescingCounters counters = new CoalescingCounters();
 
     private KeyedCoalescer<Integer, Row> coalescer(int maxInFlight, int maxKeys) {
-        return new KeyedCoalescer<>(maxInFlight, maxKeys, queries::query, Row::key, row -> new Row(row.key(), row.value()),
+        return new KeyedCoalescer<>(maxInFlight, maxKeys, (keys, coalesced) -> queries.query(keys), Row::key, row -> new Row(row.key(), row.value()),
                 counters);
     }
 
     /** A coalescer of one statement in flight over a query of the test's own, without copies for shared keys. */
     private KeyedCoalescer<Integer, Row> coalescerOver(Function<List<Integer>, Flux<Row>> query) {
-        return new KeyedCoalescer<>(1, 100, query, Row::key, null, counters);
+        return new KeyedCoalescer<>(1, 100, (keys, coalesced) -> query.apply(keys), Row::key, null, counters);
     }
 
     /** A single-key fetch whose lone statement is the same query the batches use. */
@@ -119,7 +119,7 @@ class KeyedCoalescerTest {
     @Test
     void everyRequestOfASharedKeyGetsACopyMadeBeforeAnySubscriberCouldChangeTheRow() {
         KeyedCoalescer<Integer, MutableRow> coalescer = new KeyedCoalescer<>(1, 100,
-                keys -> queries.query(keys).map(row -> new MutableRow(row.key(), row.value())),
+                (keys, coalesced) -> queries.query(keys).map(row -> new MutableRow(row.key(), row.value())),
                 row -> row.key, row -> new MutableRow(row.key, row.value), counters);
         List<String> received = new ArrayList<>();
         List<Disposable> subscriptions = new ArrayList<>();
