@@ -121,6 +121,19 @@ public sealed interface Predicate {
     record Exists(SelectStatement<?> query, boolean negated) implements Predicate {
     }
 
+    /**
+     * The to-one relationship {@code relation} of {@code owner} references the row of {@code target}:
+     * each foreign-key column equals the target's key column, as the mapping model declares them (one
+     * column, or all columns of a composite key).
+     *
+     * @param owner the table holding the foreign key
+     * @param relation the name of the {@code @ManyToOne}/{@code @OneToOne} property
+     * @param target the referenced entity's appearance in the query
+     * @since 0.2
+     */
+    record References(TableRef owner, String relation, TableRef target) implements Predicate {
+    }
+
     /** The escape character of {@link Like} patterns. */
     char LIKE_ESCAPE = '!';
 

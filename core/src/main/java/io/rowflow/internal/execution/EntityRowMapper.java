@@ -1,13 +1,14 @@
 package io.rowflow.internal.execution;
 
-import io.rowflow.MappingException;
-import io.rowflow.internal.mapping.DefaultEntityModel;
-import io.rowflow.internal.mapping.MappedColumn;
 import io.r2dbc.spi.ColumnMetadata;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.ReadableMetadata;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import io.rowflow.MappingException;
+import io.rowflow.internal.convert.StoredValues;
+import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.MappedColumn;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +64,7 @@ public final class EntityRowMapper<T> implements BiFunction<Row, RowMetadata, T>
     public static @Nullable Object read(Readable row, int position, MappedColumn column) {
         Object stored;
         try {
-            stored = row.get(position, column.storedType());
+            stored = StoredValues.read(row, position, column.storedType());
         } catch (RuntimeException e) {
             throw new MappingException("Cannot read column '" + column.columnName() + "' as "
                     + column.storedType().getSimpleName() + " for " + column.describe() + ": " + e.getMessage(), e);

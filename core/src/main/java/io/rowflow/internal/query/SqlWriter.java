@@ -43,6 +43,7 @@ final class SqlWriter {
     private final Dialect dialect;
     private final EntityModels models;
     private final ConverterRegistry converters;
+    private final ReferencePredicates referencePredicates;
     private final StringBuilder sql = new StringBuilder(128);
     private final List<Object> binds = new ArrayList<>();
     private int nextAlias;
@@ -51,6 +52,7 @@ final class SqlWriter {
         this.dialect = dialect;
         this.models = models;
         this.converters = converters;
+        this.referencePredicates = new ReferencePredicates(models);
     }
 
     PreparedSql toStatement() {
@@ -279,7 +281,10 @@ final class SqlWriter {
     // ---- predicates ----
 
     void predicate(Predicate predicate, Scope scope) {
-        if (predicate instanceof Predicate.Comparison comparison) {
+        Predicate expanded = expandReferences(predicate, scope);
+        if (expanded != null) {
+            predicate(expanded, scope);
+        } else if (predicate instanceof Predicate.Comparison comparison) {
             comparison(comparison, scope);
         } else if (predicate instanceof Predicate.InList in) {
             inList(in, scope);
@@ -316,6 +321,20 @@ final class SqlWriter {
             select(exists.query(), scope, Mode.EXISTS);
             sql.append(')');
         }
+    }
+
+    /** A condition on a relationship as conditions on its foreign-key columns, or {@code null} for any other. */
+    private @Nullable Predicate expandReferences(Predicate predicate, Scope scope) {
+        if (predicate instanceof Predicate.References references) {
+            return referencePredicates.references(scope, references);
+        }
+        if (predicate instanceof Predicate.IsNull isNull) {
+            return referencePredicates.isNull(scope, isNull);
+        }
+        if (predicate instanceof Predicate.Comparison comparison) {
+            return referencePredicates.comparison(scope, comparison);
+        }
+        return null;
     }
 
     private void comparison(Predicate.Comparison comparison, Scope scope) {

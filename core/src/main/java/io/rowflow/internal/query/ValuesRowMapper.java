@@ -1,10 +1,11 @@
 package io.rowflow.internal.query;
 
-import io.rowflow.MappingException;
-import io.rowflow.internal.convert.ValueCodec;
-import io.rowflow.sql.Projection;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import io.rowflow.MappingException;
+import io.rowflow.internal.convert.StoredValues;
+import io.rowflow.internal.convert.ValueCodec;
+import io.rowflow.sql.Projection;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -29,7 +30,7 @@ final class ValuesRowMapper<T> implements BiFunction<Row, RowMetadata, T> {
             ValueCodec codec = codecs.get(i);
             Object stored;
             try {
-                stored = row.get(i, codec.storedType());
+                stored = StoredValues.read(row, i, codec.storedType());
             } catch (RuntimeException e) {
                 throw new MappingException("Cannot read column " + (i + 1) + " of the result as "
                         + codec.storedType().getSimpleName() + " for " + projection.type().getName() + ": " + e.getMessage(), e);

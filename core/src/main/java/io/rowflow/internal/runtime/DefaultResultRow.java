@@ -1,12 +1,13 @@
 package io.rowflow.internal.runtime;
 
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
 import io.rowflow.MappingException;
 import io.rowflow.ResultRow;
 import io.rowflow.annotation.EnumType;
 import io.rowflow.internal.convert.ConverterRegistry;
+import io.rowflow.internal.convert.StoredValues;
 import io.rowflow.internal.convert.ValueCodec;
-import io.r2dbc.spi.Row;
-import io.r2dbc.spi.RowMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +29,7 @@ final class DefaultResultRow implements ResultRow {
     public <V> @Nullable V get(String column, Class<V> type) {
         ValueCodec codec = codec(type);
         try {
-            return type(type).cast(codec.fromDatabase(row.get(column, codec.storedType())));
+            return type(type).cast(codec.fromDatabase(StoredValues.read(row, column, codec.storedType())));
         } catch (MappingException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -40,7 +41,7 @@ final class DefaultResultRow implements ResultRow {
     public <V> @Nullable V get(int index, Class<V> type) {
         ValueCodec codec = codec(type);
         try {
-            return type(type).cast(codec.fromDatabase(row.get(index, codec.storedType())));
+            return type(type).cast(codec.fromDatabase(StoredValues.read(row, index, codec.storedType())));
         } catch (MappingException e) {
             throw e;
         } catch (RuntimeException e) {

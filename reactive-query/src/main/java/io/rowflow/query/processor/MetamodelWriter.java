@@ -121,7 +121,7 @@ final class MetamodelWriter {
         }
         Types types = environment.getTypeUtils();
         TypeMirror boxed = type.getKind().isPrimitive() ? types.boxedClass(types.getPrimitiveType(type.getKind())).asType() : type;
-        String boxedName = shortJavaLang(types.erasure(boxed).toString());
+        String boxedName = shortJavaLang(erasedName(boxed));
         if (boxedName.equals("String")) {
             return "StringPath " + name + " = string(\"" + name + "\")";
         }
@@ -163,7 +163,7 @@ final class MetamodelWriter {
         if (!(type instanceof DeclaredType declared)) {
             return null;
         }
-        StringBuilder name = new StringBuilder(shortJavaLang(types.erasure(type).toString()));
+        StringBuilder name = new StringBuilder(shortJavaLang(erasedName(type)));
         List<String> arguments = new ArrayList<>();
         for (TypeMirror argument : declared.getTypeArguments()) {
             String argumentName = sourceName(argument);
@@ -176,6 +176,22 @@ final class MetamodelWriter {
             name.append('<').append(String.join(", ", arguments)).append('>');
         }
         return name.toString();
+    }
+
+    /**
+     * The erased, qualified name of a type without its type-use annotations: javac writes a
+     * {@code @Nullable String} as {@code @org.jspecify.annotations.Nullable java.lang.String}, which is
+     * no class literal.
+     */
+    private String erasedName(TypeMirror type) {
+        TypeMirror erased = environment.getTypeUtils().erasure(type);
+        if (erased instanceof DeclaredType declared) {
+            return ((TypeElement) declared.asElement()).getQualifiedName().toString();
+        }
+        if (erased instanceof ArrayType array) {
+            return erasedName(array.getComponentType()) + "[]";
+        }
+        return erased.getKind().isPrimitive() ? erased.getKind().name().toLowerCase(Locale.ROOT) : erased.toString();
     }
 
     private String wildcard(WildcardType wildcard) {
@@ -205,7 +221,7 @@ final class MetamodelWriter {
         if (!toOne && !toMany || !(type instanceof DeclaredType declared) || declared.getTypeArguments().size() != 1) {
             return null;
         }
-        String target = shortJavaLang(environment.getTypeUtils().erasure(declared.getTypeArguments().get(0)).toString());
+        String target = shortJavaLang(erasedName(declared.getTypeArguments().get(0)));
         if (!packageName.isEmpty() && target.startsWith(packageName + ".") && target.indexOf('.', packageName.length() + 1) < 0) {
             target = target.substring(packageName.length() + 1);
         }

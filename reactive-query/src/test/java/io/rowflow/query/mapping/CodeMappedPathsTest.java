@@ -11,6 +11,7 @@ import io.rowflow.fixtures.legacy.Mappings;
 import io.rowflow.fixtures.legacy.Rating;
 import io.rowflow.query.EntityPath;
 import io.rowflow.query.Paths;
+import io.rowflow.query.ReferencePath;
 import io.rowflow.test.TestDatabases;
 import java.time.Duration;
 import java.util.List;
@@ -57,5 +58,25 @@ class CodeMappedPathsTest {
         assertThat(db.fetch(select(film).where(film.number("revision", Integer.class).eq(0))
                         .with(film.reference("language", LegacyLanguage.class)))
                 .map(row -> row.getLanguage().get().label()).collectList().block(TIMEOUT)).hasSize(3);
+    }
+
+    @Test
+    void aReferenceToACodeMappedTargetComparesByTheKeyTheMappingDeclares() {
+        EntityPath<LegacyFilm> film = Paths.of(LegacyFilm.class);
+        EntityPath<LegacyLanguage> language = Paths.of(LegacyLanguage.class);
+        ReferencePath<LegacyLanguage> filmLanguage = film.reference("language", LegacyLanguage.class);
+
+        List<String> french = db.fetch(select(film.string("title"))
+                        .join(language).on(filmLanguage.eq(language))
+                        .where(language.string("label").eq("French"))
+                        .orderBy(film.string("title").asc()))
+                .collectList().block(TIMEOUT);
+        List<String> english = db.fetch(select(film.string("title")).where(filmLanguage.eqId(1)))
+                .collectList().block(TIMEOUT);
+        Long unreferenced = db.count(select(film).where(filmLanguage.isNull())).block(TIMEOUT);
+
+        assertThat(french).containsExactly("Mon Oncle", "Playtime");
+        assertThat(english).containsExactly("Psycho");
+        assertThat(unreferenced).isZero();
     }
 }

@@ -117,6 +117,25 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void typeUseNullableAnnotationsDoNotChangeThePathOrLeakIntoClassLiterals() throws IOException {
+        String annotated = entity("title").replace("    @Transient\n",
+                "    private @org.jspecify.annotations.Nullable String subtitle;\n"
+                + "    private java.lang.@org.jspecify.annotations.Nullable Integer pages;\n"
+                + "    private java.util.@org.jspecify.annotations.Nullable UUID isbn;\n"
+                + "    private java.util.List<@org.jspecify.annotations.Nullable String> notes;\n"
+                + "    @Transient\n");
+
+        Compilation compilation = compile(annotated, QUERY);
+
+        assertThat(compilation.success()).as(compilation.report()).isTrue();
+        assertThat(Files.readString(directory.resolve("generated/demo/Book_.java")))
+                .contains("public final StringPath subtitle = string(\"subtitle\");")
+                .contains("public final NumberPath<Integer> pages = number(\"pages\", Integer.class);")
+                .contains("public final ComparablePath<java.util.UUID> isbn = comparable(\"isbn\", java.util.UUID.class);")
+                .contains("public final SimplePath<java.util.List<String>> notes = parameterized(\"notes\", java.util.List.class);");
+    }
+
+    @Test
     void renamingAFieldBreaksTheQueryAtCompileTime() throws IOException {
         Compilation compilation = compile(entity("name"), QUERY);
 

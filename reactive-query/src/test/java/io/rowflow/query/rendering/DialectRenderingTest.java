@@ -32,7 +32,18 @@ class DialectRenderingTest {
 
         assertThat(SqlPreview.render(query, POSTGRES)).isEqualTo("SELECT t0.\"label\" FROM \"take\" t0 "
                 + "JOIN \"part\" t1 ON (t0.\"actor_id\" = t1.\"actor_id\" AND t0.\"film_id\" = t1.\"film_id\") "
-                + "WHERE t0.\"actor_id\" IS NOT NULL");
+                + "WHERE (t0.\"actor_id\" IS NOT NULL AND t0.\"film_id\" IS NOT NULL)");
+    }
+
+    @Test
+    void aCompositeReferenceIsComparedWithAKeyAndTestedForNullOverEveryColumn() {
+        var byKey = select(TAKE.label).where(TAKE.part.eqId(io.rowflow.Key.of(1, 23)));
+        var orphans = select(TAKE.label).where(TAKE.part.isNull());
+
+        assertThat(SqlPreview.render(byKey, POSTGRES)).isEqualTo("SELECT t0.\"label\" FROM \"take\" t0 "
+                + "WHERE (t0.\"actor_id\" = $1 AND t0.\"film_id\" = $2)");
+        assertThat(SqlPreview.render(orphans, MARIADB)).isEqualTo("SELECT t0.`label` FROM `take` t0 "
+                + "WHERE (t0.`actor_id` IS NULL OR t0.`film_id` IS NULL)");
     }
 
     @Test
