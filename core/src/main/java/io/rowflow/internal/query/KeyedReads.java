@@ -13,6 +13,7 @@ import io.rowflow.sql.TableRef;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,9 +28,11 @@ public final class KeyedReads {
 
     private static final String ALIAS = "entity";
 
+    private static final int MODES = SqlWriter.Mode.values().length;
+
     private final QueryRenderer renderer;
     private final Dialect dialect;
-    private final Map<Class<?>, Templates> entities = new ConcurrentHashMap<>();
+    private final Map<Class<?>, AtomicReferenceArray<ReadTemplate>> entities = new ConcurrentHashMap<>();
     private final Map<SetShape, SetRendering> sets = new ConcurrentHashMap<>();
 
     /** Creates the reads of a database rendered by its renderer (and with its table conditions). */
@@ -40,35 +43,17 @@ public final class KeyedReads {
 
     /** The select of the entity with one key value (already checked with {@code keyArgument}). */
     public PreparedSql byId(DefaultEntityModel<?> model, Object key) {
-        Templates templates = templates(model);
-        ReadTemplate template = templates.byId;
-        if (template == null) {
-            template = equal(model, SqlWriter.Mode.ROWS);
-            templates.byId = template;
-        }
-        return template.bindOne(key);
+        return single(model, SqlWriter.Mode.ROWS).bindOne(key);
     }
 
     /** Whether a row with one key value exists: {@code SELECT 1 ... LIMIT 1}. */
     public PreparedSql existsById(DefaultEntityModel<?> model, Object key) {
-        Templates templates = templates(model);
-        ReadTemplate template = templates.existsById;
-        if (template == null) {
-            template = equal(model, SqlWriter.Mode.EXISTS);
-            templates.existsById = template;
-        }
-        return template.bindOne(key);
+        return single(model, SqlWriter.Mode.EXISTS).bindOne(key);
     }
 
     /** {@code SELECT COUNT(*)} of the entity's rows. */
     public PreparedSql count(DefaultEntityModel<?> model) {
-        Templates templates = templates(model);
-        ReadTemplate template = templates.count;
-        if (template == null) {
-            template = renderer.template(new KeyedRead(select(model), SqlWriter.Mode.COUNT, null, null));
-            templates.count = template;
-        }
-        return template.bind();
+        return single(model, SqlWriter.Mode.COUNT).bind();
     }
 
     /**
@@ -115,9 +100,23 @@ public final class KeyedReads {
                 columns.stream().<Class<?>>map(MappedColumn::storedType).toList()) != null;
     }
 
-    private ReadTemplate equal(DefaultEntityModel<?> model, SqlWriter.Mode mode) {
-        return renderer.template(new KeyedRead(select(model), mode,
-                new KeyedRead.Match(model.key(), KeyedRead.Form.EQUAL, 1), null));
+    /**
+     * The entity's read of this mode, rendered on first use: its rows or whether one exists by one
+     * key value, or the count of all its rows.
+     */
+    private ReadTemplate single(DefaultEntityModel<?> model, SqlWriter.Mode mode) {
+        AtomicReferenceArray<ReadTemplate> templates = entities.get(model.type());
+        if (templates == null) {
+            templates = entities.computeIfAbsent(model.type(), ignored -> new AtomicReferenceArray<>(MODES));
+        }
+        ReadTemplate template = templates.get(mode.ordinal());
+        if (template == null) {
+            KeyedRead.Match byKey = mode == SqlWriter.Mode.COUNT ? null
+                    : new KeyedRead.Match(model.key(), KeyedRead.Form.EQUAL, 1);
+            template = renderer.template(new KeyedRead(select(model), mode, byKey, null));
+            templates.set(mode.ordinal(), template);
+        }
+        return template;
     }
 
     private static SelectStatement<?> select(DefaultEntityModel<?> model) {
@@ -131,18 +130,6 @@ public final class KeyedReads {
                 .map(column -> new OrderItem(new Expression.Column(table, column.propertyPath()), false,
                         OrderItem.Nulls.DEFAULT))
                 .toList());
-    }
-
-    private Templates templates(DefaultEntityModel<?> model) {
-        Templates templates = entities.get(model.type());
-        return templates != null ? templates : entities.computeIfAbsent(model.type(), ignored -> new Templates());
-    }
-
-    /** The rendered single-row reads of one entity, each rendered on first use. */
-    private static final class Templates {
-        volatile @Nullable ReadTemplate byId;
-        volatile @Nullable ReadTemplate existsById;
-        volatile @Nullable ReadTemplate count;
     }
 
     /** The shape of a key-set read: entity, compared columns and link table. */
