@@ -35,6 +35,7 @@ public final class DatabaseBuilder {
     private boolean ownsConnectionFactory;
     private final List<EntityMapping<?>> mappings = new ArrayList<>();
     private final List<OperationListener> listeners = new ArrayList<>();
+    private io.rowflow.internal.query.TableConditions tableConditions = io.rowflow.internal.query.TableConditions.NONE;
 
     DatabaseBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -180,7 +181,16 @@ public final class DatabaseBuilder {
         Dialect chosen = dialect != null ? dialect : detect();
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
                 connectionProvider, defaultFetchSize, coalescing, relationBatchSize, ownsConnectionFactory, mappings,
-                listeners);
+                listeners, tableConditions);
+    }
+
+    /**
+     * Adds conditions to every read of the entities they name (internal: the hook global filters and
+     * tenancy will use; no public API yet).
+     */
+    DatabaseBuilder tableConditions(io.rowflow.internal.query.TableConditions conditions) {
+        this.tableConditions = Objects.requireNonNull(conditions, "conditions");
+        return this;
     }
 
     /** Makes the database close the connection factory on {@link Database#close()}: it created the factory itself. */

@@ -10,6 +10,8 @@ import io.rowflow.IntegrityViolationException;
 import io.rowflow.convert.Json;
 import io.rowflow.fixtures.Festival;
 import io.rowflow.fixtures.Inventory;
+import io.rowflow.fixtures.RatingGuide;
+import io.rowflow.sql.FetchPlan;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.Predicate;
 import io.rowflow.sql.SelectStatement;
@@ -42,7 +44,7 @@ class PostgresNativeTypesTest extends NativeTypesContract {
 
     @Override
     protected List<String> filmDdl() {
-        return List.of("drop table if exists film",
+        return List.of("drop table if exists guide_film", "drop table if exists rating_guide", "drop table if exists film",
                 "drop type if exists mpaa_rating cascade",
                 "create type mpaa_rating as enum ('G', 'PG', 'PG-13', 'R', 'NC-17')",
                 "create table film (id bigint primary key, title text not null, rating mpaa_rating)");
@@ -128,6 +130,31 @@ class PostgresNativeTypesTest extends NativeTypesContract {
                         .hasMessageContaining("column 'rating' has a database type of its own")
                         .hasMessageContaining("@Column(type = \"mpaa_rating\")"))
                 .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aManyToManyKeyedByAnEnumBindsItsKeysAsAnArrayOfTheEnum() {
+        for (String statement : List.of("create table rating_guide (rating mpaa_rating primary key, note text not null)",
+                "create table guide_film (rating mpaa_rating not null references rating_guide (rating), "
+                        + "film_id bigint not null references film (id), primary key (rating, film_id))",
+                "insert into film values (1, 'Up', 'PG'), (2, 'Heat', 'R'), (3, 'Alien', 'R')",
+                "insert into rating_guide values ('PG-13', 'teens'), ('R', 'adults'), ('G', 'all')",
+                "insert into guide_film values ('PG-13', 1), ('R', 2), ('R', 3), ('R', 1)")) {
+            db.sql(statement).execute().block(Duration.ofSeconds(30));
+        }
+        counting.reset();
+
+        List<RatingGuide> guides = db.findAll(RatingGuide.class, FetchPlan.of("films")).collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(guides).hasSize(3).allSatisfy(guide -> assertThat(guide.films()).extracting(film -> film.title)
+                .containsExactlyElementsOf(switch (guide.rating()) {
+                    case PG_13 -> List.of("Up");
+                    case R -> List.of("Up", "Heat", "Alien");
+                    default -> List.<String>of();
+                }));
+        assertThat(counting.statements()).isEqualTo(2);
+        assertThat(counting.executedSql().get(1)).contains("= ANY($1::mpaa_rating[])");
     }
 
     @Test

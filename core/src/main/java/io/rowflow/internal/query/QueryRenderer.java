@@ -30,12 +30,31 @@ public final class QueryRenderer {
     private final Dialect dialect;
     private final EntityModels models;
     private final ConverterRegistry converters;
+    private final TableConditions conditions;
 
-    /** Creates a renderer over a database's dialect, models and converters. */
+    /** Creates a renderer over a database's dialect, models and converters, without table conditions. */
     public QueryRenderer(Dialect dialect, EntityModels models, ConverterRegistry converters) {
+        this(dialect, models, converters, TableConditions.NONE);
+    }
+
+    /** Creates a renderer over a database's dialect, models and converters, adding the table conditions. */
+    public QueryRenderer(Dialect dialect, EntityModels models, ConverterRegistry converters, TableConditions conditions) {
         this.dialect = dialect;
         this.models = models;
         this.converters = converters;
+        this.conditions = conditions;
+    }
+
+    /** The dialect rendered for. */
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Renders a keyed read once, its key values left to bind per execution. */
+    ReadTemplate template(KeyedRead read) {
+        SqlWriter writer = writer();
+        writer.read(read);
+        return writer.toTemplate(read);
     }
 
     /** Renders a select of rows, with the mapper for its projection. */
@@ -153,6 +172,6 @@ public final class QueryRenderer {
     }
 
     private SqlWriter writer() {
-        return new SqlWriter(dialect, models, converters);
+        return new SqlWriter(dialect, models, converters, conditions);
     }
 }

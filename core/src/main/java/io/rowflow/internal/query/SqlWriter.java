@@ -46,17 +46,25 @@ final class SqlWriter {
     private final ReferencePredicates referencePredicates;
     private final StringBuilder sql = new StringBuilder(128);
     private final List<Object> binds = new ArrayList<>();
+    private final TableConditions conditions;
     private int nextAlias;
+    private int keySlot = -1;
 
-    SqlWriter(Dialect dialect, EntityModels models, ConverterRegistry converters) {
+    SqlWriter(Dialect dialect, EntityModels models, ConverterRegistry converters, TableConditions conditions) {
         this.dialect = dialect;
         this.models = models;
         this.converters = converters;
+        this.conditions = conditions;
         this.referencePredicates = new ReferencePredicates(models);
     }
 
     PreparedSql toStatement() {
         return new PreparedSql(sql.toString(), binds.toArray());
+    }
+
+    /** The keyed read written by {@link #read}, its key values to be bound per execution. */
+    ReadTemplate toTemplate(KeyedRead read) {
+        return new ReadTemplate(sql.toString(), binds.toArray(), keySlot, read.match(), converters);
     }
 
     SqlWriter append(String text) {
@@ -68,8 +76,23 @@ final class SqlWriter {
 
     /** Writes a select; returns the scope of its tables (for reading the projection). */
     Scope select(SelectStatement<?> statement, @Nullable Scope parent, Mode mode) {
+        return select(statement, parent, mode, null);
+    }
+
+    /**
+     * Writes a keyed read: its select, the link table it goes through (whose owner column follows
+     * the selected columns), and its key match before any other condition, with a placeholder per
+     * key value, remembered for {@link #toTemplate}.
+     */
+    void read(KeyedRead read) {
+        select(read.select(), null, read.mode(), read);
+    }
+
+    private Scope select(SelectStatement<?> statement, @Nullable Scope parent, Mode mode, @Nullable KeyedRead read) {
         Scope scope = new Scope(parent);
         register(scope, statement);
+        LinkTable link = read == null ? null : read.link();
+        String linkAlias = link == null ? null : "t" + nextAlias++;
         sql.append("SELECT ");
         if (statement.distinct() && mode == Mode.ROWS) {
             sql.append("DISTINCT ");
@@ -79,9 +102,26 @@ final class SqlWriter {
             case COUNT -> sql.append("COUNT(*)");
             case EXISTS -> sql.append('1');
         }
+        if (link != null && mode == Mode.ROWS) {
+            sql.append(", ").append(linkAlias).append('.').append(dialect.quote(link.ownerColumn()));
+        }
         fromClause(statement, scope);
-        Predicate where = withSeek(statement);
-        if (where != null) {
+        if (link != null) {
+            Scope.Entry target = scope.resolve(statement.from());
+            sql.append(" JOIN ").append(dialect.quote(link.name())).append(' ').append(linkAlias).append(" ON ")
+                    .append(linkAlias).append('.').append(dialect.quote(link.targetColumn())).append(" = ");
+            qualified(target, target.model().key().column());
+        }
+        Predicate where = filter(statement, scope);
+        KeyedRead.Match match = read == null ? null : read.match();
+        if (match != null) {
+            sql.append(" WHERE ");
+            keyMatch(match, scope.resolve(statement.from()), link == null ? null : linkAlias + "." + dialect.quote(link.ownerColumn()));
+            if (where != null) {
+                sql.append(" AND ");
+                predicate(where, scope);
+            }
+        } else if (where != null) {
             sql.append(" WHERE ");
             predicate(where, scope);
         }
@@ -143,8 +183,14 @@ final class SqlWriter {
             sql.append(join.type() == Join.JoinType.LEFT ? " LEFT JOIN " : " JOIN ")
                     .append(EntitySql.qualifiedTable(joined.model(), dialect)).append(' ').append(joined.qualifier())
                     .append(" ON ");
-            predicate(join.on(), scope);
+            predicate(withCondition(join.on(), joined), scope);
         }
+    }
+
+    /** A predicate together with the table condition of an entity's appearance, if it has one. */
+    private Predicate withCondition(Predicate predicate, Scope.Entry table) {
+        Predicate condition = conditions.on(table.table(), table.model());
+        return condition == null ? predicate : new Predicate.And(List.of(predicate, condition));
     }
 
     private void projection(Projection<?> projection, Scope scope) {
@@ -160,13 +206,90 @@ final class SqlWriter {
         }
     }
 
-    /** The statement's filter combined with its keyset condition, if any. */
-    private static @Nullable Predicate withSeek(SelectStatement<?> statement) {
-        if (statement.seekAfter().isEmpty()) {
-            return statement.where();
+    /**
+     * The statement's filter combined with its keyset condition and the table condition of its
+     * {@code FROM} table, if any ({@code null} when there is none of them).
+     */
+    private @Nullable Predicate filter(SelectStatement<?> statement, Scope scope) {
+        List<Predicate> parts = new ArrayList<>(3);
+        if (statement.where() != null) {
+            parts.add(statement.where());
         }
-        Predicate seek = Keyset.after(statement.orderBy(), statement.seekAfter());
-        return statement.where() == null ? seek : new Predicate.And(List.of(statement.where(), seek));
+        if (!statement.seekAfter().isEmpty()) {
+            parts.add(Keyset.after(statement.orderBy(), statement.seekAfter()));
+        }
+        Scope.Entry from = scope.resolve(statement.from());
+        Predicate condition = conditions.on(from.table(), from.model());
+        if (condition != null) {
+            parts.add(condition);
+        }
+        return parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : new Predicate.And(parts);
+    }
+
+    // ---- key matches ----
+
+    /**
+     * The key match of a keyed read, a placeholder bound per key value (or per key column for
+     * arrays): on the key columns of {@code table}, or on the link's owner column when given.
+     */
+    private void keyMatch(KeyedRead.Match match, Scope.Entry table, @Nullable String linkColumn) {
+        List<MappedColumn> columns = match.key().columns();
+        List<String> tested = new ArrayList<>(columns.size());
+        for (MappedColumn column : columns) {
+            tested.add(linkColumn != null ? linkColumn : render(() -> qualified(table, column)));
+        }
+        keySlot = binds.size();
+        switch (match.form()) {
+            case EQUAL -> {
+                for (int i = 0; i < columns.size(); i++) {
+                    sql.append(i == 0 ? "" : " AND ").append(tested.get(i)).append(" = ")
+                            .append(marker(null, columns.get(i).databaseType()));
+                }
+            }
+            case ARRAYS -> sql.append(keyArrays(columns, tested));
+            case LIST -> keyList(columns, tested, match.size());
+        }
+    }
+
+    /**
+     * {@code = ANY($1)} for one column (cast to the array of its declared type), the dialect's
+     * arrays test for several ({@link Dialect#inArrays}).
+     */
+    private String keyArrays(List<MappedColumn> columns, List<String> tested) {
+        if (columns.size() == 1) {
+            return dialect.inArray(tested.get(0), marker(null, arrayTypeOf(columns.get(0))));
+        }
+        List<String> markers = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            markers.add(marker(null));
+        }
+        String test = dialect.inArrays(tested, markers, columns.stream().<Class<?>>map(MappedColumn::storedType).toList());
+        if (test == null) {
+            throw new IllegalStateException(dialect.name() + " cannot test " + tested + " against arrays");
+        }
+        return test;
+    }
+
+    /** {@code a IN ($1, $2)}, or {@code ((a = $1 AND b = $2) OR (...))} for several columns. */
+    private void keyList(List<MappedColumn> columns, List<String> tested, int size) {
+        if (columns.size() == 1) {
+            sql.append(tested.get(0)).append(" IN (");
+            for (int k = 0; k < size; k++) {
+                sql.append(k == 0 ? "" : ", ").append(marker(null, columns.get(0).databaseType()));
+            }
+            sql.append(')');
+            return;
+        }
+        sql.append(size == 1 ? "" : "(");
+        for (int k = 0; k < size; k++) {
+            sql.append(k == 0 ? "(" : " OR (");
+            for (int c = 0; c < columns.size(); c++) {
+                sql.append(c == 0 ? "" : " AND ").append(tested.get(c)).append(" = ")
+                        .append(marker(null, columns.get(c).databaseType()));
+            }
+            sql.append(')');
+        }
+        sql.append(size == 1 ? "" : ")");
     }
 
     // ---- expressions ----

@@ -4,7 +4,7 @@ import io.rowflow.internal.coalesce.Coalescers;
 import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityKey;
-import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.internal.query.LinkTable;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,17 +40,17 @@ final class FollowUps {
     }
 
     /** Targets linked to the (distinct) owner keys through a link table, each with the owner key of its link. */
-    <T> Mono<List<KeyQueries.Linked<T>>> linked(OperationShape operation, DefaultEntityModel<T> target, String linkTable, String ownerColumn,
-                                                String targetColumn, MappedColumn ownerKey, List<Object> keys) {
+    <T> Mono<List<KeyQueries.Linked<T>>> linked(OperationShape operation, DefaultEntityModel<T> target, LinkTable link,
+                                                EntityKey ownerKey, List<Object> keys) {
         if (keys.isEmpty()) {
             return Mono.just(List.of());
         }
-        return coalescers.routeOne(() -> queries.linked(operation, target, linkTable, ownerColumn, targetColumn, ownerKey, keys).collectList(),
+        return coalescers.routeOne(() -> queries.linked(operation, target, link, ownerKey, keys).collectList(),
                 () -> coalescers.<Object, KeyQueries.Linked<T>>coalescer(Coalescers.Kind.RELATION_LOAD,
-                                List.of(target.type(), linkTable, ownerColumn, targetColumn),
-                                (batch, coalesced) -> queries.linked(coalesced ? operation.asCoalesced() : operation, target, linkTable, ownerColumn, targetColumn, ownerKey, batch),
+                                List.of(target.type(), link.name(), link.ownerColumn(), link.targetColumn()),
+                                (batch, coalesced) -> queries.linked(coalesced ? operation.asCoalesced() : operation, target, link, ownerKey, batch),
                                 KeyQueries.Linked::ownerKey,
-                                target.shareable() ? null : link -> new KeyQueries.Linked<>(link.ownerKey(), target.copy(link.target())))
+                                target.shareable() ? null : found -> new KeyQueries.Linked<>(found.ownerKey(), target.copy(found.target())))
                         .fetch(keys));
     }
 }

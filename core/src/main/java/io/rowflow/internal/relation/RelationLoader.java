@@ -9,6 +9,7 @@ import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.mapping.MappedRelation;
+import io.rowflow.internal.query.LinkTable;
 import io.rowflow.mapping.RelationModel;
 import io.rowflow.sql.FetchPlan;
 import java.util.ArrayList;
@@ -128,7 +129,8 @@ public final class RelationLoader {
         String ownerColumn = relation.owning() ? owning.joinTable().joinColumn() : owning.joinTable().inverseColumn();
         String targetColumn = relation.owning() ? owning.joinTable().inverseColumn() : owning.joinTable().joinColumn();
         List<Object> keys = distinct(owners, model::idOf);
-        return queries.linked(shape(model, relation, target), target, owning.joinTable().name(), ownerColumn, targetColumn, model.key().column(), keys)
+        LinkTable linkTable = new LinkTable(owning.joinTable().name(), ownerColumn, targetColumn);
+        return queries.linked(shape(model, relation, target), target, linkTable, model.key(), keys)
                 .flatMap(links -> {
                     Map<Object, Object> targets = index(links.stream().map(KeyQueries.Linked::target).toList(), target::idOf);
                     return load(target, new ArrayList<>(targets.values()), plan.nested()).map(loaded -> {

@@ -50,7 +50,7 @@ final class CascadeWriter {
     private final KeyQueries keys;
 
     CascadeWriter(EntityContext entities, EntityOperations rows, BatchInsert batch, Executor executor,
-                  TransactionManager transactions, Dialect dialect, QueryRenderer renderer) {
+                  TransactionManager transactions, Dialect dialect, QueryRenderer renderer, KeyQueries keys) {
         this.entities = entities;
         this.rows = rows;
         this.batch = batch;
@@ -58,7 +58,7 @@ final class CascadeWriter {
         this.transactions = transactions;
         this.dialect = dialect;
         this.renderer = renderer;
-        this.keys = new KeyQueries(dialect, renderer, executor);
+        this.keys = keys;
     }
 
     // ---- insert ----

@@ -17,7 +17,9 @@ import io.rowflow.internal.execution.Listeners;
 import io.rowflow.internal.execution.StatementRunner;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.query.KeyPredicates;
+import io.rowflow.internal.query.KeyedReads;
 import io.rowflow.internal.query.QueryRenderer;
+import io.rowflow.internal.query.TableConditions;
 import io.rowflow.internal.schema.CatalogReader;
 import io.rowflow.internal.schema.DdlGenerator;
 import io.rowflow.internal.schema.SchemaValidator;
@@ -76,7 +78,8 @@ public final class DefaultDatabase implements Database {
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
                            ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
                            int relationBatchSize, boolean ownsConnectionFactory,
-                           List<io.rowflow.mapping.EntityMapping<?>> mappings, List<OperationListener> listeners) {
+                           List<io.rowflow.mapping.EntityMapping<?>> mappings, List<OperationListener> listeners,
+                           TableConditions conditions) {
         this.connectionFactory = connectionFactory;
         this.relationBatchSize = relationBatchSize;
         this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
@@ -88,16 +91,17 @@ public final class DefaultDatabase implements Database {
         this.executor = new Executor(connectionFactory, connectionProvider, transactions,
                 new StatementRunner(dialect, reporting), dialect, reporting);
         EntityContext entities = new EntityContext(models, dialect);
-        this.operations = new EntityOperations(entities, executor, defaultFetchSize);
+        QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters, conditions);
+        KeyedReads reads = new KeyedReads(renderer);
+        this.operations = new EntityOperations(entities, reads, executor, defaultFetchSize);
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
                 new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));
-        QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters);
-        KeyQueries keyQueries = new KeyQueries(dialect, renderer, executor);
+        KeyQueries keyQueries = new KeyQueries(dialect, reads, executor);
         this.coalescers = new Coalescers(coalescing, transactions);
         this.relations = new RelationLoader(models, keyQueries, coalescers);
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
-        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer);
+        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer, keyQueries);
         this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
                 relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS));
     }

@@ -9,6 +9,7 @@ import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.internal.query.KeyedReads;
 import io.rowflow.internal.sql.EntitySql;
 import io.rowflow.observe.OperationKind;
 import java.util.Map;
@@ -23,11 +24,13 @@ import reactor.core.publisher.Mono;
 final class EntityOperations {
 
     private final EntityContext entities;
+    private final KeyedReads reads;
     private final Executor executor;
     private final int fetchSize;
 
-    EntityOperations(EntityContext entities, Executor executor, int fetchSize) {
+    EntityOperations(EntityContext entities, KeyedReads reads, Executor executor, int fetchSize) {
         this.entities = entities;
+        this.reads = reads;
         this.executor = executor;
         this.fetchSize = fetchSize;
     }
@@ -144,23 +147,21 @@ final class EntityOperations {
 
     <T> Mono<T> findById(Class<T> type, Object id) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
-        PreparedSql statement = EntityContext.keyBinds(model, Objects.requireNonNull(id, "id"), 1)
-                .toStatement(entities.sql(model).selectById());
+        PreparedSql statement = reads.byId(model, model.keyArgument(Objects.requireNonNull(id, "id")));
         return executor.queryAtMost(OperationShape.of(OperationKind.LOOKUP, type), statement, 1,
                 EntityRowMapper.byPosition(model)).reduce((first, none) -> first);
     }
 
     Mono<Long> count(Class<?> type) {
         DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
-        PreparedSql statement = PreparedSql.of(entities.sql(model).count());
+        PreparedSql statement = reads.count(model);
         return executor.query(OperationShape.of(OperationKind.COUNT, type), statement, 0,
                 (row, metadata) -> row.get(0, Long.class)).single();
     }
 
     Mono<Boolean> existsById(Class<?> type, Object id) {
         DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
-        PreparedSql statement = EntityContext.keyBinds(model, Objects.requireNonNull(id, "id"), 1)
-                .toStatement(entities.sql(model).existsById());
+        PreparedSql statement = reads.existsById(model, model.keyArgument(Objects.requireNonNull(id, "id")));
         return executor.queryAtMost(OperationShape.of(OperationKind.EXISTS, type), statement, 1,
                 (row, metadata) -> Boolean.TRUE).count().map(rows -> rows > 0);
     }

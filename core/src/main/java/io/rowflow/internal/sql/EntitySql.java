@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQL text of the CRUD statements of one entity for one dialect, rendered once and reused so
+ * The SQL text of the writes of one entity for one dialect (its reads are query-model statements
+ * rendered by the SQL writer, {@code io.rowflow.internal.query.KeyedReads}), rendered once and reused so
  * the same operation always sends the same text (and hits the driver's statement cache).
  * Identifiers come only from the model and are quoted by the dialect; values are bind markers.
  */
@@ -22,11 +23,6 @@ public final class EntitySql {
     private final DefaultEntityModel<?> model;
     private final Dialect dialect;
     private final String table;
-    private final String selectList;
-    private final String selectAll;
-    private final String selectById;
-    private final String existsById;
-    private final String count;
     private final String deleteById;
     private final @Nullable String deleteByIdAndVersion;
     private final String update;
@@ -41,13 +37,8 @@ public final class EntitySql {
         this.model = model;
         this.dialect = dialect;
         this.table = qualifiedTable(model, dialect);
-        this.selectList = model.mappedColumns().stream().map(this::quote).collect(Collectors.joining(", "));
         String byKey = " WHERE " + keyCondition(0);
         int keyColumns = model.key().columns().size();
-        this.selectAll = "SELECT " + selectList + " FROM " + table;
-        this.selectById = selectAll + byKey;
-        this.existsById = "SELECT 1 FROM " + table + byKey;
-        this.count = "SELECT COUNT(*) FROM " + table;
         this.deleteById = "DELETE FROM " + table + byKey;
         MappedColumn version = model.versionColumn();
         this.deleteByIdAndVersion = version == null ? null
@@ -68,27 +59,7 @@ public final class EntitySql {
         return table;
     }
 
-    /** {@code SELECT <all columns> FROM <table>}. */
-    public String selectAll() {
-        return selectAll;
-    }
-
-    /** Select by key; binds: the key columns' values, in key order (as for every "by id" statement). */
-    public String selectById() {
-        return selectById;
-    }
-
-    /** {@code SELECT 1} by key; binds: the key columns' values. */
-    public String existsById() {
-        return existsById;
-    }
-
-    /** {@code SELECT COUNT(*)}. */
-    public String count() {
-        return count;
-    }
-
-    /** Delete by key; binds: the key columns' values. */
+    /** Delete by key; binds: the key columns' values, in key order (as for every "by key" statement). */
     public String deleteById() {
         return deleteById;
     }

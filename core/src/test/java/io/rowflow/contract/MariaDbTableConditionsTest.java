@@ -1,0 +1,13 @@
+package io.rowflow.contract;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.rowflow.test.TestDatabases;
+
+/** The table-conditions suite on MariaDb. */
+class MariaDbTableConditionsTest extends TableConditionsContract {
+
+    @Override
+    protected ConnectionFactory connectionFactory() {
+        return TestDatabases.mariadb(getClass());
+    }
+}
