@@ -74,7 +74,8 @@ public final class DefaultDatabase implements Database {
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
                            ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
                            int relationBatchSize, boolean ownsConnectionFactory,
-                           List<io.rowflow.mapping.EntityMapping<?>> mappings) {
+                           List<io.rowflow.mapping.EntityMapping<?>> mappings,
+                           Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators) {
         this.connectionFactory = connectionFactory;
         this.relationBatchSize = relationBatchSize;
         this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
@@ -84,8 +85,9 @@ public final class DefaultDatabase implements Database {
         this.transactions = new TransactionManager(connectionFactory, connectionProvider);
         this.executor = new Executor(connectionFactory, connectionProvider, transactions, new StatementRunner(dialect), dialect);
         EntityContext entities = new EntityContext(models, dialect);
-        this.operations = new EntityOperations(entities, executor, defaultFetchSize);
-        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
+        KeyGenerators keys = new KeyGenerators(entities, executor, idGenerators);
+        this.operations = new EntityOperations(entities, executor, keys, dialect);
+        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize, keys);
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
                 new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));
         QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters);
