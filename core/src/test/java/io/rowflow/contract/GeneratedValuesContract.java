@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.rowflow.DatabaseBuilder;
 import io.rowflow.MappingException;
 import io.rowflow.QueryException;
+import io.rowflow.fixtures.generated.Board;
+import io.rowflow.fixtures.generated.Card;
 import io.rowflow.fixtures.generated.Invoice;
 import io.rowflow.fixtures.generated.Note;
 import io.rowflow.fixtures.generated.NoteRecord;
@@ -60,6 +62,13 @@ public abstract class GeneratedValuesContract extends DatabaseTestSupport {
         return true;
     }
 
+    /**
+     * Statements creating {@code board (id bigint key, name, created_at default now)} and
+     * {@code card (id uuid key, label, label_length generated as the label's length and stored,
+     * board_id referencing board)}, after dropping them.
+     */
+    protected abstract List<String> boardDdl();
+
     /** Statements creating {@code token (id uuid primary key, label)}. */
     protected abstract List<String> tokenDdl();
 
@@ -82,9 +91,11 @@ public abstract class GeneratedValuesContract extends DatabaseTestSupport {
 
     @BeforeEach
     void createTables() {
-        List<String> ddl = new ArrayList<>(ticketDdl());
+        List<String> ddl = new ArrayList<>(List.of("drop table if exists card", "drop table if exists board"));
+        ddl.addAll(ticketDdl());
         ddl.addAll(noteDdl());
         ddl.addAll(tokenDdl());
+        ddl.addAll(boardDdl());
         ddl.add("drop table if exists invoice");
         ddl.add("create table invoice (number varchar(20) primary key, amount int not null)");
         Flux.fromIterable(ddl).concatMap(sql -> db.sql(sql).execute()).blockLast(TIMEOUT);
@@ -251,6 +262,24 @@ public abstract class GeneratedValuesContract extends DatabaseTestSupport {
         assertThat(inserted.stream().map(note -> note.id).distinct().count()).isEqualTo(300);
         Note sample = inserted.get(123);
         assertThat(db.findById(Note.class, sample.id).block(TIMEOUT).body).isEqualTo("n123");
+    }
+
+    @Test
+    void cascadedInsertsGenerateKeysAndReadBackColumnsOfParentAndChildren() {
+        Board board = db.insert(new Board(null, "Sprint", null, List.of(Card.of("a"), Card.of("bcd"))))
+                .block(TIMEOUT);
+
+        assertThat(board.id()).isGreaterThanOrEqualTo(1000L);
+        assertThat(board.createdAt()).isNotNull();
+        List<Card> cards = db.findAll(Card.class).collectList().block(TIMEOUT);
+        assertThat(cards).extracting(Card::labelLength).containsExactlyInAnyOrder(1, 3);
+        assertThat(cards).allSatisfy(card -> {
+            assertThat(card.id().version()).isEqualTo(7);
+            assertThat(card.board().id()).isEqualTo(board.id());
+        });
+        Board changed = new Board(board.id(), "Sprint 2", null, List.of(Card.of("efghi")));
+        db.update(changed).block(TIMEOUT);
+        assertThat(db.findAll(Card.class).map(Card::labelLength).collectList().block(TIMEOUT)).containsExactly(5);
     }
 
     // ---- keys from a sequence ----

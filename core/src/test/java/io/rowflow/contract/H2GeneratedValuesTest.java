@@ -39,6 +39,15 @@ class H2GeneratedValuesTest extends GeneratedValuesContract {
     }
 
     @Override
+    protected List<String> boardDdl() {
+        return List.of("create table board (id bigint primary key, name varchar(40) not null, "
+                        + "created_at timestamp not null default localtimestamp)",
+                "create table card (id uuid primary key, label varchar(40) not null, "
+                        + "label_length int generated always as (char_length(label)), "
+                        + "board_id bigint references board (id))");
+    }
+
+    @Override
     protected List<String> tokenDdl() {
         return List.of("drop table if exists token", "create table token (id uuid primary key, label varchar(40) not null)");
     }

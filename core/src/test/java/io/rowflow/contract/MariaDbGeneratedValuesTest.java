@@ -38,6 +38,15 @@ class MariaDbGeneratedValuesTest extends GeneratedValuesContract {
     }
 
     @Override
+    protected List<String> boardDdl() {
+        return List.of("create table board (id bigint primary key, name varchar(40) not null, "
+                        + "created_at datetime(6) not null default current_timestamp(6))",
+                "create table card (id uuid primary key, label varchar(40) not null, "
+                        + "label_length int as (char_length(label)) stored, "
+                        + "board_id bigint, foreign key (board_id) references board (id))");
+    }
+
+    @Override
     protected List<String> tokenDdl() {
         return List.of("drop table if exists token",
                 "create table token (id uuid primary key, label varchar(40) not null)");

@@ -44,6 +44,15 @@ class PostgresGeneratedValuesTest extends GeneratedValuesContract {
     }
 
     @Override
+    protected List<String> boardDdl() {
+        return List.of("create table board (id bigint primary key, name text not null, "
+                        + "created_at timestamp not null default localtimestamp)",
+                "create table card (id uuid primary key, label text not null, "
+                        + "label_length int generated always as (char_length(label)) stored, "
+                        + "board_id bigint references board (id))");
+    }
+
+    @Override
     protected List<String> tokenDdl() {
         return List.of("drop table if exists token", "create table token (id uuid primary key, label text not null)");
     }

@@ -86,7 +86,7 @@ public final class DefaultDatabase implements Database {
         this.executor = new Executor(connectionFactory, connectionProvider, transactions, new StatementRunner(dialect), dialect);
         EntityContext entities = new EntityContext(models, dialect);
         KeyGenerators keys = new KeyGenerators(entities, executor, idGenerators);
-        this.operations = new EntityOperations(entities, executor, keys, dialect);
+        this.operations = new EntityOperations(entities, executor, keys);
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize, keys);
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
                 new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));

@@ -11,7 +11,6 @@ import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.sql.EntitySql;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
-import io.rowflow.dialect.Dialect;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,11 @@ final class EntityOperations {
     private final EntityContext entities;
     private final Executor executor;
     private final KeyGenerators keys;
-    private final Dialect dialect;
 
-    EntityOperations(EntityContext entities, Executor executor, KeyGenerators keys, Dialect dialect) {
+    EntityOperations(EntityContext entities, Executor executor, KeyGenerators keys) {
         this.entities = entities;
         this.executor = executor;
         this.keys = keys;
-        this.dialect = dialect;
     }
 
     /**

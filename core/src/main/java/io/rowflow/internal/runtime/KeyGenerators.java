@@ -28,8 +28,12 @@ final class KeyGenerators {
     private final EntityContext entities;
     private final Executor executor;
     private final Map<String, IdGenerator<?>> registered;
-    private final RandomUuids randomUuids = new RandomUuids();
-    private final TimeOrderedUuids timeOrderedUuids = new TimeOrderedUuids();
+    /**
+     * Shared by every database, made (and their random generators seeded) when the first database
+     * is built rather than on the first insert, which may run on an event loop.
+     */
+    private static final RandomUuids RANDOM_UUIDS = new RandomUuids();
+    private static final TimeOrderedUuids TIME_ORDERED_UUIDS = new TimeOrderedUuids();
 
     KeyGenerators(EntityContext entities, Executor executor, Map<String, IdGenerator<?>> registered) {
         this.entities = entities;
@@ -54,8 +58,8 @@ final class KeyGenerators {
         Flux<?> values = switch (generation.strategy()) {
             case SEQUENCE -> executor.query(PreparedSql.of(entities.sql(model).sequenceValues(key, count)), 0,
                     (row, metadata) -> EntityRowMapper.read(row, 0, key));
-            case UUID_V4 -> randomUuids.generate(count);
-            case UUID_V7 -> timeOrderedUuids.generate(count);
+            case UUID_V4 -> RANDOM_UUIDS.generate(count);
+            case UUID_V7 -> TIME_ORDERED_UUIDS.generate(count);
             case GENERATOR -> generator(key, Objects.requireNonNull(generation.generator())).generate(count);
             case IDENTITY -> throw new IllegalStateException(key.describe() + " is an identity column");
         };
