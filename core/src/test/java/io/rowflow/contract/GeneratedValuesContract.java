@@ -13,6 +13,7 @@ import io.rowflow.fixtures.generated.Note;
 import io.rowflow.fixtures.generated.NoteRecord;
 import io.rowflow.fixtures.generated.OrderedToken;
 import io.rowflow.fixtures.generated.RandomToken;
+import io.rowflow.fixtures.generated.SmallTicket;
 import io.rowflow.fixtures.generated.Ticket;
 import io.rowflow.fixtures.generated.TicketRecord;
 import io.rowflow.mapping.IdGenerator;
@@ -315,6 +316,16 @@ public abstract class GeneratedValuesContract extends DatabaseTestSupport {
 
         assertThat(ticket.id).isEqualTo(7L);
         assertThat(counting.statements()).isEqualTo(1);
+    }
+
+    @Test
+    void sequenceValuesFitAnIntegerKey() {
+        SmallTicket one = db.insert(new SmallTicket(null, "small")).block(TIMEOUT);
+        List<SmallTicket> more = db.insertAll(List.of(new SmallTicket(null, "x"), new SmallTicket(null, "y")))
+                .collectList().block(TIMEOUT);
+
+        assertThat(one.id()).isEqualTo(1000);
+        assertThat(more).extracting(SmallTicket::id).containsExactly(1001, 1002);
     }
 
     // ---- client-side keys ----

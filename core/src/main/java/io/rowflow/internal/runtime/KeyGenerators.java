@@ -2,7 +2,6 @@ package io.rowflow.internal.runtime;
 
 import io.rowflow.MappingException;
 import io.rowflow.QueryException;
-import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.id.RandomUuids;
@@ -15,6 +14,7 @@ import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -57,7 +57,7 @@ final class KeyGenerators {
         IdGeneration generation = Objects.requireNonNull(key.idGeneration());
         Flux<?> values = switch (generation.strategy()) {
             case SEQUENCE -> executor.query(PreparedSql.of(entities.sql(model).sequenceValues(key, count)), 0,
-                    (row, metadata) -> EntityRowMapper.read(row, 0, key));
+                    (row, metadata) -> sequenceValue(key, row.get(0, Long.class)));
             case UUID_V4 -> RANDOM_UUIDS.generate(count);
             case UUID_V7 -> TIME_ORDERED_UUIDS.generate(count);
             case GENERATOR -> generator(key, Objects.requireNonNull(generation.generator())).generate(count);
@@ -65,6 +65,17 @@ final class KeyGenerators {
         };
         Class<?> type = MethodType.methodType(key.javaType()).wrap().returnType();
         return Flux.<Object>from(values).collectList().map(list -> checked(key, type, count, list));
+    }
+
+    /** A sequence value (a {@code bigint} everywhere) as the key's type, {@code Integer} say. */
+    private static Object sequenceValue(MappedColumn key, @Nullable Long value) {
+        if (value == null) {
+            throw new QueryException("The sequence of " + key.describe() + " gave NULL");
+        }
+        Class<?> stored = key.storedType();
+        Object narrowed = stored == Integer.class ? (Object) Math.toIntExact(value)
+                : stored == Short.class ? (Object) (short) Math.toIntExact(value) : (Object) value;
+        return key.codec().fromDatabase(narrowed);
     }
 
     private IdGenerator<?> generator(MappedColumn key, String name) {
