@@ -1,6 +1,8 @@
 package io.rowflow.internal.id;
 
 import io.rowflow.mapping.IdGenerator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -31,17 +33,27 @@ public final class TimeOrderedUuids implements IdGenerator<UUID> {
 
     /** One value. */
     public UUID next() {
-        long candidate = (clock.getAsLong() << 12) | (random.nextLong() & 0x7FFL);
-        // the 48-bit timestamp and the 12-bit counter as one number that only grows
-        long stamp = last.updateAndGet(previous -> Math.max(candidate, previous + 1));
-        long most = ((stamp >>> 12) << 16) | 0x7000L | (stamp & 0xFFFL);
-        long least = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        return new UUID(most, least);
+        return next(1).get(0);
+    }
+
+    /** {@code count} increasing values, their random bits drawn in one call. */
+    public List<UUID> next(int count) {
+        long[] bits = random.longs(2 * count);
+        List<UUID> uuids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long candidate = (clock.getAsLong() << 12) | (bits[2 * i] & 0x7FFL);
+            // the 48-bit timestamp and the 12-bit counter as one number that only grows
+            long stamp = last.updateAndGet(previous -> Math.max(candidate, previous + 1));
+            long most = ((stamp >>> 12) << 16) | 0x7000L | (stamp & 0xFFFL);
+            long least = (bits[2 * i + 1] & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+            uuids.add(new UUID(most, least));
+        }
+        return uuids;
     }
 
     @Override
     public Flux<UUID> generate(int count) {
-        return Flux.range(0, count).map(ignored -> next());
+        return Flux.defer(() -> Flux.fromIterable(next(count)));
     }
 
     @Override
