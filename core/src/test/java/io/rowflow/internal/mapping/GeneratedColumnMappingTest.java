@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rowflow.MappingException;
-import io.rowflow.QueryException;
 import io.rowflow.annotation.DatabaseDefault;
 import io.rowflow.annotation.DatabaseGenerated;
 import io.rowflow.annotation.GeneratedValue;
@@ -17,8 +16,6 @@ import io.rowflow.dialect.Dialect;
 import io.rowflow.dialect.H2Dialect;
 import io.rowflow.dialect.MariaDbDialect;
 import io.rowflow.dialect.PostgresDialect;
-import io.rowflow.dialect.StandardSqlDialect;
-import io.rowflow.dialect.Upsert;
 import io.rowflow.fixtures.generated.Ticket;
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.schema.DdlGenerator;
@@ -30,14 +27,13 @@ import io.rowflow.mapping.WriteMode;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Generated keys and columns the database fills, without a database: the model built from
  * annotations and from code, the SQL rendered for each dialect, the DDL, and every refused
- * combination as a {@link MappingException} or {@link QueryException} naming class and property.
+ * combination as a {@link MappingException} naming class and property.
  */
 class GeneratedColumnMappingTest {
 
@@ -138,66 +134,6 @@ class GeneratedColumnMappingTest {
         assertThat(sql(Ticket.class, MARIADB).sequenceValues(id, 3)).isEqualTo("SELECT NEXTVAL(`ticket_seq`) FROM seq_1_to_3");
         assertThat(sql(Ticket.class, new H2Dialect()).sequenceValues(id, 3))
                 .isEqualTo("SELECT NEXT VALUE FOR \"ticket_seq\" FROM SYSTEM_RANGE(1, 3)");
-    }
-
-    /** A dialect answering only the questions it must: no sequences. */
-    static final class PlainDialect extends StandardSqlDialect {
-        @Override
-        public String name() {
-            return "Plain";
-        }
-
-        @Override
-        public boolean matches(String product) {
-            return false;
-        }
-
-        @Override
-        public String bindMarker(int index) {
-            return "?";
-        }
-
-        @Override
-        public String returning(String statement, List<String> columns) {
-            return statement + " RETURNING " + String.join(", ", columns);
-        }
-
-        @Override
-        public String upsert(Upsert upsert) {
-            throw new UnsupportedOperationException("no upsert");
-        }
-
-        @Override
-        public Set<Class<?>> nativeTypes() {
-            return Set.of(String.class, Long.class, Integer.class, LocalDateTime.class);
-        }
-
-        @Override
-        protected String unboundedTextType() {
-            return "text";
-        }
-
-        @Override
-        protected String unboundedDecimalType() {
-            return "numeric";
-        }
-
-        @Override
-        protected String binaryType() {
-            return "blob";
-        }
-    }
-
-    @Test
-    void aDialectWithoutSequencesFailsNamingTheEntityAndColumn() {
-        PlainDialect plain = new PlainDialect();
-        MappedColumn id = models(plain).entity(Ticket.class).key().column();
-
-        assertThatThrownBy(() -> sql(Ticket.class, plain).sequenceValues(id, 1))
-                .isInstanceOf(QueryException.class)
-                .hasMessageContaining("Plain dialect")
-                .hasMessageContaining(Ticket.class.getName())
-                .hasMessageContaining("key id from the sequence ticket_seq");
     }
 
     @Test
