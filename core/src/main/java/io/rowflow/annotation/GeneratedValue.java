@@ -11,9 +11,11 @@ import java.lang.annotation.Target;
  *
  * <p>By default ({@link GenerationType#IDENTITY}) the database generates it: on insert the id
  * column is left out of the statement when the value is {@code null} and the generated value is
- * read back. The other {@linkplain #strategy() strategies} produce the value before the insert
- * (from a {@linkplain GenerationType#SEQUENCE sequence}, as a {@linkplain GenerationType#UUID_V7
- * UUID}, or from an {@link io.rowflow.mapping.IdGenerator}) and write it. Either way a mutable
+ * read back. A {@linkplain GenerationType#SEQUENCE sequence} key is taken from the sequence
+ * by the insert itself (by {@code insertAll} in blocks fetched first); the other
+ * {@linkplain #strategy() strategies} produce the value before the insert (a
+ * {@linkplain GenerationType#UUID_V7 UUID}, or a value of an {@link io.rowflow.mapping.IdGenerator})
+ * and write it. Either way a mutable
  * entity gets the value set and a record is returned as a new instance; an id already set is kept.
  * Only a one-column key can be generated.
  *

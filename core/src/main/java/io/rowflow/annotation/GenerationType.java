@@ -15,9 +15,9 @@ public enum GenerationType {
     IDENTITY,
 
     /**
-     * Values come from a database sequence named by {@link GeneratedValue#sequence()}, fetched
-     * before the insert: one value for {@code insert}, a block of one value per row and one
-     * statement per chunk for {@code insertAll}.
+     * Values come from a database sequence named by {@link GeneratedValue#sequence()}: an
+     * {@code insert} takes the value in the statement itself ({@code nextval('seq')}) and returns
+     * it; {@code insertAll} fetches a block of one value per row, in one statement per chunk.
      */
     SEQUENCE,
 

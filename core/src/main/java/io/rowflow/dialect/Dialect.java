@@ -119,6 +119,19 @@ public interface Dialect {
     }
 
     /**
+     * An expression taking the next value of a sequence inside another statement
+     * ({@code nextval('seq')}), so a single insert takes its key in the same round trip and returns
+     * it; by default {@link UnsupportedOperationException}, and Rowflow fetches the value with
+     * {@link #sequenceValues} first.
+     *
+     * @param quotedSequence the sequence name, quoted (each part of a schema-qualified name)
+     * @since 0.2
+     */
+    default String sequenceValue(String quotedSequence) {
+        throw new UnsupportedOperationException(name() + " has no sequence expression");
+    }
+
+    /**
      * An insert of many rows that binds one array per column instead of one parameter per value
      * (PostgreSQL: {@code INSERT ... SELECT ... FROM unnest($1::bigint[], $2::text[])}), so one
      * statement can carry any number of rows at one round trip; {@code null} (the default) when the

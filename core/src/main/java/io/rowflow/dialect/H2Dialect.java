@@ -69,6 +69,12 @@ public final class H2Dialect extends StandardSqlDialect {
         return "SELECT NEXT VALUE FOR " + quotedSequence + " FROM SYSTEM_RANGE(1, " + count + ")";
     }
 
+    /** {@code NEXT VALUE FOR seq}. */
+    @Override
+    public String sequenceValue(String quotedSequence) {
+        return "NEXT VALUE FOR " + quotedSequence;
+    }
+
     @Override
     public String returning(String dataChangeStatement, List<String> quotedColumns) {
         return "SELECT " + String.join(", ", quotedColumns) + " FROM FINAL TABLE (" + dataChangeStatement + ")";

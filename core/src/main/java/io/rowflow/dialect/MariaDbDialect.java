@@ -141,6 +141,12 @@ public final class MariaDbDialect extends StandardSqlDialect {
         return "SELECT NEXTVAL(" + quotedSequence + ") FROM seq_1_to_" + count;
     }
 
+    /** {@code NEXTVAL(seq)}. */
+    @Override
+    public String sequenceValue(String quotedSequence) {
+        return "NEXTVAL(" + quotedSequence + ")";
+    }
+
     /** {@code INSERT ... RETURNING}; MariaDB has no {@code UPDATE ... RETURNING}. */
     @Override
     public String returning(String dataChangeStatement, List<String> quotedColumns) {

@@ -138,6 +138,12 @@ public final class PostgresDialect extends StandardSqlDialect {
         return "SELECT nextval('" + quotedSequence + "') FROM generate_series(1, " + count + ")";
     }
 
+    /** {@code nextval('seq')}. */
+    @Override
+    public String sequenceValue(String quotedSequence) {
+        return "nextval('" + quotedSequence + "')";
+    }
+
     @Override
     public String returning(String dataChangeStatement, List<String> quotedColumns) {
         return dataChangeStatement + " RETURNING " + String.join(", ", quotedColumns);

@@ -115,6 +115,8 @@ public abstract class GeneratedValuesContract extends DatabaseTestSupport {
 
         Ticket inserted = db.insert(ticket).block(TIMEOUT);
 
+        assertThat(counting.statements()).as("the key from nextval and the generated columns in one statement")
+                .isEqualTo(1);
         assertThat(inserted).isSameAs(ticket);
         assertThat(ticket.id).as("from ticket_seq").isGreaterThanOrEqualTo(1000L);
         assertThat(ticket.createdAt).as("the DEFAULT, not the value given").isAfter(before);

@@ -11,10 +11,12 @@ import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.sql.EntitySql;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
+import io.rowflow.annotation.GenerationType;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -45,6 +47,10 @@ final class EntityOperations {
             Object[] values = model.extract(entity);
             Map<MappedColumn, Object> replacements = EntityContext.replacements();
             if (!EntityContext.hasKey(model, values) && KeyGenerators.beforeInsert(model)) {
+                Mono<T> inOneStatement = insertFromSequence(model, entity, values, replacements);
+                if (inOneStatement != null) {
+                    return inOneStatement;
+                }
                 return keys.next(model, 1).flatMap(generated -> {
                     MappedColumn key = model.key().column();
                     values[key.index()] = generated.get(0);
@@ -54,6 +60,35 @@ final class EntityOperations {
             }
             return insertValues(model, entity, values, replacements);
         });
+    }
+
+    /**
+     * The insert of an entity whose key comes from a sequence, taking the value in the statement
+     * itself, or {@code null} when the key is not from a sequence or the dialect cannot do that.
+     */
+    private <T> @Nullable Mono<T> insertFromSequence(DefaultEntityModel<T> model, T entity, Object[] values,
+                                                     Map<MappedColumn, Object> replacements) {
+        MappedColumn key = model.key().column();
+        if (Objects.requireNonNull(key.idGeneration()).strategy() != GenerationType.SEQUENCE) {
+            return null;
+        }
+        EntitySql sql = entities.sql(model);
+        EntityContext.initialVersion(model, values, replacements);
+        BitSet omitted = sql.omittedOnInsert(values);
+        String text = sql.insertFromSequence(omitted);
+        if (text == null) {
+            return null;
+        }
+        BindValues binds = new BindValues(values.length);
+        sql.insertColumns(omitted).stream().filter(column -> column != key)
+                .forEach(column -> binds.add(column.codec(), values[column.index()]));
+        List<MappedColumn> returned = new java.util.ArrayList<>(List.of(key));
+        returned.addAll(sql.returnedAfterInsert(omitted));
+        PreparedSql statement = binds.toStatement(text);
+        return executor.withConnection(connection -> executor.returning(connection, statement,
+                        row -> readKeyAndColumns(row, returned)))
+                .single()
+                .map(read -> model.with(entity, putAll(replacements, returned, read)));
     }
 
     private <T> Mono<T> insertValues(DefaultEntityModel<T> model, T entity, Object[] values,
@@ -75,6 +110,16 @@ final class EntityOperations {
                         row -> readColumns(row, returned)))
                 .single()
                 .map(read -> model.with(entity, putAll(replacements, returned, read)));
+    }
+
+    /** A returned row of a sequence key, converted from the sequence's {@code bigint}, then the other columns. */
+    private static Object[] readKeyAndColumns(Readable row, List<MappedColumn> columns) {
+        Object[] values = new Object[columns.size()];
+        values[0] = KeyGenerators.sequenceValue(columns.get(0), row.get(0));
+        for (int i = 1; i < values.length; i++) {
+            values[i] = EntityRowMapper.read(row, i, columns.get(i));
+        }
+        return values;
     }
 
     /** The values of these columns in a returned row, in order. */

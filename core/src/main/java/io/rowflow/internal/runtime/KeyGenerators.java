@@ -57,7 +57,7 @@ final class KeyGenerators {
         IdGeneration generation = Objects.requireNonNull(key.idGeneration());
         Flux<?> values = switch (generation.strategy()) {
             case SEQUENCE -> executor.query(PreparedSql.of(entities.sql(model).sequenceValues(key, count)), 0,
-                    (row, metadata) -> sequenceValue(key, row.get(0, Long.class)));
+                    (row, metadata) -> sequenceValue(key, row.get(0)));
             case UUID_V4 -> RANDOM_UUIDS.generate(count);
             case UUID_V7 -> TIME_ORDERED_UUIDS.generate(count);
             case GENERATOR -> generator(key, Objects.requireNonNull(generation.generator())).generate(count);
@@ -67,14 +67,18 @@ final class KeyGenerators {
         return Flux.<Object>from(values).collectList().map(list -> checked(key, type, count, list));
     }
 
-    /** A sequence value (a {@code bigint} everywhere) as the key's type, {@code Integer} say. */
-    private static Object sequenceValue(MappedColumn key, @Nullable Long value) {
-        if (value == null) {
-            throw new QueryException("The sequence of " + key.describe() + " gave NULL");
+    /**
+     * A value of a sequence (a {@code bigint} on every database, whatever the key column's type)
+     * as the key's Java type, {@code Integer} say; drivers differ in which conversions they make.
+     */
+    static Object sequenceValue(MappedColumn key, @Nullable Object value) {
+        if (!(value instanceof Number number)) {
+            throw new QueryException("The sequence of " + key.describe() + " gave " + value + ", not a number");
         }
         Class<?> stored = key.storedType();
-        Object narrowed = stored == Integer.class ? (Object) Math.toIntExact(value)
-                : stored == Short.class ? (Object) (short) Math.toIntExact(value) : (Object) value;
+        long whole = number.longValue();
+        Object narrowed = stored == Integer.class ? (Object) Math.toIntExact(whole)
+                : stored == Short.class ? (Object) (short) Math.toIntExact(whole) : (Object) whole;
         return key.codec().fromDatabase(narrowed);
     }
 

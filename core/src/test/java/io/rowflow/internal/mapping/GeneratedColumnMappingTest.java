@@ -126,6 +126,20 @@ class GeneratedColumnMappingTest {
     }
 
     @Test
+    void aSingleInsertTakesItsKeyFromTheSequenceInTheStatement() {
+        Object[] values = {null, "t", null, null, null, null};
+        EntitySql postgres = sql(Ticket.class, POSTGRES);
+        EntitySql mariadb = sql(Ticket.class, MARIADB);
+
+        assertThat(postgres.insertFromSequence(postgres.omittedOnInsert(values))).isEqualTo(
+                "INSERT INTO \"ticket\" (\"id\", \"title\") VALUES (nextval('\"ticket_seq\"'), $1) "
+                        + "RETURNING \"id\", \"created_at\", \"status\", \"title_length\"");
+        assertThat(mariadb.insertFromSequence(mariadb.omittedOnInsert(values))).isEqualTo(
+                "INSERT INTO `ticket` (`id`, `title`) VALUES (NEXTVAL(`ticket_seq`), ?) "
+                        + "RETURNING `id`, `created_at`, `status`, `title_length`");
+    }
+
+    @Test
     void sequenceBlocksAreOneStatementPerDialect() {
         MappedColumn id = models(POSTGRES).entity(Ticket.class).key().column();
 

@@ -45,7 +45,8 @@ public final class GeneratedValueSnippets {
 
     public static Mono<Ticket> openTicket(Database db) {
         return db.insert(Ticket.open("Printer on fire"));
-        // INSERT INTO ticket (id, title) VALUES (...) RETURNING created_at, status, title_length
+        // INSERT INTO ticket (id, title) VALUES (NEXT VALUE FOR ticket_seq, ?)
+        //     RETURNING id, created_at, status, title_length         -- one statement
         // -> Ticket[id=1000, title=Printer on fire, createdAt=..., status=open, titleLength=15, auditedBy=null]
     }
 
