@@ -4,6 +4,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.mapping.EntityMapping;
+import io.rowflow.mapping.IdGenerator;
 import io.rowflow.internal.runtime.DefaultDatabase;
 import io.rowflow.mapping.NamingStrategy;
 import io.rowflow.observe.OperationListener;
@@ -36,6 +37,7 @@ public final class DatabaseBuilder {
     private final List<EntityMapping<?>> mappings = new ArrayList<>();
     private final List<OperationListener> listeners = new ArrayList<>();
     private io.rowflow.internal.query.TableConditions tableConditions = io.rowflow.internal.query.TableConditions.NONE;
+    private final Map<String, IdGenerator<?>> idGenerators = new LinkedHashMap<>();
 
     DatabaseBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -142,6 +144,23 @@ public final class DatabaseBuilder {
     }
 
     /**
+     * Registers a key generator under a name, for keys declared
+     * {@code @GeneratedValue(strategy = GenerationType.GENERATOR, generator = name)} or mapped with
+     * {@code IdGeneration.generator(name)}. A later registration under the same name replaces it.
+     *
+     * @since 0.2
+     */
+    public DatabaseBuilder idGenerator(String name, IdGenerator<?> generator) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(generator, "generator");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("an IdGenerator needs a name");
+        }
+        idGenerators.put(name, generator);
+        return this;
+    }
+
+    /**
      * The most rows one multi-row {@code VALUES} insert statement carries; 1,000 by default. Where
      * the dialect binds columns as arrays (PostgreSQL's {@code unnest}) a statement carries at
      * least 10,000 rows.
@@ -181,7 +200,7 @@ public final class DatabaseBuilder {
         Dialect chosen = dialect != null ? dialect : detect();
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
                 connectionProvider, defaultFetchSize, coalescing, relationBatchSize, ownsConnectionFactory, mappings,
-                listeners, tableConditions);
+                listeners, tableConditions, idGenerators);
     }
 
     /**

@@ -103,6 +103,35 @@ public interface Dialect {
     String returning(String dataChangeStatement, List<String> quotedColumns);
 
     /**
+     * A query returning {@code count} new values of a sequence, one per row, in one statement
+     * (PostgreSQL: {@code SELECT nextval('seq') FROM generate_series(1, 500)}), for keys generated
+     * by {@link io.rowflow.annotation.GenerationType#SEQUENCE}; {@code insertAll} fetches a block
+     * per chunk with it. The count is written into the SQL as a number. A dialect without sequences
+     * throws {@link UnsupportedOperationException}, as the default does, and inserting such an entity
+     * fails with a {@link io.rowflow.QueryException} naming the entity and column.
+     *
+     * @param quotedSequence the sequence name, quoted (each part of a schema-qualified name)
+     * @param count how many values, at least 1
+     * @since 0.2
+     */
+    default String sequenceValues(String quotedSequence, int count) {
+        throw new UnsupportedOperationException(name() + " has no sequences");
+    }
+
+    /**
+     * An expression taking the next value of a sequence inside another statement
+     * ({@code nextval('seq')}), so a single insert takes its key in the same round trip and returns
+     * it; by default {@link UnsupportedOperationException}, and Rowflow fetches the value with
+     * {@link #sequenceValues} first.
+     *
+     * @param quotedSequence the sequence name, quoted (each part of a schema-qualified name)
+     * @since 0.2
+     */
+    default String sequenceValue(String quotedSequence) {
+        throw new UnsupportedOperationException(name() + " has no sequence expression");
+    }
+
+    /**
      * An insert of many rows that binds one array per column instead of one parameter per value
      * (PostgreSQL: {@code INSERT ... SELECT ... FROM unnest($1::bigint[], $2::text[])}), so one
      * statement can carry any number of rows at one round trip; {@code null} (the default) when the

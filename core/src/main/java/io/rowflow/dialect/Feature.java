@@ -20,6 +20,17 @@ public enum Feature {
     RETURNING("values returned by `INSERT`"),
 
     /**
+     * {@link Dialect#returning} also works on an {@code UPDATE} ({@code UPDATE ... RETURNING},
+     * or {@code FINAL TABLE (UPDATE ...)}), so columns the database sets on update
+     * ({@link io.rowflow.annotation.DatabaseGenerated}) are read back in the same round trip.
+     * Without it Rowflow reads them with a {@code SELECT} by key on the same connection right after
+     * the update.
+     *
+     * @since 0.2
+     */
+    UPDATE_RETURNING("values returned by `UPDATE`"),
+
+    /**
      * {@code ORDER BY ... NULLS FIRST/LAST} is understood natively. Without it Rowflow emulates
      * the placement with an extra leading sort key ({@code expression IS NULL}).
      */

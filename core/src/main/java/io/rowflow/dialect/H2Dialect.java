@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class H2Dialect extends StandardSqlDialect {
 
-    private static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(Feature.RETURNING,
+    private static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(Feature.RETURNING, Feature.UPDATE_RETURNING,
             Feature.NULLS_ORDERING, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS, Feature.NUL_IN_TEXT,
             Feature.NON_FINITE_FLOATS));
 
@@ -61,6 +61,18 @@ public final class H2Dialect extends StandardSqlDialect {
     public String bindMarker(int index, @Nullable String databaseType) {
         return databaseType == null || databaseType.endsWith("]") ? bindMarker(index)
                 : "CAST(" + bindMarker(index) + " AS VARCHAR)";
+    }
+
+    /** {@code SELECT NEXT VALUE FOR seq FROM SYSTEM_RANGE(1, count)}: a new value per row. */
+    @Override
+    public String sequenceValues(String quotedSequence, int count) {
+        return "SELECT NEXT VALUE FOR " + quotedSequence + " FROM SYSTEM_RANGE(1, " + count + ")";
+    }
+
+    /** {@code NEXT VALUE FOR seq}. */
+    @Override
+    public String sequenceValue(String quotedSequence) {
+        return "NEXT VALUE FOR " + quotedSequence;
     }
 
     @Override

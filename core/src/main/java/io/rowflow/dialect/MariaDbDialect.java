@@ -131,6 +131,23 @@ public final class MariaDbDialect extends StandardSqlDialect {
         return inListChunkSize;
     }
 
+    /**
+     * {@code SELECT NEXTVAL(seq) FROM seq_1_to_count} (MariaDB 10.3+ sequences, over a table of the
+     * Sequence engine, which MariaDB installs by default; a recursive {@code WITH} would stop at
+     * {@code max_recursive_iterations}, 1,000 by default).
+     */
+    @Override
+    public String sequenceValues(String quotedSequence, int count) {
+        return "SELECT NEXTVAL(" + quotedSequence + ") FROM seq_1_to_" + count;
+    }
+
+    /** {@code NEXTVAL(seq)}. */
+    @Override
+    public String sequenceValue(String quotedSequence) {
+        return "NEXTVAL(" + quotedSequence + ")";
+    }
+
+    /** {@code INSERT ... RETURNING}; MariaDB has no {@code UPDATE ... RETURNING}. */
     @Override
     public String returning(String dataChangeStatement, List<String> quotedColumns) {
         return dataChangeStatement + " RETURNING " + String.join(", ", quotedColumns);

@@ -45,7 +45,7 @@ public final class PostgresDialect extends StandardSqlDialect {
             types.add(json);
         }
         this.nativeTypes = Set.copyOf(types);
-        EnumSet<Feature> supported = EnumSet.of(Feature.RETURNING, Feature.NULLS_ORDERING, Feature.ARRAY_PARAMETERS,
+        EnumSet<Feature> supported = EnumSet.of(Feature.RETURNING, Feature.UPDATE_RETURNING, Feature.NULLS_ORDERING, Feature.ARRAY_PARAMETERS,
                 Feature.ARRAY_COLUMNS, Feature.ILIKE, Feature.CASE_SENSITIVE_LIKE, Feature.UNBOUNDED_DECIMALS,
                 Feature.DECIMAL_SCALE, Feature.READ_ONLY_TRANSACTIONS, Feature.NON_FINITE_FLOATS, Feature.CURSORS);
         if (interval != null) {
@@ -130,6 +130,18 @@ public final class PostgresDialect extends StandardSqlDialect {
     @Override
     public String bindMarker(int index, @Nullable String databaseType) {
         return databaseType == null ? bindMarker(index) : bindMarker(index) + "::" + databaseType;
+    }
+
+    /** {@code SELECT nextval('seq') FROM generate_series(1, count)}. */
+    @Override
+    public String sequenceValues(String quotedSequence, int count) {
+        return "SELECT nextval('" + quotedSequence + "') FROM generate_series(1, " + count + ")";
+    }
+
+    /** {@code nextval('seq')}. */
+    @Override
+    public String sequenceValue(String quotedSequence) {
+        return "nextval('" + quotedSequence + "')";
     }
 
     @Override

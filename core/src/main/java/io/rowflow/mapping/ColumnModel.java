@@ -39,8 +39,26 @@ public interface ColumnModel {
     /** Whether this is the primary key. */
     boolean isId();
 
-    /** Whether the database generates the value (identity). */
+    /** Whether the key's value is generated when an entity is inserted without one ({@link #idGeneration()}). */
     boolean isGenerated();
+
+    /**
+     * How a generated key gets its value, or {@code null} when the column is not a generated key.
+     *
+     * @since 0.2
+     */
+    default @Nullable IdGeneration idGeneration() {
+        return null;
+    }
+
+    /**
+     * Whether and when Rowflow writes the column and reads it back.
+     *
+     * @since 0.2
+     */
+    default WriteMode writeMode() {
+        return WriteMode.WRITTEN;
+    }
 
     /** Whether this is the optimistic-lock version. */
     boolean isVersion();

@@ -122,6 +122,50 @@ public final class EntityMapping<T> {
         return change(property, p -> p.withId(true));
     }
 
+    /**
+     * The property is the key, generated as described when an entity is inserted without one
+     * (a sequence, UUIDs, a registered {@link IdGenerator}); the same as
+     * {@code @Id @GeneratedValue(strategy = ...)}.
+     *
+     * @since 0.2
+     */
+    public EntityMapping<T> generatedId(Getter<T, ?> property, IdGeneration generation) {
+        Objects.requireNonNull(generation, "generation");
+        return change(property, p -> p.withIdGeneration(generation));
+    }
+
+    /**
+     * The database sets the column ({@code GENERATED ALWAYS AS ...}, a trigger, a default the
+     * application never overrides): never written, read back after insert, and after update too
+     * when {@code onUpdate}; the same as {@code @DatabaseGenerated}.
+     *
+     * @since 0.2
+     */
+    public EntityMapping<T> databaseGenerated(Getter<T, ?> property, io.rowflow.annotation.GenerationTime when) {
+        Objects.requireNonNull(when, "when");
+        return change(property, p -> p.withWriteMode(when == io.rowflow.annotation.GenerationTime.INSERT
+                ? WriteMode.GENERATED_ON_INSERT : WriteMode.GENERATED_ON_INSERT_AND_UPDATE));
+    }
+
+    /**
+     * The column has a database default applied when the property is {@code null} on insert, and
+     * read back; the same as {@code @DatabaseDefault}.
+     *
+     * @since 0.2
+     */
+    public EntityMapping<T> databaseDefault(Getter<T, ?> property) {
+        return change(property, p -> p.withWriteMode(WriteMode.DEFAULT_WHEN_NULL));
+    }
+
+    /**
+     * The column is read by queries but never written; the same as {@code @ReadOnly}.
+     *
+     * @since 0.2
+     */
+    public EntityMapping<T> readOnly(Getter<T, ?> property) {
+        return change(property, p -> p.withWriteMode(WriteMode.READ_ONLY));
+    }
+
     /** The property is the optimistic-lock version ({@code int}, {@code long} or their wrappers). */
     public EntityMapping<T> version(Getter<T, ?> property) {
         return change(property, PropertyMapping::withVersion);

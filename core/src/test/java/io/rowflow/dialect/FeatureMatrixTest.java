@@ -121,6 +121,7 @@ class FeatureMatrixTest {
             row(lines, feature.description(), d -> d.supports(feature) ? "yes" : "no");
         }
         row(lines, "generated `Long` id", d -> code(d.identityColumn(Long.class)));
+        row(lines, "a block of 500 sequence values", d -> code(d.sequenceValues(d.quote("seq"), 500)));
         type(lines, "`String`", String.class);
         row(lines, "`String` in a key", d -> code(d.keyColumnType(String.class, 0, 0, 0)));
         type(lines, "`BigDecimal`", BigDecimal.class);

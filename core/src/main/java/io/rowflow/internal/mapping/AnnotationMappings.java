@@ -1,6 +1,12 @@
 package io.rowflow.internal.mapping;
 
+import io.rowflow.MappingException;
 import io.rowflow.annotation.Column;
+import io.rowflow.annotation.DatabaseDefault;
+import io.rowflow.annotation.DatabaseGenerated;
+import io.rowflow.annotation.GenerationTime;
+import io.rowflow.annotation.GenerationType;
+import io.rowflow.annotation.ReadOnly;
 import io.rowflow.annotation.Embedded;
 import io.rowflow.annotation.EnumType;
 import io.rowflow.annotation.Enumerated;
@@ -11,11 +17,14 @@ import io.rowflow.annotation.Table;
 import io.rowflow.annotation.Transient;
 import io.rowflow.annotation.Version;
 import io.rowflow.mapping.EntityMapping;
+import io.rowflow.mapping.IdGeneration;
+import io.rowflow.mapping.WriteMode;
 import io.rowflow.mapping.PropertyMapping;
 import io.rowflow.mapping.RelationMapping;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a class's mapping annotations into the neutral description ({@link EntityMapping} and its
@@ -59,14 +68,49 @@ final class AnnotationMappings {
         References references = element.getAnnotation(References.class);
         RelationMapping relation = RelationAnnotations.isRelation(element)
                 ? RelationAnnotations.of(element, owner.getName() + "." + name).toMapping() : null;
+        GeneratedValue generatedValue = element.getAnnotation(GeneratedValue.class);
         return new PropertyMapping(name, ignored, element.isAnnotationPresent(Id.class),
-                element.isAnnotationPresent(GeneratedValue.class), element.isAnnotationPresent(Version.class),
+                generatedValue != null, element.isAnnotationPresent(Version.class),
                 column == null || column.name().isEmpty() ? null : column.name(), column == null || column.nullable(),
                 column == null ? 0 : column.length(), column == null ? 0 : column.precision(),
                 column == null ? 0 : column.scale(), column != null && column.unique(),
                 embedded == null ? null : embedded.prefix(), enumerated == null ? EnumType.NAME : enumerated.value(),
                 references == null ? null : references.value(), relation,
-                column == null || column.type().isEmpty() ? null : column.type());
+                column == null || column.type().isEmpty() ? null : column.type(),
+                generatedValue == null ? null : idGeneration(owner.getName() + "." + name, generatedValue),
+                writeMode(owner.getName() + "." + name, element), defaultExpression(element));
+    }
+
+    private static IdGeneration idGeneration(String where, GeneratedValue annotation) {
+        try {
+            return new IdGeneration(annotation.strategy(), annotation.sequence().isEmpty() ? null : annotation.sequence(),
+                    annotation.generator().isEmpty() ? null : annotation.generator());
+        } catch (IllegalArgumentException e) {
+            throw new MappingException(where + " has @GeneratedValue(strategy = " + annotation.strategy() + ") but "
+                    + (annotation.strategy() == GenerationType.SEQUENCE ? "no sequence = \"...\""
+                    : annotation.strategy() == GenerationType.GENERATOR ? "no generator = \"...\"" 
+                    : "a sequence or generator name that only SEQUENCE or GENERATOR takes"), e);
+        }
+    }
+
+    private static WriteMode writeMode(String where, AnnotatedElement element) {
+        DatabaseGenerated generated = element.getAnnotation(DatabaseGenerated.class);
+        boolean hasDefault = element.isAnnotationPresent(DatabaseDefault.class);
+        boolean readOnly = element.isAnnotationPresent(ReadOnly.class);
+        if ((generated != null ? 1 : 0) + (hasDefault ? 1 : 0) + (readOnly ? 1 : 0) > 1) {
+            throw new MappingException(where + " combines @DatabaseGenerated, @DatabaseDefault and @ReadOnly; "
+                    + "choose one");
+        }
+        if (generated != null) {
+            return generated.value() == GenerationTime.INSERT ? WriteMode.GENERATED_ON_INSERT
+                    : WriteMode.GENERATED_ON_INSERT_AND_UPDATE;
+        }
+        return hasDefault ? WriteMode.DEFAULT_WHEN_NULL : readOnly ? WriteMode.READ_ONLY : WriteMode.WRITTEN;
+    }
+
+    private static @Nullable String defaultExpression(AnnotatedElement element) {
+        DatabaseDefault annotation = element.getAnnotation(DatabaseDefault.class);
+        return annotation == null || annotation.value().isEmpty() ? null : annotation.value();
     }
 
     /**

@@ -9,6 +9,8 @@ import io.rowflow.annotation.EnumType;
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.convert.ValueCodec;
 import io.rowflow.mapping.EntityMapping;
+import io.rowflow.mapping.IdGeneration;
+import io.rowflow.mapping.WriteMode;
 import io.rowflow.mapping.PropertyMapping;
 import io.rowflow.mapping.RelationMapping;
 import io.rowflow.mapping.NamingStrategy;
@@ -227,9 +229,19 @@ final class EntityModelBuilder {
             throw new MappingException(where + " is @Version but has type " + source.type.getName()
                     + "; use int, long, Integer or Long");
         }
-        if (generated && !ID_GENERATED_TYPES.contains(codec.storedType())) {
-            throw new MappingException(where + " is @GeneratedValue but has type " + source.type.getName()
-                    + "; identity columns must be integer types");
+        IdGeneration generation = generated ? mapping.idGeneration() : null;
+        if (generation != null) {
+            checkIdGeneration(where, source.type, codec, generation);
+        }
+        WriteMode writeMode = mapping.writeMode();
+        if (writeMode != WriteMode.WRITTEN && (id || version)) {
+            throw new MappingException(where + " is " + (id ? "@Id" : "@Version") + " and " + describe(writeMode)
+                    + "; a key is generated with @GeneratedValue, and Rowflow itself writes the version");
+        }
+        if (writeMode == WriteMode.DEFAULT_WHEN_NULL && source.type.isPrimitive()) {
+            throw new MappingException(where + " is @DatabaseDefault but has the primitive type " + source.type.getName()
+                    + ", which is never null, so the database's default would never apply; use "
+                    + EntityKey.wrap(source.type).getSimpleName());
         }
         String columnName = columnPrefix + (mapping.column() == null ? naming.columnName(source.name) : mapping.column());
         checkIdentifier(columnName, where, "column name");
@@ -247,9 +259,44 @@ final class EntityModelBuilder {
         MappedColumn mapped = new MappedColumn(pathPrefix + source.name, columnName, source.type, nullable,
                 mapping.length(), mapping.precision(), mapping.scale(), mapping.unique(), id, generated, version,
                 mapping.references(), build.columns.size(), columnCodec, build.owner,
-                DatabaseTypeNames.declared(mapping.databaseType(), build.owner + "." + pathPrefix + source.name));
+                DatabaseTypeNames.declared(mapping.databaseType(), build.owner + "." + pathPrefix + source.name),
+                generation, writeMode, mapping.defaultExpression());
         build.columns.add(mapped);
         return mapped;
+    }
+
+    private static void checkIdGeneration(String where, Class<?> type, ValueCodec codec, IdGeneration generation) {
+        switch (generation.strategy()) {
+            case IDENTITY, SEQUENCE -> {
+                if (!ID_GENERATED_TYPES.contains(codec.storedType())) {
+                    throw new MappingException(where + " is @GeneratedValue(strategy = " + generation.strategy()
+                            + ") but has type " + type.getName() + "; identity and sequence keys must be integer types");
+                }
+                if (generation.sequence() != null) {
+                    for (String part : generation.sequence().split("\\.", -1)) {
+                        checkIdentifier(part, where, "sequence name");
+                    }
+                }
+            }
+            case UUID_V4, UUID_V7 -> {
+                if (type != java.util.UUID.class) {
+                    throw new MappingException(where + " is @GeneratedValue(strategy = " + generation.strategy()
+                            + ") but has type " + type.getName() + "; UUID keys must be java.util.UUID");
+                }
+            }
+            case GENERATOR -> {
+                // the generator's values are checked against the type when they arrive
+            }
+        }
+    }
+
+    private static String describe(WriteMode mode) {
+        return switch (mode) {
+            case DEFAULT_WHEN_NULL -> "@DatabaseDefault";
+            case GENERATED_ON_INSERT, GENERATED_ON_INSERT_AND_UPDATE -> "@DatabaseGenerated";
+            case READ_ONLY -> "@ReadOnly";
+            case WRITTEN -> "written";
+        };
     }
 
     // ---- the key ----

@@ -2,6 +2,8 @@ package io.rowflow.internal.mapping;
 
 import io.rowflow.internal.convert.ValueCodec;
 import io.rowflow.mapping.ColumnModel;
+import io.rowflow.mapping.IdGeneration;
+import io.rowflow.mapping.WriteMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +27,20 @@ public record MappedColumn(
         int index,
         ValueCodec codec,
         String owner,
-        @Nullable String databaseType) implements ColumnModel {
+        @Nullable String databaseType,
+        @Nullable IdGeneration idGeneration,
+        WriteMode writeMode,
+        @Nullable String defaultExpression) implements ColumnModel {
+
+    /** A written column, whose key (if generated) is an identity. */
+    public MappedColumn(String propertyPath, String columnName, Class<?> javaType, boolean nullable, int length,
+                        int precision, int scale, boolean unique, boolean isId, boolean isGenerated, boolean isVersion,
+                        @Nullable Class<?> references, int index, ValueCodec codec, String owner,
+                        @Nullable String databaseType) {
+        this(propertyPath, columnName, javaType, nullable, length, precision, scale, unique, isId, isGenerated,
+                isVersion, references, index, codec, owner, databaseType,
+                isGenerated ? IdGeneration.identity() : null, WriteMode.WRITTEN, null);
+    }
 
     /** A column whose database type Rowflow derives from its Java type. */
     public MappedColumn(String propertyPath, String columnName, Class<?> javaType, boolean nullable, int length,
@@ -33,6 +48,11 @@ public record MappedColumn(
                         @Nullable Class<?> references, int index, ValueCodec codec, String owner) {
         this(propertyPath, columnName, javaType, nullable, length, precision, scale, unique, isId, isGenerated,
                 isVersion, references, index, codec, owner, null);
+    }
+
+    /** Whether this is a key the database fills during the insert (an identity column). */
+    public boolean isIdentity() {
+        return idGeneration != null && idGeneration.byDatabaseOnInsert();
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.rowflow.DataAccessException;
 import io.rowflow.QueryException;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.execution.BindValues;
-import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
@@ -14,6 +13,7 @@ import io.rowflow.internal.sql.EntitySql;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.observe.OperationKind;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.reactivestreams.Publisher;
@@ -35,13 +35,16 @@ final class BatchInsert {
     private final TransactionManager transactions;
     private final Dialect dialect;
     private final int chunkSize;
+    private final KeyGenerators keys;
 
-    BatchInsert(EntityContext entities, Executor executor, TransactionManager transactions, Dialect dialect, int chunkSize) {
+    BatchInsert(EntityContext entities, Executor executor, TransactionManager transactions, Dialect dialect, int chunkSize,
+                KeyGenerators keys) {
         this.entities = entities;
         this.executor = executor;
         this.transactions = transactions;
         this.dialect = dialect;
         this.chunkSize = chunkSize;
+        this.keys = keys;
     }
 
     <T> Flux<T> insertAll(Publisher<? extends T> source) {
@@ -50,16 +53,17 @@ final class BatchInsert {
                 return all;
             }
             DefaultEntityModel<T> model = entities.modelOf(first.get());
-            int rowsPerStatement = entities.sql(model).arrayInsert(false) != null
+            EntitySql sql = entities.sql(model);
+            int rowsPerStatement = sql.arrayInsert(false) != null
                     ? Math.max(chunkSize, ARRAY_ROWS_PER_STATEMENT)
                     : Math.max(1, Math.min(chunkSize, dialect.maxBindParameters() / Math.max(1, model.mappedColumns().size())));
-            return all.map(entity -> pending(model, entity))
-                    .windowUntilChanged(Pending::withId)
+            return all.map(entity -> pending(model, sql, entity))
+                    .windowUntilChanged(Pending::omitted)
                     .concatMap(run -> run.buffer(rowsPerStatement).concatMap(chunk -> insertChunk(model, chunk)));
         }));
     }
 
-    private static <T> Pending<T> pending(DefaultEntityModel<T> model, T entity) {
+    private static <T> Pending<T> pending(DefaultEntityModel<T> model, EntitySql sql, T entity) {
         if (entity == null) {
             throw new QueryException("insertAll got a null element");
         }
@@ -74,32 +78,51 @@ final class BatchInsert {
         }
         Map<MappedColumn, Object> replacements = EntityContext.replacements();
         EntityContext.initialVersion(model, values, replacements);
-        return new Pending<>(entity, values, replacements, withId);
+        return new Pending<>(entity, values, replacements, sql.omittedOnInsert(values),
+                !withId && KeyGenerators.beforeInsert(model));
     }
 
+    /** One chunk: a block of keys first where Rowflow generates them (one statement for a sequence), then the insert. */
     private <T> Flux<T> insertChunk(DefaultEntityModel<T> model, List<Pending<T>> chunk) {
-        boolean withId = chunk.get(0).withId();
+        List<Pending<T>> needingKeys = chunk.stream().filter(Pending::needsKey).toList();
+        if (needingKeys.isEmpty()) {
+            return write(model, chunk);
+        }
+        MappedColumn key = model.key().column();
+        return keys.next(model, needingKeys.size()).flatMapMany(generated -> {
+            for (int i = 0; i < generated.size(); i++) {
+                Pending<T> row = needingKeys.get(i);
+                row.values()[key.index()] = generated.get(i);
+                row.replacements().put(key, generated.get(i));
+            }
+            return write(model, chunk);
+        });
+    }
+
+    private <T> Flux<T> write(DefaultEntityModel<T> model, List<Pending<T>> chunk) {
+        BitSet omitted = chunk.get(0).omitted();
         EntitySql sql = entities.sql(model);
-        List<MappedColumn> columns = sql.insertColumns(withId);
-        String arrayInsert = sql.arrayInsert(withId);
-        PreparedSql statement = arrayInsert != null ? arrays(arrayInsert, columns, chunk) : values(sql, columns, chunk, withId);
-        MappedColumn id = model.key().generatedColumn();
-        if (withId || id == null) {
-            return executor.update(OperationShape.of(OperationKind.BATCH_INSERT, model.type()), statement).thenMany(Flux.fromIterable(chunk).map(row -> row.applied(model)));
+        List<MappedColumn> columns = sql.insertColumns(omitted);
+        String arrayInsert = sql.arrayInsert(omitted);
+        PreparedSql statement = arrayInsert != null ? arrays(arrayInsert, columns, chunk) : values(sql, columns, chunk, omitted);
+        List<MappedColumn> returned = sql.returnedAfterInsert(omitted);
+        if (returned.isEmpty()) {
+            return executor.update(OperationShape.of(OperationKind.BATCH_INSERT, model.type()), statement)
+                    .thenMany(Flux.fromIterable(chunk).map(row -> row.applied(model)));
         }
         return executor.returning(OperationShape.of(OperationKind.BATCH_INSERT, model.type()), statement,
-                        readable -> EntityRowMapper.read(readable, 0, id))
+                        readable -> EntityOperations.readColumns(readable, returned))
                 .collectList()
-                .flatMapMany(ids -> withGeneratedIds(model, chunk, ids, statement));
+                .flatMapMany(rows -> withReturnedValues(model, chunk, returned, rows, statement));
     }
 
     /** One multi-row {@code VALUES} statement: one parameter per value. */
-    private static <T> PreparedSql values(EntitySql sql, List<MappedColumn> columns, List<Pending<T>> chunk, boolean withId) {
+    private static <T> PreparedSql values(EntitySql sql, List<MappedColumn> columns, List<Pending<T>> chunk, BitSet omitted) {
         BindValues binds = new BindValues(columns.size() * chunk.size());
         for (Pending<T> row : chunk) {
             columns.forEach(column -> binds.add(column.codec(), row.values()[column.index()]));
         }
-        return binds.toStatement(sql.insert(chunk.size(), withId));
+        return binds.toStatement(sql.insert(chunk.size(), omitted));
     }
 
     /** One array statement: one parameter per column, holding that column's value of every row. */
@@ -116,23 +139,25 @@ final class BatchInsert {
         return new PreparedSql(arrayInsert, binds);
     }
 
-    private static <T> Flux<T> withGeneratedIds(DefaultEntityModel<T> model, List<Pending<T>> chunk, List<Object> ids,
-                                                PreparedSql statement) {
-        if (ids.size() != chunk.size()) {
+    /** The entities with the values the database returned, row by row in insert order. */
+    private static <T> Flux<T> withReturnedValues(DefaultEntityModel<T> model, List<Pending<T>> chunk,
+                                                  List<MappedColumn> returned, List<Object[]> rows,
+                                                  PreparedSql statement) {
+        if (rows.size() != chunk.size()) {
             return Flux.error(new DataAccessException("Inserted " + chunk.size() + " rows but the database returned "
-                    + ids.size() + " generated ids", statement.sql(), null, false, null));
+                    + rows.size() + " rows of generated values", statement.sql(), null, false, null));
         }
         List<T> inserted = new ArrayList<>(chunk.size());
-        MappedColumn id = model.key().column();
         for (int i = 0; i < chunk.size(); i++) {
-            chunk.get(i).replacements().put(id, ids.get(i));
+            EntityOperations.putAll(chunk.get(i).replacements(), returned, rows.get(i));
             inserted.add(chunk.get(i).applied(model));
         }
         return Flux.fromIterable(inserted);
     }
 
-    /** One entity waiting to be inserted, with its column values extracted. */
-    private record Pending<T>(T entity, Object[] values, Map<MappedColumn, Object> replacements, boolean withId) {
+    /** One entity waiting to be inserted, with its column values extracted and the columns its insert leaves out. */
+    private record Pending<T>(T entity, Object[] values, Map<MappedColumn, Object> replacements, BitSet omitted,
+                              boolean needsKey) {
         T applied(DefaultEntityModel<T> model) {
             return replacements.isEmpty() ? entity : model.with(entity, replacements);
         }

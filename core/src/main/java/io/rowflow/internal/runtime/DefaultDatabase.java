@@ -79,7 +79,7 @@ public final class DefaultDatabase implements Database {
                            ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
                            int relationBatchSize, boolean ownsConnectionFactory,
                            List<io.rowflow.mapping.EntityMapping<?>> mappings, List<OperationListener> listeners,
-                           TableConditions conditions) {
+                           TableConditions conditions, Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators) {
         this.connectionFactory = connectionFactory;
         this.relationBatchSize = relationBatchSize;
         this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
@@ -93,8 +93,9 @@ public final class DefaultDatabase implements Database {
         EntityContext entities = new EntityContext(models, dialect);
         QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters, conditions);
         KeyedReads reads = new KeyedReads(renderer);
-        this.operations = new EntityOperations(entities, reads, executor, defaultFetchSize);
-        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize);
+        KeyGenerators keys = new KeyGenerators(entities, executor, idGenerators);
+        this.operations = new EntityOperations(entities, reads, executor, keys);
+        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize, keys);
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
                 new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));
         KeyQueries keyQueries = new KeyQueries(dialect, reads, executor);

@@ -12,8 +12,14 @@ import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.query.KeyedReads;
 import io.rowflow.internal.sql.EntitySql;
 import io.rowflow.observe.OperationKind;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Readable;
+import io.rowflow.annotation.GenerationType;
+import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,45 +32,123 @@ final class EntityOperations {
     private final EntityContext entities;
     private final KeyedReads reads;
     private final Executor executor;
-    private final int fetchSize;
+    private final KeyGenerators keys;
 
-    EntityOperations(EntityContext entities, KeyedReads reads, Executor executor, int fetchSize) {
+    EntityOperations(EntityContext entities, KeyedReads reads, Executor executor, KeyGenerators keys) {
         this.entities = entities;
         this.reads = reads;
         this.executor = executor;
-        this.fetchSize = fetchSize;
+        this.keys = keys;
     }
 
+    /**
+     * Inserts an entity: a key generated before the insert (a sequence, UUIDs, a generator) is
+     * fetched first; columns the database fills are left out and read back with {@code RETURNING}.
+     */
     <T> Mono<T> insert(T entity) {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
-        EntitySql sql = entities.sql(model);
-        MappedColumn id = model.key().generatedColumn();
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
-            boolean withId = EntityContext.hasKey(model, values);
-            if (!withId && id == null) {
-                EntityContext.requireId(model, values, "insert");
-            }
             Map<MappedColumn, Object> replacements = EntityContext.replacements();
-            EntityContext.initialVersion(model, values, replacements);
-            BindValues binds = new BindValues(values.length);
-            sql.insertColumns(withId).forEach(column -> binds.add(column.codec(), values[column.index()]));
-            PreparedSql statement = binds.toStatement(sql.insert(1, withId));
-            if (withId) {
-                return executor.update(OperationShape.of(OperationKind.INSERT, model.type()), statement)
-                        .then(Mono.fromCallable(() -> model.with(entity, replacements)));
+            if (!EntityContext.hasKey(model, values) && KeyGenerators.beforeInsert(model)) {
+                Mono<T> inOneStatement = insertFromSequence(model, entity, values, replacements);
+                if (inOneStatement != null) {
+                    return inOneStatement;
+                }
+                return keys.next(model, 1).flatMap(generated -> {
+                    MappedColumn key = model.key().column();
+                    values[key.index()] = generated.get(0);
+                    replacements.put(key, generated.get(0));
+                    return insertValues(model, entity, values, replacements);
+                });
             }
-            return executor.returning(OperationShape.of(OperationKind.INSERT, model.type()), statement,
-                            row -> EntityRowMapper.read(row, 0, id))
-                    .single()
-                    .map(generated -> {
-                        replacements.put(id, generated);
-                        return model.with(entity, replacements);
-                    });
+            return insertValues(model, entity, values, replacements);
         });
     }
 
+    /**
+     * The insert of an entity whose key comes from a sequence, taking the value in the statement
+     * itself, or {@code null} when the key is not from a sequence or the dialect cannot do that.
+     */
+    private <T> @Nullable Mono<T> insertFromSequence(DefaultEntityModel<T> model, T entity, Object[] values,
+                                                     Map<MappedColumn, Object> replacements) {
+        MappedColumn key = model.key().column();
+        if (Objects.requireNonNull(key.idGeneration()).strategy() != GenerationType.SEQUENCE) {
+            return null;
+        }
+        EntitySql sql = entities.sql(model);
+        EntityContext.initialVersion(model, values, replacements);
+        BitSet omitted = sql.omittedOnInsert(values);
+        String text = sql.insertFromSequence(omitted);
+        if (text == null) {
+            return null;
+        }
+        BindValues binds = new BindValues(values.length);
+        sql.insertColumns(omitted).stream().filter(column -> column != key)
+                .forEach(column -> binds.add(column.codec(), values[column.index()]));
+        List<MappedColumn> returned = new java.util.ArrayList<>(List.of(key));
+        returned.addAll(sql.returnedAfterInsert(omitted));
+        PreparedSql statement = binds.toStatement(text);
+        return executor.returning(OperationShape.of(OperationKind.INSERT, model.type()), statement,
+                        row -> readKeyAndColumns(row, returned))
+                .single()
+                .map(read -> model.with(entity, putAll(replacements, returned, read)));
+    }
+
+    private <T> Mono<T> insertValues(DefaultEntityModel<T> model, T entity, Object[] values,
+                                     Map<MappedColumn, Object> replacements) {
+        EntitySql sql = entities.sql(model);
+        if (!EntityContext.hasKey(model, values) && model.key().generatedColumn() == null) {
+            EntityContext.requireId(model, values, "insert");
+        }
+        EntityContext.initialVersion(model, values, replacements);
+        BitSet omitted = sql.omittedOnInsert(values);
+        BindValues binds = new BindValues(values.length);
+        sql.insertColumns(omitted).forEach(column -> binds.add(column.codec(), values[column.index()]));
+        PreparedSql statement = binds.toStatement(sql.insert(1, omitted));
+        List<MappedColumn> returned = sql.returnedAfterInsert(omitted);
+        if (returned.isEmpty()) {
+            return executor.update(OperationShape.of(OperationKind.INSERT, model.type()), statement)
+                    .then(Mono.fromCallable(() -> model.with(entity, replacements)));
+        }
+        return executor.returning(OperationShape.of(OperationKind.INSERT, model.type()), statement,
+                        row -> readColumns(row, returned))
+                .single()
+                .map(read -> model.with(entity, putAll(replacements, returned, read)));
+    }
+
+    /** A returned row of a sequence key, converted from the sequence's {@code bigint}, then the other columns. */
+    private static Object[] readKeyAndColumns(Readable row, List<MappedColumn> columns) {
+        Object[] values = new Object[columns.size()];
+        values[0] = KeyGenerators.sequenceValue(columns.get(0), row.get(0));
+        for (int i = 1; i < values.length; i++) {
+            values[i] = EntityRowMapper.read(row, i, columns.get(i));
+        }
+        return values;
+    }
+
+    /** The values of these columns in a returned row, in order. */
+    static Object[] readColumns(Readable row, List<MappedColumn> columns) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = EntityRowMapper.read(row, i, columns.get(i));
+        }
+        return values;
+    }
+
+    static Map<MappedColumn, Object> putAll(Map<MappedColumn, Object> replacements, List<MappedColumn> columns,
+                                            Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            replacements.put(columns.get(i), values[i]);
+        }
+        return replacements;
+    }
+
+    /**
+     * Updates an entity by key (and version); columns the database sets on update are read back,
+     * with {@code RETURNING} where the dialect can, otherwise by a select on the same connection.
+     */
     <T> Mono<T> update(T entity) {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
@@ -91,12 +175,39 @@ final class EntityOperations {
             if (version != null) {
                 binds.add(version.codec(), currentVersion);
             }
-            return executor.update(OperationShape.of(OperationKind.UPDATE, model.type()), binds.toStatement(sql.update())).flatMap(updated -> updated == 0
-                    ? Mono.error(staleEntity(model, "updated"))
-                    : Mono.fromCallable(() -> model.with(entity, replacements)));
+            PreparedSql statement = binds.toStatement(sql.update());
+            List<MappedColumn> returned = sql.returnedAfterUpdate();
+            if (returned.isEmpty()) {
+                return executor.update(OperationShape.of(OperationKind.UPDATE, model.type()), statement).flatMap(updated -> updated == 0
+                        ? Mono.error(staleEntity(model, "updated"))
+                        : Mono.fromCallable(() -> model.with(entity, replacements)));
+            }
+            PreparedSql select = EntityContext.addKey(new BindValues(values.length), model, values)
+                    .toStatement(Objects.requireNonNull(sql.selectAfterUpdate()));
+            return executor.withConnection(OperationShape.of(OperationKind.UPDATE, model.type()), statement.sql(),
+                            (connection, placed) -> updateReading(connection, placed, sql, statement, select, returned))
+                    .collectList()
+                    .flatMap(rows -> rows.isEmpty()
+                            ? Mono.error(staleEntity(model, "updated"))
+                            : Mono.fromCallable(() -> model.with(entity, putAll(replacements, returned, rows.get(0)))));
         });
     }
 
+    /** The update returning the columns the database set, or the update then a select of them on the same connection. */
+    private Flux<Object[]> updateReading(Connection connection, OperationShape operation, EntitySql sql, PreparedSql update,
+                                         PreparedSql select, List<MappedColumn> returned) {
+        if (sql.updateReturns()) {
+            return executor.runner().returning(connection, operation, update, row -> readColumns(row, returned));
+        }
+        return executor.runner().update(connection, operation, update).flatMapMany(updated -> updated == 0 ? Flux.empty()
+                : executor.runner().returning(connection, operation, select, row -> readColumns(row, returned)));
+    }
+
+    /**
+     * Inserts or updates by key, reading the whole row back. An entity without a key whose key is
+     * generated is inserted. Columns the database sets, read-only columns and
+     * {@code @DatabaseDefault} columns that are null are neither inserted nor updated.
+     */
     <T> Mono<T> upsert(T entity) {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
@@ -110,9 +221,11 @@ final class EntityOperations {
                 EntityContext.requireId(model, values, "upsert");
             }
             EntityContext.initialVersion(model, values, EntityContext.replacements());
+            BitSet omitted = sql.omittedOnInsert(values);
             BindValues binds = new BindValues(values.length);
-            model.mappedColumns().forEach(column -> binds.add(column.codec(), values[column.index()]));
-            return executor.query(OperationShape.of(OperationKind.UPSERT, model.type()), binds.toStatement(sql.upsert()), 0, EntityRowMapper.byPosition(model)).single();
+            sql.insertColumns(omitted).forEach(column -> binds.add(column.codec(), values[column.index()]));
+            return executor.query(OperationShape.of(OperationKind.UPSERT, model.type()), binds.toStatement(sql.upsert(omitted)), 0,
+                    EntityRowMapper.byPosition(model)).single();
         });
     }
 

@@ -105,7 +105,7 @@ public final class DdlGenerator {
 
     private String columnDefinition(MappedColumn column) {
         String type;
-        if (column.isGenerated()) {
+        if (column.isIdentity()) {
             type = dialect.identityColumn(column.storedType());
         } else if (column.databaseType() != null) {
             type = column.databaseType();
@@ -114,7 +114,8 @@ public final class DdlGenerator {
         } else {
             type = dialect.columnType(column.storedType(), column.length(), column.precision(), column.scale());
         }
-        return dialect.quote(column.columnName()) + " " + type + (column.nullable() ? "" : " NOT NULL");
+        String defaultClause = column.defaultExpression() == null ? "" : " DEFAULT " + column.defaultExpression();
+        return dialect.quote(column.columnName()) + " " + type + defaultClause + (column.nullable() ? "" : " NOT NULL");
     }
 
     /** The type of a column in a key: some databases cannot index the type an unbounded column gets. */

@@ -3,10 +3,14 @@ package io.rowflow.internal.sql;
 import io.rowflow.QueryException;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.dialect.Upsert;
+import io.rowflow.dialect.Feature;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.mapping.WriteMode;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -26,11 +30,17 @@ public final class EntitySql {
     private final String deleteById;
     private final @Nullable String deleteByIdAndVersion;
     private final String update;
-    private final @Nullable String arrayInsertWithId;
-    private final @Nullable String arrayInsertWithoutId;
-    private volatile @Nullable String upsert;
-    private final Map<Integer, String> insertsWithId = new ConcurrentHashMap<>();
-    private final Map<Integer, String> insertsWithoutId = new ConcurrentHashMap<>();
+    private final List<MappedColumn> returnedAfterUpdate;
+    private final @Nullable String selectAfterUpdate;
+    private final BitSet alwaysOmitted;
+    private final Map<BitSet, Optional<String>> arrayInserts = new ConcurrentHashMap<>();
+    private final Map<BitSet, String> upserts = new ConcurrentHashMap<>();
+    private final Map<InsertShape, String> inserts = new ConcurrentHashMap<>();
+    private final Map<BitSet, Optional<String>> insertsFromSequence = new ConcurrentHashMap<>();
+
+    /** The text of a multi-row insert: its row count and the columns it leaves out. */
+    private record InsertShape(int rows, BitSet omitted) {
+    }
 
     /** Renders the statements of a model for a dialect. */
     public EntitySql(DefaultEntityModel<?> model, Dialect dialect) {
@@ -43,9 +53,18 @@ public final class EntitySql {
         MappedColumn version = model.versionColumn();
         this.deleteByIdAndVersion = version == null ? null
                 : deleteById + " AND " + quote(version) + " = " + dialect.bindMarker(keyColumns);
-        this.update = renderUpdate();
-        this.arrayInsertWithId = renderArrayInsert(true);
-        this.arrayInsertWithoutId = renderArrayInsert(false);
+        this.alwaysOmitted = new BitSet();
+        model.mappedColumns().stream()
+                .filter(c -> c.writeMode() != WriteMode.WRITTEN && c.writeMode() != WriteMode.DEFAULT_WHEN_NULL)
+                .forEach(c -> alwaysOmitted.set(c.index()));
+        this.returnedAfterUpdate = model.mappedColumns().stream()
+                .filter(c -> c.writeMode() == WriteMode.GENERATED_ON_INSERT_AND_UPDATE).toList();
+        this.selectAfterUpdate = returnedAfterUpdate.isEmpty() ? null : "SELECT "
+                + returnedAfterUpdate.stream().map(this::quote).collect(Collectors.joining(", ")) + " FROM " + table + byKey;
+        String plainUpdate = renderUpdate();
+        this.update = returnedAfterUpdate.isEmpty() || !dialect.supports(Feature.UPDATE_RETURNING) ? plainUpdate
+                : supported("return the columns it sets on update of", () -> dialect.returning(plainUpdate,
+                        returnedAfterUpdate.stream().map(this::quote).toList()));
     }
 
     /** The schema-qualified, quoted table name of a model. */
@@ -70,8 +89,9 @@ public final class EntitySql {
     }
 
     /**
-     * Update of every column but the key columns by key; binds: the {@link #updateColumns()}
+     * Update of every written column but the key columns by key; binds: the {@link #updateColumns()}
      * values, the key columns' values, then for versioned entities the expected (old) version.
+     * Returns the {@link #returnedAfterUpdate()} columns when {@link #updateReturns()}.
      */
     public String update() {
         return update;
@@ -79,7 +99,57 @@ public final class EntitySql {
 
     /** The columns set by {@link #update()}, in bind order (the version column gets the new version). */
     public List<MappedColumn> updateColumns() {
-        return model.mappedColumns().stream().filter(c -> !c.isId()).toList();
+        return model.mappedColumns().stream().filter(c -> !c.isId() && c.writeMode().writable()).toList();
+    }
+
+    /** The columns the database sets on update, to be read back after it, in model order. */
+    public List<MappedColumn> returnedAfterUpdate() {
+        return returnedAfterUpdate;
+    }
+
+    /** Whether {@link #update()} itself returns the {@link #returnedAfterUpdate()} columns. */
+    public boolean updateReturns() {
+        return !returnedAfterUpdate.isEmpty() && dialect.supports(Feature.UPDATE_RETURNING);
+    }
+
+    /**
+     * Select of the {@link #returnedAfterUpdate()} columns by key, for dialects whose update cannot
+     * return them; binds: the key columns' values. {@code null} when there are none.
+     */
+    public @Nullable String selectAfterUpdate() {
+        return selectAfterUpdate;
+    }
+
+    /**
+     * The columns an insert of an entity with these column values leaves out: those the database
+     * always sets or that are read-only, an identity key without a value, and
+     * {@link WriteMode#DEFAULT_WHEN_NULL} columns that are null. Do not change the set.
+     */
+    public BitSet omittedOnInsert(Object[] values) {
+        BitSet omitted = (BitSet) alwaysOmitted.clone();
+        for (MappedColumn column : model.mappedColumns()) {
+            if (values[column.index()] == null
+                    && (column.writeMode() == WriteMode.DEFAULT_WHEN_NULL || column.isIdentity())) {
+                omitted.set(column.index());
+            }
+        }
+        return omitted;
+    }
+
+    /** The left-out columns of an insert whose key is set ({@code withId}) or left to an identity. */
+    private BitSet omitted(boolean withId) {
+        BitSet omitted = (BitSet) alwaysOmitted.clone();
+        MappedColumn id = model.key().generatedColumn();
+        if (!withId && id != null && id.isIdentity()) {
+            omitted.set(id.index());
+        }
+        return omitted;
+    }
+
+    /** The columns an insert leaving these out reads back: all of them but the read-only ones, in model order. */
+    public List<MappedColumn> returnedAfterInsert(BitSet omitted) {
+        return model.mappedColumns().stream()
+                .filter(c -> omitted.get(c.index()) && c.writeMode() != WriteMode.READ_ONLY).toList();
     }
 
     /**
@@ -87,12 +157,17 @@ public final class EntitySql {
      * first use, so a dialect without upsert fails only the upserts, with a {@link QueryException}.
      */
     public String upsert() {
-        String rendered = upsert;
-        if (rendered == null) {
-            rendered = supported("upsert", this::renderUpsert);
-            upsert = rendered;
-        }
-        return rendered;
+        return upsert(omitted(true));
+    }
+
+    /**
+     * The upsert of an entity leaving out these columns ({@link #omittedOnInsert}); binds: the
+     * {@link #insertColumns(BitSet)} values. Left-out columns are neither inserted nor updated.
+     */
+    public String upsert(BitSet omitted) {
+        String rendered = upserts.get(omitted);
+        return rendered != null ? rendered
+                : upserts.computeIfAbsent(omitted, key -> supported("upsert", () -> renderUpsert(key)));
     }
 
     /**
@@ -111,16 +186,30 @@ public final class EntitySql {
 
     /**
      * A multi-row insert of {@code rows} rows; binds: {@link #insertColumns(boolean)} per row.
-     * Returns the id column when it is generated and not supplied.
+     * Returns the id column when it is an identity and not supplied, and the columns the database sets.
      */
     public String insert(int rows, boolean withId) {
-        Map<Integer, String> cache = withId ? insertsWithId : insertsWithoutId;
-        return cache.computeIfAbsent(rows, n -> renderInsert(n, withId));
+        return insert(rows, omitted(withId));
     }
 
-    /** The columns given values by an insert: all, or all but a generated id. */
+    /**
+     * A multi-row insert of {@code rows} rows leaving out these columns; binds:
+     * {@link #insertColumns(BitSet)} per row. Returns the {@link #returnedAfterInsert} columns.
+     */
+    public String insert(int rows, BitSet omitted) {
+        InsertShape shape = new InsertShape(rows, omitted);
+        String rendered = inserts.get(shape);
+        return rendered != null ? rendered : inserts.computeIfAbsent(shape, key -> renderInsert(rows, omitted));
+    }
+
+    /** The columns given values by an insert: all, or all but a generated id, and never those the database sets. */
     public List<MappedColumn> insertColumns(boolean withId) {
-        return model.mappedColumns().stream().filter(c -> withId || !c.isGenerated()).toList();
+        return insertColumns(omitted(withId));
+    }
+
+    /** The columns given values by an insert leaving out these, in model order. */
+    public List<MappedColumn> insertColumns(BitSet omitted) {
+        return model.mappedColumns().stream().filter(c -> !omitted.get(c.index())).toList();
     }
 
     /**
@@ -129,22 +218,28 @@ public final class EntitySql {
      * cannot be bound as an array. Binds: one array per {@link #insertColumns(boolean)} column.
      */
     public @Nullable String arrayInsert(boolean withId) {
-        return withId ? arrayInsertWithId : arrayInsertWithoutId;
+        return arrayInsert(omitted(withId));
     }
 
-    private @Nullable String renderArrayInsert(boolean withId) {
-        List<MappedColumn> columns = insertColumns(withId);
+    /**
+     * The array insert leaving out these columns, returning the {@link #returnedAfterInsert}
+     * columns; {@code null} when the dialect or a column type cannot be bound as an array.
+     */
+    public @Nullable String arrayInsert(BitSet omitted) {
+        Optional<String> rendered = arrayInserts.get(omitted);
+        return (rendered != null ? rendered
+                : arrayInserts.computeIfAbsent(omitted, key -> Optional.ofNullable(renderArrayInsert(key)))).orElse(null);
+    }
+
+    private @Nullable String renderArrayInsert(BitSet omitted) {
+        List<MappedColumn> columns = insertColumns(omitted);
         String sql = dialect.arrayInsert(table, columns.stream().map(this::quote).toList(),
                 columns.stream().<Class<?>>map(MappedColumn::storedType).toList(), databaseTypes(columns));
-        if (sql == null) {
-            return null;
-        }
-        MappedColumn id = model.key().generatedColumn();
-        return id != null && !withId ? dialect.returning(sql, List.of(quote(id))) : sql;
+        return sql == null ? null : withReturning(sql, returnedAfterInsert(omitted));
     }
 
-    private String renderInsert(int rows, boolean withId) {
-        List<MappedColumn> columns = insertColumns(withId);
+    private String renderInsert(int rows, BitSet omitted) {
+        List<MappedColumn> columns = insertColumns(omitted);
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
                 .append(columns.stream().map(this::quote).collect(Collectors.joining(", "))).append(") VALUES ");
         int marker = 0;
@@ -155,11 +250,66 @@ public final class EntitySql {
             }
             sql.append(')');
         }
-        MappedColumn id = model.key().generatedColumn();
-        if (id != null && !withId) {
-            return supported("return the generated key of", () -> dialect.returning(sql.toString(), List.of(quote(id))));
+        return withReturning(sql.toString(), returnedAfterInsert(omitted));
+    }
+
+    private String withReturning(String insert, List<MappedColumn> returned) {
+        if (returned.isEmpty()) {
+            return insert;
         }
-        return sql.toString();
+        return supported("return the values the database generates for " + returned.stream()
+                        .map(MappedColumn::columnName).collect(Collectors.joining(", ")) + " of",
+                () -> dialect.returning(insert, returned.stream().map(this::quote).toList()));
+    }
+
+    /**
+     * A one-row insert that takes the key from its sequence in the statement itself
+     * ({@code nextval('seq')}) and returns it, followed by the {@link #returnedAfterInsert} columns:
+     * one round trip instead of two. Binds: the {@link #insertColumns(BitSet)} values but the key's.
+     * {@code null} when the dialect has no sequence expression or cannot return values; then the
+     * key is fetched with {@link #sequenceValues} first.
+     */
+    public @Nullable String insertFromSequence(BitSet omitted) {
+        Optional<String> rendered = insertsFromSequence.get(omitted);
+        return (rendered != null ? rendered : insertsFromSequence.computeIfAbsent(omitted,
+                key -> Optional.ofNullable(renderInsertFromSequence(key)))).orElse(null);
+    }
+
+    private @Nullable String renderInsertFromSequence(BitSet omitted) {
+        MappedColumn key = model.key().column();
+        List<MappedColumn> columns = insertColumns(omitted);
+        List<MappedColumn> returned = new java.util.ArrayList<>(List.of(key));
+        returned.addAll(returnedAfterInsert(omitted));
+        try {
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
+                    .append(columns.stream().map(this::quote).collect(Collectors.joining(", "))).append(") VALUES (");
+            int marker = 0;
+            for (int column = 0; column < columns.size(); column++) {
+                MappedColumn mapped = columns.get(column);
+                sql.append(column == 0 ? "" : ", ")
+                        .append(mapped == key ? dialect.sequenceValue(quotedSequence(key)) : marker(mapped, marker++));
+            }
+            return dialect.returning(sql.append(')').toString(), returned.stream().map(this::quote).toList());
+        } catch (UnsupportedOperationException unsupported) {
+            return null;
+        }
+    }
+
+    private String quotedSequence(MappedColumn key) {
+        String sequence = java.util.Objects.requireNonNull(java.util.Objects.requireNonNull(key.idGeneration()).sequence());
+        return java.util.Arrays.stream(sequence.split("\\.")).map(dialect::quote).collect(Collectors.joining("."));
+    }
+
+    /**
+     * The query of {@code count} new values of the sequence of a key generated by
+     * {@link io.rowflow.annotation.GenerationType#SEQUENCE}; a {@link QueryException} naming the entity
+     * and column when the dialect has no sequences.
+     */
+    public String sequenceValues(MappedColumn key, int count) {
+        String quoted = quotedSequence(key);
+        return supported("generate the key " + key.columnName() + " from the sequence "
+                        + java.util.Objects.requireNonNull(key.idGeneration()).sequence() + " of",
+                () -> dialect.sequenceValues(quoted, count));
     }
 
     private String renderUpdate() {
@@ -181,14 +331,15 @@ public final class EntitySql {
         return sql.toString();
     }
 
-    private String renderUpsert() {
+    private String renderUpsert(BitSet omitted) {
+        List<MappedColumn> written = insertColumns(omitted);
+        List<String> inserted = written.stream().map(this::quote).toList();
         List<String> all = model.mappedColumns().stream().map(this::quote).toList();
-        List<String> updates = model.mappedColumns().stream()
-                .filter(c -> !c.isId() && !c.isVersion()).map(this::quote).toList();
+        List<String> updates = written.stream().filter(c -> !c.isId() && !c.isVersion()).map(this::quote).toList();
         MappedColumn version = model.versionColumn();
         List<String> key = model.key().columns().stream().map(this::quote).toList();
-        return dialect.upsert(new Upsert(table, all, key, updates,
-                version == null ? null : quote(version), all, databaseTypes(model.mappedColumns())));
+        return dialect.upsert(new Upsert(table, inserted, key, updates,
+                version == null ? null : quote(version), all, databaseTypes(written)));
     }
 
     /** The bind marker of a value of the column, cast to its declared database type where the dialect needs it. */

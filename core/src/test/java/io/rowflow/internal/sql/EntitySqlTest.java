@@ -176,6 +176,20 @@ class EntitySqlTest {
         assertThat(stock.upsert()).contains("ON CONFLICT (\"store_id\", \"film_id\") DO UPDATE SET \"copies\" = EXCLUDED.\"copies\"");
     }
 
+    @Test
+    void aDialectWithoutSequencesFailsNamingTheEntityAndColumn() {
+        Dialect plain = new QuestionMarkDialect();
+        EntitySql ticket = sql(io.rowflow.fixtures.generated.Ticket.class, plain);
+        MappedColumn id = new EntityModels(NamingStrategy.SNAKE_CASE, new ConverterRegistry(Map.of(), plain))
+                .entity(io.rowflow.fixtures.generated.Ticket.class).key().column();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ticket.sequenceValues(id, 1))
+                .isInstanceOf(io.rowflow.QueryException.class)
+                .hasMessageContaining("question marks dialect")
+                .hasMessageContaining(io.rowflow.fixtures.generated.Ticket.class.getName())
+                .hasMessageContaining("key id from the sequence ticket_seq");
+    }
+
     private static EntitySql sql(Class<?> type, Dialect dialect) {
         EntityModels models = new EntityModels(NamingStrategy.SNAKE_CASE, new ConverterRegistry(Map.of(), dialect));
         return new EntitySql(models.entity(type), dialect);
