@@ -154,6 +154,11 @@ public abstract class ExistingSchemaContract {
         assertThat(catalogue.languages()).extracting(Language::id).doesNotContainNull().doesNotHaveDuplicates();
         assertThat(catalogue.actors()).extracting(Actor::id).doesNotContainNull().doesNotHaveDuplicates();
         assertThat(catalogue.films()).extracting(film -> film.id).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(catalogue.films()).as("columns the database filled, read back by insertAll")
+                .allSatisfy(film -> {
+                    assertThat(film.lastUpdate).isNotNull();
+                    assertThat(film.titleLength).isEqualTo(film.title.length());
+                });
         assertThat(db.count(FilmActor.class).block(TIMEOUT)).isEqualTo(LINKS);
         assertThat(db.count(Review.class).block(TIMEOUT)).isEqualTo(REVIEWED_FILMS);
         assertThat(scalar("SELECT COUNT(*) FROM film WHERE last_update IS NOT NULL AND title_length = "
@@ -161,6 +166,22 @@ public abstract class ExistingSchemaContract {
         assertThat(scalar("SELECT COUNT(*) FROM film_actor WHERE last_update IS NOT NULL")).isEqualTo(LINKS);
         assertThat(scalar("SELECT COUNT(*) FROM film WHERE rating = 'PG-13'")).isEqualTo(FILMS / 5);
     }
+
+    @Test
+    void actorKeysComeFromTheSequenceInOneBlockPerChunk() {
+        List<Actor> actors = db.insertAll(IntStream.range(0, 10_000)
+                .mapToObj(i -> new Actor(null, "First" + i, "Last" + i)).toList()).collectList().block(TIMEOUT);
+
+        assertThat(actors).extracting(Actor::id).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(counting.statements()).as("a block of keys and an insert per chunk: %s", sequenceStatements())
+                .isEqualTo(sequenceStatements());
+        assertThat(scalar("SELECT COUNT(*) FROM actor")).isEqualTo(10_000);
+        assertThat(db.insert(new Actor(null, "Next", "One")).block(TIMEOUT).id())
+                .as("the sequence continues where the block ended").isGreaterThan(actors.get(actors.size() - 1).id());
+    }
+
+    /** Statements an insertAll of 10,000 sequence-keyed rows takes: key blocks and inserts. */
+    protected abstract int sequenceStatements();
 
     @Test
     void aFilmIsInsertedFoundUpdatedAndDeletedWithItsEnumDomainAndReferences() {
@@ -171,11 +192,15 @@ public abstract class ExistingSchemaContract {
 
         Film inserted = db.insert(film).block(TIMEOUT);
         assertThat(inserted.id).isNotNull();
+        assertThat(inserted.lastUpdate).as("DEFAULT now(), read back").isNotNull();
+        assertThat(inserted.titleLength).as("the generated column, read back").isEqualTo(6);
+        inserted.title = "Oldboy (2003)";
         inserted.rating = Rating.NC_17;
         inserted.releaseYear = 2004;
         inserted.originalLanguage = null;
         inserted.rentalRate = new BigDecimal("2.99");
-        db.update(inserted).block(TIMEOUT);
+        Film updated = db.update(inserted).block(TIMEOUT);
+        assertThat(updated.titleLength).as("recomputed by the update and read back").isEqualTo(13);
 
         Film found = db.findById(Film.class, inserted.id, FetchPlan.of("language")).block(TIMEOUT);
         assertThat(found.rating).isEqualTo(Rating.NC_17);
@@ -185,7 +210,8 @@ public abstract class ExistingSchemaContract {
         assertThat(found.language.get().name()).isEqualTo("Korean");
         assertThat(db.sql("SELECT rating FROM film WHERE film_id = :id").bind("id", inserted.id).mapTo(String.class)
                 .fetchOne().block(TIMEOUT)).as("stored as the enum's label").isEqualTo("NC-17");
-        assertThat(scalar("SELECT title_length FROM film")).isEqualTo(6);
+        assertThat(scalar("SELECT title_length FROM film")).isEqualTo(13);
+        assertThat(found.titleLength).isEqualTo(13);
         assertThat(db.delete(found).block(TIMEOUT)).isTrue();
         assertThat(db.count(Film.class).block(TIMEOUT)).isZero();
     }
@@ -352,11 +378,14 @@ public abstract class ExistingSchemaContract {
         Catalogue catalogue = loadCatalogue();
         int id = catalogue.films().get(7).id;
         FilmFeatures features = new FilmFeatures(id, "Film 7", Arrays.asList("Trailers", null, "Behind the Scenes"),
-                Arrays.asList(120, null, 95));
+                Arrays.asList(120, null, 95), "never written");
 
         db.update(features).block(TIMEOUT);
 
-        assertThat(db.findById(FilmFeatures.class, id).block(TIMEOUT)).isEqualTo(features);
+        FilmFeatures read = db.findById(FilmFeatures.class, id).block(TIMEOUT);
+        assertThat(read.specialFeatures()).isEqualTo(features.specialFeatures());
+        assertThat(read.sceneSeconds()).isEqualTo(features.sceneSeconds());
+        assertThat(read.fulltext()).as("the tsvector the database keeps, read only").contains("'epic'").contains("'film'");
         assertThat(scalar("SELECT COUNT(*) FROM film WHERE special_features IS NOT NULL AND cardinality(scene_seconds) = 3"))
                 .isEqualTo(1);
         assertThat(db.findById(Film.class, id).block(TIMEOUT).rating).as("the columns it does not map are untouched")

@@ -16,6 +16,11 @@ class H2ExistingSchemaTest extends ExistingSchemaContract {
     }
 
     @Override
+    protected int sequenceStatements() {
+        return 20;
+    }
+
+    @Override
     protected boolean hasArrayColumns() {
         return false;
     }

@@ -17,6 +17,11 @@ class MariaDbExistingSchemaTest extends ExistingSchemaContract {
     }
 
     @Override
+    protected int sequenceStatements() {
+        return 20;
+    }
+
+    @Override
     protected boolean hasArrayColumns() {
         return false;
     }

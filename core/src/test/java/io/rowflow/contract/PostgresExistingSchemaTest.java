@@ -13,6 +13,11 @@ class PostgresExistingSchemaTest extends ExistingSchemaContract {
     }
 
     @Override
+    protected int sequenceStatements() {
+        return 2;
+    }
+
+    @Override
     protected boolean hasArrayColumns() {
         return true;
     }

@@ -44,7 +44,9 @@ class ExistingSchemaSnippetsTest {
         FilmActor brody = ExistingSchemaSnippets.castAnActor(db, jaws).block(TIMEOUT);
         Review review = ExistingSchemaSnippets.reviewAPerformance(db, brody).block(TIMEOUT);
 
+        assertThat(jaws.lastUpdate()).as("read back after the insert").isNotNull();
         Film loaded = ExistingSchemaSnippets.teenFilmsWithLanguagesAndActors(db).blockFirst(TIMEOUT);
+        assertThat(loaded.fulltext()).contains("'jaw'");
         assertThat(loaded.rating()).isEqualTo(Rating.PG_13);
         assertThat(loaded.language().get().name()).isEqualTo("English");
         assertThat(loaded.originalLanguage()).isNull();
