@@ -1,7 +1,6 @@
 package io.rowflow.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rowflow.DatabaseBuilder;
 import io.rowflow.MappingException;
@@ -54,14 +53,9 @@ public abstract class GeneratedValuesContract extends DatabaseTestSupport {
     /**
      * Statements creating the {@code note} table: an identity key, {@code body}, {@code created_at}
      * default now, and {@code edits}/{@code updated_at} that a trigger sets (1 and now on insert,
-     * {@code edits + 1} and now on update) where {@link #hasTriggers()}.
+     * {@code edits + 1} and now on update).
      */
     protected abstract List<String> noteDdl();
-
-    /** Whether {@link #noteDdl()} creates the trigger; databases whose triggers are not SQL skip those tests. */
-    protected boolean hasTriggers() {
-        return true;
-    }
 
     /**
      * Statements creating {@code board (id bigint key, name, created_at default now)} and
@@ -228,8 +222,6 @@ public abstract class GeneratedValuesContract extends DatabaseTestSupport {
 
     @Test
     void columnsSetByATriggerAreReadBackAfterInsertAndUpdate() {
-        assumeTrue(hasTriggers(), "H2 triggers are Java classes (CREATE TRIGGER ... CALL \"class\"), not SQL "
-                + "bodies: a DBA's trigger cannot be written in the hand-written DDL of this suite");
         Note note = db.insert(new Note("draft")).block(TIMEOUT);
         NoteRecord record = db.insert(NoteRecord.of("draft")).block(TIMEOUT);
         assertThat(note.edits).isEqualTo(1);
@@ -252,7 +244,6 @@ public abstract class GeneratedValuesContract extends DatabaseTestSupport {
 
     @Test
     void insertAllReadsTheGeneratedColumnsOfEveryRowInOrder() {
-        assumeTrue(hasTriggers(), "needs the note trigger; see columnsSetByATriggerAreReadBackAfterInsertAndUpdate");
         List<Note> notes = IntStream.range(0, 300).mapToObj(i -> new Note("n" + i)).toList();
 
         List<Note> inserted = db.insertAll(notes).collectList().block(TIMEOUT);
