@@ -2,6 +2,8 @@ package io.rowflow.internal.runtime;
 
 import io.rowflow.OptimisticLockException;
 import io.rowflow.QueryException;
+import io.rowflow.callback.Lifecycle;
+import io.rowflow.internal.callback.EntityLifecycle;
 import io.rowflow.internal.execution.BindValues;
 import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
@@ -48,6 +50,17 @@ final class EntityOperations {
     <T> Mono<T> insert(T entity) {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntityLifecycle<T> lifecycle = entities.lifecycle(model);
+        if (lifecycle.isEmpty()) {
+            return insertPrepared(model, entity);
+        }
+        return Mono.deferContextual(context -> lifecycle.apply(Lifecycle.BEFORE_INSERT, entity, context)
+                .flatMap(prepared -> insertPrepared(model, prepared))
+                .flatMap(inserted -> lifecycle.apply(Lifecycle.AFTER_INSERT, inserted, context)));
+    }
+
+    /** The insert of an entity its before-insert callbacks have prepared. */
+    private <T> Mono<T> insertPrepared(DefaultEntityModel<T> model, T entity) {
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             Map<MappedColumn, Object> replacements = EntityContext.replacements();
@@ -152,9 +165,20 @@ final class EntityOperations {
     <T> Mono<T> update(T entity) {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntityContext.requireId(model, model.extract(entity), "update");
+        EntityLifecycle<T> lifecycle = entities.lifecycle(model);
+        if (lifecycle.isEmpty()) {
+            return updatePrepared(model, entity);
+        }
+        return Mono.deferContextual(context -> lifecycle.apply(Lifecycle.BEFORE_UPDATE, entity, context)
+                .flatMap(prepared -> updatePrepared(model, prepared))
+                .flatMap(updated -> lifecycle.apply(Lifecycle.AFTER_UPDATE, updated, context)));
+    }
+
+    /** The update of an entity its before-update callbacks have prepared. */
+    private <T> Mono<T> updatePrepared(DefaultEntityModel<T> model, T entity) {
         EntitySql sql = entities.sql(model);
         MappedColumn version = model.versionColumn();
-        EntityContext.requireId(model, model.extract(entity), "update");
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             EntityContext.requireId(model, values, "update");
@@ -211,12 +235,23 @@ final class EntityOperations {
     <T> Mono<T> upsert(T entity) {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntityLifecycle<T> lifecycle = entities.lifecycle(model);
+        if (lifecycle.isEmpty()) {
+            return upsertPrepared(model, entity);
+        }
+        return Mono.deferContextual(context -> lifecycle.apply(Lifecycle.BEFORE_INSERT, entity, context)
+                .flatMap(prepared -> upsertPrepared(model, prepared))
+                .flatMap(saved -> lifecycle.apply(Lifecycle.AFTER_INSERT, saved, context)));
+    }
+
+    /** The upsert of an entity its before-insert callbacks have prepared. */
+    private <T> Mono<T> upsertPrepared(DefaultEntityModel<T> model, T entity) {
         EntitySql sql = entities.sql(model);
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             if (!EntityContext.hasKey(model, values)) {
                 if (model.key().generatedColumn() != null) {
-                    return insert(entity);
+                    return insertPrepared(model, entity);
                 }
                 EntityContext.requireId(model, values, "upsert");
             }
@@ -232,9 +267,21 @@ final class EntityOperations {
     <T> Mono<Boolean> delete(T entity) {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntityContext.requireId(model, model.extract(entity), "delete");
+        EntityLifecycle<T> lifecycle = entities.lifecycle(model);
+        if (lifecycle.isEmpty()) {
+            return deletePrepared(model, entity);
+        }
+        return Mono.deferContextual(context -> lifecycle.apply(Lifecycle.BEFORE_DELETE, entity, context)
+                .flatMap(prepared -> deletePrepared(model, prepared).flatMap(deleted -> deleted
+                        ? lifecycle.apply(Lifecycle.AFTER_DELETE, prepared, context).thenReturn(true)
+                        : Mono.just(false))));
+    }
+
+    /** The delete of an entity its before-delete callbacks have prepared. */
+    private <T> Mono<Boolean> deletePrepared(DefaultEntityModel<T> model, T entity) {
         EntitySql sql = entities.sql(model);
         MappedColumn version = model.versionColumn();
-        EntityContext.requireId(model, model.extract(entity), "delete");
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             EntityContext.requireId(model, values, "delete");
@@ -261,8 +308,9 @@ final class EntityOperations {
     <T> Mono<T> findById(Class<T> type, Object id) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
         PreparedSql statement = reads.byId(model, model.keyArgument(Objects.requireNonNull(id, "id")));
-        return executor.queryAtMost(OperationShape.of(OperationKind.LOOKUP, type), statement, 1,
-                EntityRowMapper.byPosition(model)).reduce((first, none) -> first);
+        return entities.lifecycle(model).applyAll(Lifecycle.AFTER_LOAD,
+                executor.queryAtMost(OperationShape.of(OperationKind.LOOKUP, type), statement, 1,
+                        EntityRowMapper.byPosition(model))).reduce((first, none) -> first);
     }
 
     Mono<Long> count(Class<?> type) {
