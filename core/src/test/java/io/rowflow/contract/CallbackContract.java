@@ -204,6 +204,22 @@ public abstract class CallbackContract extends DatabaseTestSupport {
     }
 
     @Test
+    void upsertRunsTheInsertCallbacksAndAudits() {
+        beforeInsertRemark.set((remark, context) -> Mono.just(remark.withBody(remark.body() + "!")));
+
+        Remark inserted = db.upsert(Remark.of(7, "new")).contextWrite(Context.of("user", "hana")).block(TIMEOUT);
+        clock.set(T1);
+        Remark updated = db.upsert(inserted.withBody("again")).contextWrite(Context.of("user", "ivan")).block(TIMEOUT);
+
+        assertThat(inserted.body()).isEqualTo("new!");
+        assertThat(inserted.changedBy()).isEqualTo("hana");
+        assertThat(updated.body()).isEqualTo("again!");
+        assertThat(updated.createdAt()).as("the entity's, kept").isEqualTo(LocalDateTime.ofInstant(T0, ZoneOffset.UTC));
+        assertThat(updated.changedAt()).isEqualTo(T1.toEpochMilli());
+        assertThat(db.findById(Remark.class, 7L).block(TIMEOUT).changedBy()).isEqualTo("ivan");
+    }
+
+    @Test
     void aClassMappedInCodeIsAuditedFromItsMapping() {
         Memo inserted = db.insert(new Memo("In code")).contextWrite(Context.of("user", "erin")).block(TIMEOUT);
 

@@ -54,9 +54,19 @@ final class EntityOperations {
         if (lifecycle.isEmpty()) {
             return insertPrepared(model, entity);
         }
-        return Mono.deferContextual(context -> lifecycle.apply(Lifecycle.BEFORE_INSERT, entity, context)
-                .flatMap(prepared -> insertPrepared(model, prepared))
-                .flatMap(inserted -> lifecycle.apply(Lifecycle.AFTER_INSERT, inserted, context)));
+        return around(lifecycle, Lifecycle.BEFORE_INSERT, entity, prepared -> insertPrepared(model, prepared),
+                Lifecycle.AFTER_INSERT);
+    }
+
+    /**
+     * A write between callbacks: the entity after the {@code before} callbacks is written, and what
+     * the write emits goes through the {@code after} callbacks, all in the subscriber's context.
+     */
+    private static <T> Mono<T> around(EntityLifecycle<T> lifecycle, Lifecycle before, T entity,
+                                      java.util.function.Function<T, Mono<T>> write, Lifecycle after) {
+        return Mono.deferContextual(context -> lifecycle.apply(before, entity, context)
+                .flatMap(write)
+                .flatMap(written -> lifecycle.apply(after, written, context)));
     }
 
     /** The insert of an entity its before-insert callbacks have prepared. */
@@ -170,9 +180,8 @@ final class EntityOperations {
         if (lifecycle.isEmpty()) {
             return updatePrepared(model, entity);
         }
-        return Mono.deferContextual(context -> lifecycle.apply(Lifecycle.BEFORE_UPDATE, entity, context)
-                .flatMap(prepared -> updatePrepared(model, prepared))
-                .flatMap(updated -> lifecycle.apply(Lifecycle.AFTER_UPDATE, updated, context)));
+        return around(lifecycle, Lifecycle.BEFORE_UPDATE, entity, prepared -> updatePrepared(model, prepared),
+                Lifecycle.AFTER_UPDATE);
     }
 
     /** The update of an entity its before-update callbacks have prepared. */
@@ -239,9 +248,8 @@ final class EntityOperations {
         if (lifecycle.isEmpty()) {
             return upsertPrepared(model, entity);
         }
-        return Mono.deferContextual(context -> lifecycle.apply(Lifecycle.BEFORE_INSERT, entity, context)
-                .flatMap(prepared -> upsertPrepared(model, prepared))
-                .flatMap(saved -> lifecycle.apply(Lifecycle.AFTER_INSERT, saved, context)));
+        return around(lifecycle, Lifecycle.BEFORE_INSERT, entity, prepared -> upsertPrepared(model, prepared),
+                Lifecycle.AFTER_INSERT);
     }
 
     /** The upsert of an entity its before-insert callbacks have prepared. */
