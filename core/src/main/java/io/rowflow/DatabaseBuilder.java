@@ -191,6 +191,54 @@ public final class DatabaseBuilder {
         return this;
     }
 
+    // ---- lifecycle callbacks and auditing ----
+
+    private final List<io.rowflow.internal.callback.CallbackSettings.Registration> callbacks = new ArrayList<>();
+    private java.time.Clock clock = java.time.Clock.systemUTC();
+    private io.rowflow.callback.@Nullable AuditorProvider auditor;
+
+    /**
+     * Registers a lifecycle callback for entities of a type (and its subclasses; {@code Object.class}
+     * for every entity). Callbacks of one event run in the order registered, after the built-in
+     * auditing; each gets what the previous one emitted. Without callbacks and audit columns the
+     * operations do no callback work. See {@link io.rowflow.callback.Lifecycle} for where each event applies.
+     *
+     * @since 0.2
+     */
+    public <T> DatabaseBuilder callback(Class<T> type, io.rowflow.callback.Lifecycle event,
+                                        io.rowflow.callback.EntityCallback<T> callback) {
+        callbacks.add(new io.rowflow.internal.callback.CallbackSettings.Registration(
+                Objects.requireNonNull(type, "type"), Objects.requireNonNull(event, "event"),
+                Objects.requireNonNull(callback, "callback")));
+        return this;
+    }
+
+    /**
+     * The clock {@code @CreatedAt} and {@code @UpdatedAt} read; the system clock in UTC by default.
+     * Its zone is the zone of {@code LocalDateTime} and {@code OffsetDateTime} audit values.
+     *
+     * @since 0.2
+     */
+    public DatabaseBuilder clock(java.time.Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Where {@code @CreatedBy} and {@code @UpdatedBy} come from: the current auditor, read from the
+     * subscriber's Reactor context. Without one those properties are left as they are.
+     *
+     * @since 0.2
+     */
+    public DatabaseBuilder auditor(io.rowflow.callback.AuditorProvider auditor) {
+        this.auditor = Objects.requireNonNull(auditor, "auditor");
+        return this;
+    }
+
+    private io.rowflow.internal.callback.CallbackSettings callbackSettings() {
+        return new io.rowflow.internal.callback.CallbackSettings(callbacks, clock, auditor);
+    }
+
     /**
      * Creates the database. Throws {@link RowflowException} if no dialect was set and none matches
      * the connection factory's metadata, and {@link MappingException} if a registered converter's
@@ -200,7 +248,7 @@ public final class DatabaseBuilder {
         Dialect chosen = dialect != null ? dialect : detect();
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
                 connectionProvider, defaultFetchSize, coalescing, relationBatchSize, ownsConnectionFactory, mappings,
-                listeners, tableConditions, idGenerators);
+                listeners, tableConditions, idGenerators, callbackSettings());
     }
 
     /**

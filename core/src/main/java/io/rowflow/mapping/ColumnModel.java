@@ -60,6 +60,16 @@ public interface ColumnModel {
         return WriteMode.WRITTEN;
     }
 
+    /**
+     * The audit value Rowflow fills in before writing ({@code @CreatedAt}, {@code @UpdatedBy} ...),
+     * or {@code null}.
+     *
+     * @since 0.2
+     */
+    default @Nullable AuditRole audit() {
+        return null;
+    }
+
     /** Whether this is the optimistic-lock version. */
     boolean isVersion();
 

@@ -166,6 +166,17 @@ public final class EntityMapping<T> {
         return change(property, p -> p.withWriteMode(WriteMode.READ_ONLY));
     }
 
+    /**
+     * Rowflow fills the property with an audit value before writing the entity; the same as
+     * {@code @CreatedAt}, {@code @UpdatedAt}, {@code @CreatedBy} or {@code @UpdatedBy}.
+     *
+     * @since 0.2
+     */
+    public EntityMapping<T> audited(Getter<T, ?> property, AuditRole role) {
+        Objects.requireNonNull(role, "role");
+        return change(property, p -> p.withAudit(role));
+    }
+
     /** The property is the optimistic-lock version ({@code int}, {@code long} or their wrappers). */
     public EntityMapping<T> version(Getter<T, ?> property) {
         return change(property, PropertyMapping::withVersion);

@@ -78,7 +78,8 @@ final class AnnotationMappings {
                 references == null ? null : references.value(), relation,
                 column == null || column.type().isEmpty() ? null : column.type(),
                 generatedValue == null ? null : idGeneration(owner.getName() + "." + name, generatedValue),
-                writeMode(owner.getName() + "." + name, element), defaultExpression(element));
+                writeMode(owner.getName() + "." + name, element), defaultExpression(element),
+                audit(owner.getName() + "." + name, element));
     }
 
     private static IdGeneration idGeneration(String where, GeneratedValue annotation) {
@@ -106,6 +107,27 @@ final class AnnotationMappings {
                     : WriteMode.GENERATED_ON_INSERT_AND_UPDATE;
         }
         return hasDefault ? WriteMode.DEFAULT_WHEN_NULL : readOnly ? WriteMode.READ_ONLY : WriteMode.WRITTEN;
+    }
+
+    private static io.rowflow.mapping.@Nullable AuditRole audit(String where, AnnotatedElement element) {
+        java.util.List<io.rowflow.mapping.AuditRole> roles = new java.util.ArrayList<>(1);
+        if (element.isAnnotationPresent(io.rowflow.annotation.CreatedAt.class)) {
+            roles.add(io.rowflow.mapping.AuditRole.CREATED_AT);
+        }
+        if (element.isAnnotationPresent(io.rowflow.annotation.UpdatedAt.class)) {
+            roles.add(io.rowflow.mapping.AuditRole.UPDATED_AT);
+        }
+        if (element.isAnnotationPresent(io.rowflow.annotation.CreatedBy.class)) {
+            roles.add(io.rowflow.mapping.AuditRole.CREATED_BY);
+        }
+        if (element.isAnnotationPresent(io.rowflow.annotation.UpdatedBy.class)) {
+            roles.add(io.rowflow.mapping.AuditRole.UPDATED_BY);
+        }
+        if (roles.size() > 1) {
+            throw new MappingException(where + " has more than one of @CreatedAt, @UpdatedAt, @CreatedBy and @UpdatedBy; "
+                    + "map each audit value to its own property");
+        }
+        return roles.isEmpty() ? null : roles.get(0);
     }
 
     private static @Nullable String defaultExpression(AnnotatedElement element) {

@@ -260,10 +260,41 @@ final class EntityModelBuilder {
                 mapping.length(), mapping.precision(), mapping.scale(), mapping.unique(), id, generated, version,
                 mapping.references(), build.columns.size(), columnCodec, build.owner,
                 DatabaseTypeNames.declared(mapping.databaseType(), build.owner + "." + pathPrefix + source.name),
-                generation, writeMode, mapping.defaultExpression());
+                generation, writeMode, mapping.defaultExpression(), audit(where, source.type, mapping, id || version));
         build.columns.add(mapped);
         return mapped;
     }
+
+    /** The property's audit role, checked against its type. */
+    private static io.rowflow.mapping.@Nullable AuditRole audit(String where, Class<?> type, PropertyMapping mapping,
+                                                             boolean keyOrVersion) {
+        io.rowflow.mapping.AuditRole role = mapping.audit();
+        if (role == null) {
+            return null;
+        }
+        String annotation = "@" + switch (role) {
+            case CREATED_AT -> "CreatedAt";
+            case UPDATED_AT -> "UpdatedAt";
+            case CREATED_BY -> "CreatedBy";
+            case UPDATED_BY -> "UpdatedBy";
+        };
+        if (keyOrVersion || !mapping.writeMode().writable()) {
+            throw new MappingException(where + " is " + annotation + " but also a key, a version, or a column Rowflow "
+                    + "does not write; an audit column is an ordinary written column");
+        }
+        if (role.isTime() && !AUDIT_TIME_TYPES.contains(type)) {
+            throw new MappingException(where + " is " + annotation + " but has type " + type.getName()
+                    + "; use Instant, OffsetDateTime, LocalDateTime, long or Long");
+        }
+        if (!role.isTime() && type.isPrimitive()) {
+            throw new MappingException(where + " is " + annotation + " but has the primitive type " + type.getName()
+                    + ", which cannot be left null without an auditor; use " + EntityKey.wrap(type).getSimpleName());
+        }
+        return role;
+    }
+
+    private static final java.util.Set<Class<?>> AUDIT_TIME_TYPES = java.util.Set.of(java.time.Instant.class,
+            java.time.OffsetDateTime.class, java.time.LocalDateTime.class, long.class, Long.class);
 
     private static void checkIdGeneration(String where, Class<?> type, ValueCodec codec, IdGeneration generation) {
         switch (generation.strategy()) {

@@ -1,6 +1,7 @@
 package io.rowflow.internal.mapping;
 
 import io.rowflow.internal.convert.ValueCodec;
+import io.rowflow.mapping.AuditRole;
 import io.rowflow.mapping.ColumnModel;
 import io.rowflow.mapping.IdGeneration;
 import io.rowflow.mapping.WriteMode;
@@ -30,7 +31,18 @@ public record MappedColumn(
         @Nullable String databaseType,
         @Nullable IdGeneration idGeneration,
         WriteMode writeMode,
-        @Nullable String defaultExpression) implements ColumnModel {
+        @Nullable String defaultExpression,
+        @Nullable AuditRole audit) implements ColumnModel {
+
+    /** A column without an audit role. */
+    public MappedColumn(String propertyPath, String columnName, Class<?> javaType, boolean nullable, int length,
+                        int precision, int scale, boolean unique, boolean isId, boolean isGenerated, boolean isVersion,
+                        @Nullable Class<?> references, int index, ValueCodec codec, String owner,
+                        @Nullable String databaseType, @Nullable IdGeneration idGeneration, WriteMode writeMode,
+                        @Nullable String defaultExpression) {
+        this(propertyPath, columnName, javaType, nullable, length, precision, scale, unique, isId, isGenerated,
+                isVersion, references, index, codec, owner, databaseType, idGeneration, writeMode, defaultExpression, null);
+    }
 
     /** A written column, whose key (if generated) is an identity. */
     public MappedColumn(String propertyPath, String columnName, Class<?> javaType, boolean nullable, int length,

@@ -2,6 +2,9 @@ package io.rowflow.internal.relation;
 
 import io.rowflow.dialect.Dialect;
 import io.rowflow.dialect.Feature;
+import io.rowflow.callback.Lifecycle;
+import io.rowflow.internal.callback.Callbacks;
+import io.rowflow.internal.callback.EntityLifecycle;
 import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.OperationShape;
@@ -30,12 +33,14 @@ public final class KeyQueries {
     private final Dialect dialect;
     private final KeyedReads reads;
     private final Executor executor;
+    private final Callbacks callbacks;
 
-    /** Creates the follow-up query runner of a database. */
-    public KeyQueries(Dialect dialect, KeyedReads reads, Executor executor) {
+    /** Creates the follow-up query runner of a database; loaded entities go through their after-load callbacks. */
+    public KeyQueries(Dialect dialect, KeyedReads reads, Executor executor, Callbacks callbacks) {
         this.dialect = dialect;
         this.reads = reads;
         this.executor = executor;
+        this.callbacks = callbacks;
     }
 
     /**
@@ -43,8 +48,9 @@ public final class KeyQueries {
      * the model's own key, a unique column, or a foreign key. Rows come ordered by the model's key.
      */
     public <T> Flux<T> byKeys(OperationShape operation, DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
-        return Flux.fromIterable(chunks(keys, key.columns().size())).concatMap(chunk ->
-                executor.query(operation, reads.byKeys(model, key, chunk), 0, EntityRowMapper.byPosition(model)));
+        return callbacks.of(model).applyAll(Lifecycle.AFTER_LOAD, Flux.fromIterable(chunks(keys, key.columns().size()))
+                .concatMap(chunk -> executor.query(operation, reads.byKeys(model, key, chunk), 0,
+                        EntityRowMapper.byPosition(model))));
     }
 
     /** Targets linked to the owner keys through a link table, each with the owner key of its link. */
@@ -52,6 +58,19 @@ public final class KeyQueries {
                                List<Object> keys) {
         int ownerPosition = target.mappedColumns().size();
         MappedColumn ownerColumn = ownerKey.column();
+        EntityLifecycle<T> lifecycle = callbacks.of(target);
+        Flux<Linked<T>> rows = linkedRows(operation, target, link, ownerKey, keys, ownerPosition, ownerColumn);
+        if (!lifecycle.has(Lifecycle.AFTER_LOAD)) {
+            return rows;
+        }
+        return Flux.deferContextual(context -> rows.concatMap(linked -> lifecycle
+                .apply(Lifecycle.AFTER_LOAD, linked.target(), context)
+                .map(loaded -> new Linked<>(linked.ownerKey(), loaded))));
+    }
+
+    private <T> Flux<Linked<T>> linkedRows(OperationShape operation, DefaultEntityModel<T> target, LinkTable link,
+                                           EntityKey ownerKey, List<Object> keys, int ownerPosition,
+                                           MappedColumn ownerColumn) {
         return Flux.fromIterable(chunks(keys, 1)).concatMap(chunk -> {
             EntityRowMapper<T> mapper = EntityRowMapper.byPosition(target);
             return executor.query(operation, reads.linked(target, link, ownerKey, chunk), 0,

@@ -2,7 +2,9 @@ package io.rowflow.internal.runtime;
 
 import io.rowflow.DataAccessException;
 import io.rowflow.QueryException;
+import io.rowflow.callback.Lifecycle;
 import io.rowflow.dialect.Dialect;
+import io.rowflow.internal.callback.EntityLifecycle;
 import io.rowflow.internal.execution.BindValues;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.OperationShape;
@@ -57,13 +59,22 @@ final class BatchInsert {
             int rowsPerStatement = sql.arrayInsert(false) != null
                     ? Math.max(chunkSize, ARRAY_ROWS_PER_STATEMENT)
                     : Math.max(1, Math.min(chunkSize, dialect.maxBindParameters() / Math.max(1, model.mappedColumns().size())));
-            return all.map(entity -> pending(model, sql, entity))
+            EntityLifecycle<T> lifecycle = entities.lifecycle(model);
+            Flux<T> prepared = lifecycle.has(Lifecycle.BEFORE_INSERT)
+                    ? Flux.deferContextual(context -> all.map(entity -> checked(model, entity))
+                            .concatMap(entity -> lifecycle.apply(Lifecycle.BEFORE_INSERT, entity, context)))
+                    : all;
+            return lifecycle.applyAll(Lifecycle.AFTER_INSERT, prepared.map(entity -> pending(model, sql, entity))
                     .windowUntilChanged(Pending::omitted)
-                    .concatMap(run -> run.buffer(rowsPerStatement).concatMap(chunk -> insertChunk(model, chunk)));
+                    .concatMap(run -> run.buffer(rowsPerStatement).concatMap(chunk -> insertChunk(model, chunk))));
         }));
     }
 
-    private static <T> Pending<T> pending(DefaultEntityModel<T> model, EntitySql sql, T entity) {
+    /**
+     * The entity, checked to be of the batch's class before callbacks of that class see it: the
+     * before-insert callbacks prepare every row of a chunk before the chunk's one statement.
+     */
+    private static <T> T checked(DefaultEntityModel<T> model, T entity) {
         if (entity == null) {
             throw new QueryException("insertAll got a null element");
         }
@@ -71,6 +82,11 @@ final class BatchInsert {
             throw new QueryException("insertAll takes entities of one class, but got a " + entity.getClass().getName()
                     + " among " + model.type().getName());
         }
+        return entity;
+    }
+
+    private static <T> Pending<T> pending(DefaultEntityModel<T> model, EntitySql sql, T entity) {
+        checked(model, entity);
         Object[] values = model.extract(entity);
         boolean withId = EntityContext.hasKey(model, values);
         if (!withId && model.key().generatedColumn() == null) {

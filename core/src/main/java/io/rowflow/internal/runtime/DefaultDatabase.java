@@ -72,6 +72,7 @@ public final class DefaultDatabase implements Database {
     private final Coalescers coalescers;
     private final int relationBatchSize;
     private final FactoryDisposal disposal;
+    private final io.rowflow.internal.callback.Callbacks callbacks;
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
@@ -79,7 +80,8 @@ public final class DefaultDatabase implements Database {
                            ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
                            int relationBatchSize, boolean ownsConnectionFactory,
                            List<io.rowflow.mapping.EntityMapping<?>> mappings, List<OperationListener> listeners,
-                           TableConditions conditions, Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators) {
+                           TableConditions conditions, Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators,
+                           io.rowflow.internal.callback.CallbackSettings callbackSettings) {
         this.connectionFactory = connectionFactory;
         this.relationBatchSize = relationBatchSize;
         this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
@@ -90,7 +92,8 @@ public final class DefaultDatabase implements Database {
         this.transactions = new TransactionManager(connectionFactory, connectionProvider, reporting);
         this.executor = new Executor(connectionFactory, connectionProvider, transactions,
                 new StatementRunner(dialect, reporting), dialect, reporting);
-        EntityContext entities = new EntityContext(models, dialect);
+        this.callbacks = new io.rowflow.internal.callback.Callbacks(callbackSettings);
+        EntityContext entities = new EntityContext(models, dialect, callbacks);
         QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters, conditions);
         KeyedReads reads = new KeyedReads(renderer);
         KeyGenerators keys = new KeyGenerators(entities, executor, idGenerators);
@@ -98,13 +101,13 @@ public final class DefaultDatabase implements Database {
         this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize, keys);
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
                 new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));
-        KeyQueries keyQueries = new KeyQueries(dialect, reads, executor);
+        KeyQueries keyQueries = new KeyQueries(dialect, reads, executor, entities.callbacks());
         this.coalescers = new Coalescers(coalescing, transactions);
         this.relations = new RelationLoader(models, keyQueries, coalescers);
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
         this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer, keyQueries);
         this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
-                relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS));
+                relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS), entities.callbacks());
     }
 
     @Override
@@ -290,7 +293,7 @@ public final class DefaultDatabase implements Database {
     @Override
     public SqlQuery sql(String sql) {
         NamedParameters parameters = NamedParameters.parse(Objects.requireNonNull(sql, "sql"), dialect);
-        return DefaultSqlQuery.of(parameters, executor, converters, models);
+        return DefaultSqlQuery.of(parameters, executor, converters, models, callbacks);
     }
 
     @Override

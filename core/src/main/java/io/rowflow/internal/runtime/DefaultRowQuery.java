@@ -9,6 +9,7 @@ import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,9 +25,12 @@ final class DefaultRowQuery<T> implements RowQuery<T> {
     private final int fetchSize;
     private final Supplier<PreparedSql> statement;
     private final Supplier<BiFunction<Row, RowMetadata, T>> mapper;
+    private final UnaryOperator<Flux<T>> loaded;
 
+    /** A query whose mapped rows go through {@code loaded} (the after-load callbacks of an entity). */
     DefaultRowQuery(Executor executor, OperationShape operation, int fetchSize, Supplier<PreparedSql> statement,
-                    Supplier<BiFunction<Row, RowMetadata, T>> mapper) {
+                    Supplier<BiFunction<Row, RowMetadata, T>> mapper, UnaryOperator<Flux<T>> loaded) {
+        this.loaded = loaded;
         this.executor = executor;
         this.operation = operation;
         this.fetchSize = fetchSize;
@@ -36,14 +40,14 @@ final class DefaultRowQuery<T> implements RowQuery<T> {
 
     @Override
     public Flux<T> fetch() {
-        return Flux.defer(() -> executor.stream(operation, statement.get(), fetchSize, mapper.get()));
+        return loaded.apply(Flux.defer(() -> executor.stream(operation, statement.get(), fetchSize, mapper.get())));
     }
 
     @Override
     public Mono<T> fetchOne() {
         return Mono.defer(() -> {
             PreparedSql sql = statement.get();
-            return executor.queryAtMost(operation, sql, 2, mapper.get()).collectList().flatMap(rows -> {
+            return loaded.apply(executor.queryAtMost(operation, sql, 2, mapper.get())).collectList().flatMap(rows -> {
                 if (rows.size() > 1) {
                     return Mono.error(new NonUniqueResultException("Expected at most one row but got more from: " + sql.sql()));
                 }
@@ -54,6 +58,7 @@ final class DefaultRowQuery<T> implements RowQuery<T> {
 
     @Override
     public Mono<T> fetchFirst() {
-        return Mono.defer(() -> executor.queryAtMost(operation, statement.get(), 1, mapper.get()).reduce((first, none) -> first));
+        return Mono.defer(() -> loaded.apply(executor.queryAtMost(operation, statement.get(), 1, mapper.get()))
+                .reduce((first, none) -> first));
     }
 }

@@ -7,6 +7,8 @@ import io.rowflow.RowQuery;
 import io.rowflow.SqlQuery;
 import io.rowflow.annotation.EnumType;
 import io.rowflow.internal.convert.ConverterRegistry;
+import io.rowflow.callback.Lifecycle;
+import io.rowflow.internal.callback.Callbacks;
 import io.rowflow.internal.convert.ValueCodec;
 import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
@@ -34,9 +36,11 @@ final class DefaultSqlQuery implements SqlQuery {
     private final ConverterRegistry converters;
     private final EntityModels models;
     private final int fetchSize;
+    private final Callbacks callbacks;
 
     private DefaultSqlQuery(NamedParameters parameters, Map<String, Bound> binds, Executor executor,
-                    ConverterRegistry converters, EntityModels models, int fetchSize) {
+                    ConverterRegistry converters, EntityModels models, int fetchSize, Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.fetchSize = fetchSize;
         this.parameters = parameters;
         this.binds = binds;
@@ -46,8 +50,8 @@ final class DefaultSqlQuery implements SqlQuery {
     }
 
     static DefaultSqlQuery of(NamedParameters parameters, Executor executor, ConverterRegistry converters,
-                              EntityModels models) {
-        return new DefaultSqlQuery(parameters, Map.of(), executor, converters, models, 0);
+                              EntityModels models, Callbacks callbacks) {
+        return new DefaultSqlQuery(parameters, Map.of(), executor, converters, models, 0, callbacks);
     }
 
     @Override
@@ -89,7 +93,7 @@ final class DefaultSqlQuery implements SqlQuery {
         }
         Map<String, Bound> copy = new HashMap<>(binds);
         copy.put(name, bound);
-        return new DefaultSqlQuery(parameters, Map.copyOf(copy), executor, converters, models, fetchSize);
+        return new DefaultSqlQuery(parameters, Map.copyOf(copy), executor, converters, models, fetchSize, callbacks);
     }
 
     @Override
@@ -97,14 +101,14 @@ final class DefaultSqlQuery implements SqlQuery {
         if (rows < 0) {
             throw new IllegalArgumentException("fetchSize must not be negative: " + rows);
         }
-        return new DefaultSqlQuery(parameters, binds, executor, converters, models, rows);
+        return new DefaultSqlQuery(parameters, binds, executor, converters, models, rows, callbacks);
     }
 
     @Override
     public <T> RowQuery<T> map(RowMapper<T> mapper) {
         Objects.requireNonNull(mapper, "mapper");
         return new DefaultRowQuery<>(executor, OperationShape.of(OperationKind.SQL, null), fetchSize, this::prepare,
-                () -> (row, metadata) -> mapper.map(new DefaultResultRow(row, metadata, converters)));
+                () -> (row, metadata) -> mapper.map(new DefaultResultRow(row, metadata, converters)), rows -> rows);
     }
 
     @Override
@@ -122,7 +126,7 @@ final class DefaultSqlQuery implements SqlQuery {
         }
         var model = models.readable(type);
         return new DefaultRowQuery<>(executor, OperationShape.of(OperationKind.SQL, type), fetchSize, this::prepare,
-                () -> EntityRowMapper.byName(model));
+                () -> EntityRowMapper.byName(model), rows -> callbacks.of(model).applyAll(Lifecycle.AFTER_LOAD, rows));
     }
 
     private boolean isScalar(Class<?> type) {

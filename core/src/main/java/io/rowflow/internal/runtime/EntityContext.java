@@ -2,6 +2,8 @@ package io.rowflow.internal.runtime;
 
 import io.rowflow.QueryException;
 import io.rowflow.dialect.Dialect;
+import io.rowflow.internal.callback.Callbacks;
+import io.rowflow.internal.callback.EntityLifecycle;
 import io.rowflow.internal.execution.BindValues;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityKey;
@@ -22,10 +24,21 @@ final class EntityContext {
     private final EntityModels models;
     private final Dialect dialect;
     private final Map<Class<?>, EntitySql> statements = new ConcurrentHashMap<>();
+    private final Callbacks callbacks;
 
-    EntityContext(EntityModels models, Dialect dialect) {
+    EntityContext(EntityModels models, Dialect dialect, Callbacks callbacks) {
         this.models = models;
         this.dialect = dialect;
+        this.callbacks = callbacks;
+    }
+
+    /** The lifecycle callbacks (and auditing) of an entity type. */
+    <T> EntityLifecycle<T> lifecycle(DefaultEntityModel<T> model) {
+        return callbacks.of(model);
+    }
+
+    Callbacks callbacks() {
+        return callbacks;
     }
 
     <T> DefaultEntityModel<T> model(Class<T> type) {

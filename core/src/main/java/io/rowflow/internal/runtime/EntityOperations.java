@@ -2,6 +2,8 @@ package io.rowflow.internal.runtime;
 
 import io.rowflow.OptimisticLockException;
 import io.rowflow.QueryException;
+import io.rowflow.callback.Lifecycle;
+import io.rowflow.internal.callback.EntityLifecycle;
 import io.rowflow.internal.execution.BindValues;
 import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
@@ -48,6 +50,27 @@ final class EntityOperations {
     <T> Mono<T> insert(T entity) {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntityLifecycle<T> lifecycle = entities.lifecycle(model);
+        if (lifecycle.isEmpty()) {
+            return insertPrepared(model, entity);
+        }
+        return around(lifecycle, Lifecycle.BEFORE_INSERT, entity, prepared -> insertPrepared(model, prepared),
+                Lifecycle.AFTER_INSERT);
+    }
+
+    /**
+     * A write between callbacks: the entity after the {@code before} callbacks is written, and what
+     * the write emits goes through the {@code after} callbacks, all in the subscriber's context.
+     */
+    private static <T> Mono<T> around(EntityLifecycle<T> lifecycle, Lifecycle before, T entity,
+                                      java.util.function.Function<T, Mono<T>> write, Lifecycle after) {
+        return Mono.deferContextual(context -> lifecycle.apply(before, entity, context)
+                .flatMap(write)
+                .flatMap(written -> lifecycle.apply(after, written, context)));
+    }
+
+    /** The insert of an entity its before-insert callbacks have prepared. */
+    private <T> Mono<T> insertPrepared(DefaultEntityModel<T> model, T entity) {
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             Map<MappedColumn, Object> replacements = EntityContext.replacements();
@@ -152,9 +175,19 @@ final class EntityOperations {
     <T> Mono<T> update(T entity) {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntityContext.requireId(model, model.extract(entity), "update");
+        EntityLifecycle<T> lifecycle = entities.lifecycle(model);
+        if (lifecycle.isEmpty()) {
+            return updatePrepared(model, entity);
+        }
+        return around(lifecycle, Lifecycle.BEFORE_UPDATE, entity, prepared -> updatePrepared(model, prepared),
+                Lifecycle.AFTER_UPDATE);
+    }
+
+    /** The update of an entity its before-update callbacks have prepared. */
+    private <T> Mono<T> updatePrepared(DefaultEntityModel<T> model, T entity) {
         EntitySql sql = entities.sql(model);
         MappedColumn version = model.versionColumn();
-        EntityContext.requireId(model, model.extract(entity), "update");
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             EntityContext.requireId(model, values, "update");
@@ -211,12 +244,22 @@ final class EntityOperations {
     <T> Mono<T> upsert(T entity) {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntityLifecycle<T> lifecycle = entities.lifecycle(model);
+        if (lifecycle.isEmpty()) {
+            return upsertPrepared(model, entity);
+        }
+        return around(lifecycle, Lifecycle.BEFORE_INSERT, entity, prepared -> upsertPrepared(model, prepared),
+                Lifecycle.AFTER_INSERT);
+    }
+
+    /** The upsert of an entity its before-insert callbacks have prepared. */
+    private <T> Mono<T> upsertPrepared(DefaultEntityModel<T> model, T entity) {
         EntitySql sql = entities.sql(model);
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             if (!EntityContext.hasKey(model, values)) {
                 if (model.key().generatedColumn() != null) {
-                    return insert(entity);
+                    return insertPrepared(model, entity);
                 }
                 EntityContext.requireId(model, values, "upsert");
             }
@@ -232,9 +275,21 @@ final class EntityOperations {
     <T> Mono<Boolean> delete(T entity) {
         Objects.requireNonNull(entity, "entity");
         DefaultEntityModel<T> model = entities.modelOf(entity);
+        EntityContext.requireId(model, model.extract(entity), "delete");
+        EntityLifecycle<T> lifecycle = entities.lifecycle(model);
+        if (lifecycle.isEmpty()) {
+            return deletePrepared(model, entity);
+        }
+        return Mono.deferContextual(context -> lifecycle.apply(Lifecycle.BEFORE_DELETE, entity, context)
+                .flatMap(prepared -> deletePrepared(model, prepared).flatMap(deleted -> deleted
+                        ? lifecycle.apply(Lifecycle.AFTER_DELETE, prepared, context).thenReturn(true)
+                        : Mono.just(false))));
+    }
+
+    /** The delete of an entity its before-delete callbacks have prepared. */
+    private <T> Mono<Boolean> deletePrepared(DefaultEntityModel<T> model, T entity) {
         EntitySql sql = entities.sql(model);
         MappedColumn version = model.versionColumn();
-        EntityContext.requireId(model, model.extract(entity), "delete");
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             EntityContext.requireId(model, values, "delete");
@@ -261,8 +316,9 @@ final class EntityOperations {
     <T> Mono<T> findById(Class<T> type, Object id) {
         DefaultEntityModel<T> model = entities.model(Objects.requireNonNull(type, "type"));
         PreparedSql statement = reads.byId(model, model.keyArgument(Objects.requireNonNull(id, "id")));
-        return executor.queryAtMost(OperationShape.of(OperationKind.LOOKUP, type), statement, 1,
-                EntityRowMapper.byPosition(model)).reduce((first, none) -> first);
+        return entities.lifecycle(model).applyAll(Lifecycle.AFTER_LOAD,
+                executor.queryAtMost(OperationShape.of(OperationKind.LOOKUP, type), statement, 1,
+                        EntityRowMapper.byPosition(model))).reduce((first, none) -> first);
     }
 
     Mono<Long> count(Class<?> type) {

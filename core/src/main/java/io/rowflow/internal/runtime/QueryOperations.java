@@ -3,6 +3,9 @@ package io.rowflow.internal.runtime;
 import io.rowflow.NonUniqueResultException;
 import io.rowflow.QueryException;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.callback.Lifecycle;
+import io.rowflow.internal.callback.Callbacks;
+import io.rowflow.internal.callback.EntityLifecycle;
 import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
 import io.rowflow.internal.mapping.DefaultEntityModel;
@@ -42,10 +45,12 @@ final class QueryOperations {
     private final int defaultFetchSize;
     private final int relationBatchSize;
     private final boolean cursors;
+    private final Callbacks callbacks;
 
     QueryOperations(QueryRenderer renderer, Executor executor, EntityModels models, RelationLoader relations,
                     TransactionManager transactions, CoalescedLookups lookups, int defaultFetchSize,
-                    int relationBatchSize, boolean cursors) {
+                    int relationBatchSize, boolean cursors, Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.cursors = cursors;
         this.lookups = lookups;
         this.defaultFetchSize = defaultFetchSize;
@@ -98,8 +103,11 @@ final class QueryOperations {
                 window -> run(window).collectList(),
                 whole -> {
                     RenderedSelect<T> rendered = renderer.select(whole);
-                    return executor.windows(shape(OperationKind.QUERY, whole), rendered.statement(), size,
+                    EntityLifecycle<T> lifecycle = lifecycle(whole);
+                    Flux<List<T>> read = executor.windows(shape(OperationKind.QUERY, whole), rendered.statement(), size,
                             rendered.mapper().get());
+                    return lifecycle.has(Lifecycle.AFTER_LOAD)
+                            ? read.concatMap(rows -> lifecycle.applyAll(Lifecycle.AFTER_LOAD, rows)) : read;
                 });
     }
 
@@ -194,8 +202,14 @@ final class QueryOperations {
     private <T> Flux<T> run(SelectStatement<T> statement) {
         RenderedSelect<T> rendered = renderer.select(statement);
         int fetchSize = rendered.fetchSize() > 0 ? rendered.fetchSize() : defaultFetchSize;
-        return executor.query(shape(OperationKind.QUERY, statement), rendered.statement(), fetchSize,
-                rendered.mapper().get());
+        return lifecycle(statement).applyAll(Lifecycle.AFTER_LOAD, executor.query(shape(OperationKind.QUERY, statement),
+                rendered.statement(), fetchSize, rendered.mapper().get()));
+    }
+
+    /** The callbacks of the entity a statement selects; none for a projection to anything else. */
+    private <T> EntityLifecycle<T> lifecycle(SelectStatement<T> statement) {
+        DefaultEntityModel<T> model = entityModel(statement);
+        return model == null ? EntityLifecycle.none() : callbacks.of(model);
     }
 
     /** The operation of a select: its kind, on the entity of its {@code FROM} table (none for a select without one). */

@@ -3,6 +3,8 @@ package io.rowflow.spring.boot;
 import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.ConnectionProvider;
 import io.rowflow.Database;
+import io.rowflow.callback.AuditorProvider;
+import java.time.Clock;
 import io.rowflow.DatabaseBuilder;
 import io.rowflow.RowflowException;
 import io.rowflow.convert.Converter;
@@ -31,8 +33,9 @@ import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
  * {@link SpringTransactionConnectionProvider}.
  *
  * <p>The dialect comes from a {@link Dialect} bean, else the {@code rowflow.dialect} property, else
- * detection from the connection factory's metadata. Every {@link Converter} bean is registered,
- * then every {@link DatabaseBuilderCustomizer} bean runs. The configuration backs off when the
+ * detection from the connection factory's metadata. Every {@link Converter} bean is registered, an
+ * {@link AuditorProvider} bean supplies {@code @CreatedBy}/{@code @UpdatedBy} and a {@link Clock}
+ * bean {@code @CreatedAt}/{@code @UpdatedAt}; then every {@link DatabaseBuilderCustomizer} bean runs. The configuration backs off when the
  * application defines its own {@code Database} (or {@link ConnectionProvider}) bean, and when
  * there is no single {@code ConnectionFactory}.
  *
@@ -57,7 +60,8 @@ public final class RowflowAutoConfiguration {
     public Database rowflowDatabase(ConnectionFactory connectionFactory, RowflowProperties properties,
                                     ConnectionProvider connectionProvider, ObjectProvider<Dialect> dialect,
                                     ObjectProvider<Converter<?, ?>> converters,
-                                    ObjectProvider<DatabaseBuilderCustomizer> customizers) {
+                                    ObjectProvider<DatabaseBuilderCustomizer> customizers,
+                                    ObjectProvider<AuditorProvider> auditor, ObjectProvider<Clock> clock) {
         DatabaseBuilder builder = Database.builder(connectionFactory)
                 .connectionProvider(connectionProvider)
                 .insertChunkSize(properties.insertChunkSize())
@@ -68,6 +72,8 @@ public final class RowflowAutoConfiguration {
             builder.dialect(chosen);
         }
         converters.orderedStream().forEach(builder::converter);
+        auditor.ifUnique(builder::auditor);
+        clock.ifUnique(builder::clock);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

@@ -114,6 +114,29 @@ class RowflowAutoConfigurationTest {
                 .run(context -> assertThat(context.getBean(Database.class).dialect()).isSameAs(fromCustomizer));
     }
 
+    /** A record audited by the starter's auditor and clock beans. */
+    @io.rowflow.annotation.Table(name = "audited_note")
+    record AuditedNote(@io.rowflow.annotation.Id Long id, @io.rowflow.annotation.CreatedAt java.time.Instant createdAt,
+                       @io.rowflow.annotation.CreatedBy String createdBy) {
+    }
+
+    @Test
+    void auditorProviderAndClockBeansFeedAuditing() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-05T12:00:00Z");
+        runner.withPropertyValues("spring.r2dbc.url=" + h2Url())
+                .withBean(io.rowflow.callback.AuditorProvider.class,
+                        () -> context -> reactor.core.publisher.Mono.justOrEmpty(context.getOrEmpty("principal")))
+                .withBean(java.time.Clock.class, () -> java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+                .run(context -> {
+                    Database db = context.getBean(Database.class);
+                    db.sql("create table audited_note (id bigint primary key, created_at timestamp with time zone, "
+                            + "created_by varchar(40))").execute().block(TIMEOUT);
+                    AuditedNote inserted = db.insert(new AuditedNote(1L, null, null))
+                            .contextWrite(reactor.util.context.Context.of("principal", "alice")).block(TIMEOUT);
+                    assertThat(inserted).isEqualTo(new AuditedNote(1L, now, "alice"));
+                });
+    }
+
     @Test
     void coalescingIsOnByDefaultAndConfiguredByProperties() {
         runner.withPropertyValues("spring.r2dbc.url=" + h2Url())
