@@ -39,6 +39,18 @@ public abstract class CrudContract extends DatabaseTestSupport {
     }
 
     @Test
+    void aThousandRowInsertAllTheDatabaseRefusesFailsInTheHierarchyAndStoresNothing() {
+        List<Author> authors = java.util.stream.IntStream.range(0, 1_000)
+                .mapToObj(i -> new Author(null, i == 500 ? null : "author " + i, null)).toList();
+
+        db.insertAll(authors).then()
+                .as(StepVerifier::create)
+                .expectError(io.rowflow.IntegrityViolationException.class)
+                .verify(java.time.Duration.ofSeconds(30));
+        assertThat(db.count(Author.class).block()).isZero();
+    }
+
+    @Test
     void insertReturnsRecordWithGeneratedId() {
         Author first = db.insert(Author.named("Ursula")).block();
         Author second = db.insert(new Author(null, "Octavia", 1947)).block();

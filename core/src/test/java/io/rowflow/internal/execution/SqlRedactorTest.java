@@ -110,4 +110,19 @@ class SqlRedactorTest {
         assertThat(SqlRedactor.redact("INSERT INTO \"book\" (\"title\") VALUES ($1) RETURNING \"id\""))
                 .isEqualTo("INSERT INTO \"book\" (\"title\") VALUES ($1) RETURNING \"id\"");
     }
+
+    @Test
+    void aThousandRowInsertInTheMessageIsMaskedWithoutOverflowingTheStack() {
+        StringBuilder markers = new StringBuilder("NULL not allowed for column \"NAME\"; SQL statement: INSERT INTO author (name, born) VALUES ");
+        StringBuilder literals = new StringBuilder("INSERT INTO t (id, name) VALUES ");
+        for (int i = 0; i < 5_000; i++) {
+            markers.append(i == 0 ? "" : ", ").append("($").append(2 * i + 1).append(", $").append(2 * i + 2).append(')');
+            literals.append(i == 0 ? "" : ", ").append('(').append(i).append(", 'secret").append(i).append("')");
+        }
+        String longLiteral = "value 'x" + "y".repeat(100_000) + "' and \"" + "z".repeat(100_000) + "\"";
+
+        assertThat(SqlRedactor.redact(markers.toString())).isEqualTo(markers.toString());
+        assertThat(SqlRedactor.redact(literals + " [23502-240]")).isEqualTo("INSERT INTO t (id, name) VALUES (?) [23502-240]");
+        assertThat(SqlRedactor.redact(longLiteral)).startsWith("value '?' and");
+    }
 }
