@@ -13,6 +13,9 @@ import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.filter.EntityFilters;
+import io.rowflow.internal.filter.FilterSettings;
+import io.rowflow.internal.filter.GuardedWrites;
 import io.rowflow.internal.execution.Listeners;
 import io.rowflow.internal.execution.StatementRunner;
 import io.rowflow.internal.mapping.EntityModels;
@@ -73,13 +76,21 @@ public final class DefaultDatabase implements Database {
     private final int relationBatchSize;
     private final FactoryDisposal disposal;
 
+    private final ConnectionProvider connectionProvider;
+    private final int defaultFetchSize;
+    private final int insertChunkSize;
+    private final Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators;
+    private final EntityFilters filters;
+    private volatile @org.jspecify.annotations.Nullable DefaultDatabase unfiltered;
+
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
                            ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
                            int relationBatchSize, boolean ownsConnectionFactory,
                            List<io.rowflow.mapping.EntityMapping<?>> mappings, List<OperationListener> listeners,
-                           TableConditions conditions, Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators) {
+                           TableConditions conditions, Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators,
+                           FilterSettings filterSettings) {
         this.connectionFactory = connectionFactory;
         this.relationBatchSize = relationBatchSize;
         this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
@@ -90,21 +101,79 @@ public final class DefaultDatabase implements Database {
         this.transactions = new TransactionManager(connectionFactory, connectionProvider, reporting);
         this.executor = new Executor(connectionFactory, connectionProvider, transactions,
                 new StatementRunner(dialect, reporting), dialect, reporting);
-        EntityContext entities = new EntityContext(models, dialect);
-        QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters, conditions);
-        KeyedReads reads = new KeyedReads(renderer);
-        KeyGenerators keys = new KeyGenerators(entities, executor, idGenerators);
-        this.operations = new EntityOperations(entities, reads, executor, keys);
-        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize, keys);
         this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
                 new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));
+        this.connectionProvider = connectionProvider;
+        this.defaultFetchSize = defaultFetchSize;
+        this.insertChunkSize = insertChunkSize;
+        this.idGenerators = idGenerators;
+        this.filters = new EntityFilters(filterSettings, true, conditions);
+        this.coalescers = new Coalescers(coalescing, transactions, filters::partition);
+        EntityContext entities = new EntityContext(models, dialect);
+        QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters, filters);
+        KeyedReads reads = new KeyedReads(renderer);
+        KeyGenerators keys = new KeyGenerators(entities, executor, idGenerators);
+        this.operations = new EntityOperations(entities, reads, executor, keys, new GuardedWrites(filters, dialect));
+        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize, keys);
         KeyQueries keyQueries = new KeyQueries(dialect, reads, executor);
-        this.coalescers = new Coalescers(coalescing, transactions);
         this.relations = new RelationLoader(models, keyQueries, coalescers);
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
         this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer, keyQueries);
         this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
                 relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS));
+    }
+
+    /** The view of {@code base} without global filters and soft delete, sharing everything else. */
+    private DefaultDatabase(DefaultDatabase base) {
+        this.connectionFactory = base.connectionFactory;
+        this.relationBatchSize = base.relationBatchSize;
+        this.disposal = base.disposal;
+        this.dialect = base.dialect;
+        this.converters = base.converters;
+        this.models = base.models;
+        this.transactions = base.transactions;
+        this.executor = base.executor;
+        this.schema = base.schema;
+        this.connectionProvider = base.connectionProvider;
+        this.defaultFetchSize = base.defaultFetchSize;
+        this.insertChunkSize = base.insertChunkSize;
+        this.idGenerators = base.idGenerators;
+        this.filters = base.filters.unfiltered();
+        this.coalescers = new Coalescers(base.coalescers.settings(), transactions, filters::partition);
+        this.unfiltered = this;
+        EntityContext entities = new EntityContext(models, dialect);
+        QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters, filters);
+        KeyedReads reads = new KeyedReads(renderer);
+        KeyGenerators keys = new KeyGenerators(entities, executor, idGenerators);
+        this.operations = new EntityOperations(entities, reads, executor, keys, new GuardedWrites(filters, dialect));
+        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize, keys);
+        KeyQueries keyQueries = new KeyQueries(dialect, reads, executor);
+        this.relations = new RelationLoader(models, keyQueries, coalescers);
+        this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
+        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer, keyQueries);
+        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
+                relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS));
+    }
+
+    /** The entity with the context's tenant filled, or refused when it names another tenant. */
+    @SuppressWarnings("unchecked")
+    private <T> T forTenant(T entity, reactor.util.context.ContextView context, String operation) {
+        return filters.forTenant((DefaultEntityModel<T>) models.entity(entity.getClass()), entity, context, operation);
+    }
+
+    @Override
+    public Database unfiltered() {
+        DefaultDatabase view = unfiltered;
+        if (view == null) {
+            synchronized (this) {
+                view = unfiltered;
+                if (view == null) {
+                    view = new DefaultDatabase(this);
+                    unfiltered = view;
+                }
+            }
+        }
+        return view;
     }
 
     @Override
@@ -124,27 +193,31 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> Mono<T> insert(T entity) {
-        return cascades.insert(Arguments.entity(entity, "insert"));
+        T checked = Arguments.entity(entity, "insert");
+        return Mono.deferContextual(context -> cascades.insert(forTenant(checked, context, "insert")));
     }
 
     @Override
     public <T> Flux<T> insertAll(Iterable<? extends T> entities) {
-        return cascades.insertAll(Flux.fromIterable(Arguments.entity(entities, "insertAll")));
+        return insertAll((Publisher<? extends T>) Flux.fromIterable(Arguments.entity(entities, "insertAll")));
     }
 
     @Override
     public <T> Flux<T> insertAll(Publisher<? extends T> entities) {
-        return cascades.insertAll(Arguments.entity(entities, "insertAll"));
+        Publisher<? extends T> checked = Arguments.entity(entities, "insertAll");
+        return Flux.deferContextual(context -> cascades.insertAll(Flux.<T>from(checked).map(entity -> forTenant(entity, context, "insert"))));
     }
 
     @Override
     public <T> Mono<T> update(T entity) {
-        return cascades.update(Arguments.entity(entity, "update"));
+        T checked = Arguments.entity(entity, "update");
+        return Mono.deferContextual(context -> cascades.update(forTenant(checked, context, "update")));
     }
 
     @Override
     public <T> Mono<T> upsert(T entity) {
-        return operations.upsert(Arguments.entity(entity, "upsert"));
+        T checked = Arguments.entity(entity, "upsert");
+        return Mono.deferContextual(context -> operations.upsert(forTenant(checked, context, "upsert")));
     }
 
     @Override
