@@ -199,6 +199,9 @@ public final class DatabaseBuilder {
      */
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();
+        if (connectionProvider instanceof TenantConnections routing) {
+            filterSettings.partitionBy(routing::tenantOrNull);
+        }
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
                 connectionProvider, defaultFetchSize, coalescing, relationBatchSize, ownsConnectionFactory, mappings,
                 listeners, tableConditions, idGenerators, filterSettings);

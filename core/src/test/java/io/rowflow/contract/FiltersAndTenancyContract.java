@@ -7,9 +7,12 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.Database;
 import io.rowflow.OptimisticLockException;
+import io.rowflow.Ref;
 import io.rowflow.TenantException;
 import io.rowflow.fixtures.tenancy.Item;
 import io.rowflow.fixtures.tenancy.Shop;
+import io.rowflow.sql.Assignment;
+import io.rowflow.sql.DataChangeStatement;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.FetchPlan;
 import io.rowflow.sql.Predicate;
@@ -262,5 +265,64 @@ public abstract class FiltersAndTenancyContract {
         assertThat(as("t1", db.unfiltered().deleteById(Shop.class, 100)).block(TIMEOUT)).as("the admin view deletes").isTrue();
         assertThat(db.sql("SELECT COUNT(*) FROM ten_shop").map(row -> row.get(0, Long.class)).fetchOne().block(TIMEOUT))
                 .isEqualTo(SHOPS);
+    }
+
+    @Test
+    void cascadesFillAndCheckTheTenantOfChildren() {
+        Shop shop = new Shop(200, "cascading", null, null, List.of(new Item(500, "a", null, false, Ref.unknown()),
+                new Item(501, "b", null, false, Ref.unknown())));
+        Shop saved = as("t2", db.insert(shop)).block(TIMEOUT);
+        assertThat(saved.tenant()).isEqualTo("t2");
+        assertThat(saved.items()).extracting(Item::tenant).containsExactly("t2", "t2");
+        assertThat(as("t2", db.findById(Item.class, 501)).block(TIMEOUT).tenant()).isEqualTo("t2");
+        assertThat(as("t1", db.findById(Item.class, 501)).blockOptional(TIMEOUT)).isEmpty();
+
+        Item first = saved.items().get(0);
+        Shop changed = new Shop(200, "cascading", "t2", null, List.of(
+                new Item(first.id(), "a changed", first.tenant(), false, first.shop()), saved.items().get(1)));
+        assertThat(as("t2", db.update(changed)).block(TIMEOUT).items()).extracting(Item::tenant).containsOnly("t2");
+        assertThat(as("t2", db.findById(Item.class, 500)).block(TIMEOUT).label()).isEqualTo("a changed");
+        assertThat(as("t2", db.count(Item.class)).block(TIMEOUT)).isEqualTo(visibleItems("t2").size() + 2);
+        Shop foreignItem = new Shop(200, "cascading", "t2", null, List.of(new Item(1, "stolen", "t2", false, first.shop())));
+        assertThatThrownBy(() -> as("t2", db.update(foreignItem)).block(TIMEOUT)).as("item 1 is t1's")
+                .isInstanceOf(OptimisticLockException.class);
+        assertThat(as("t1", db.findById(Item.class, 1)).block(TIMEOUT).label()).isEqualTo("item 1");
+
+        Shop foreignChild = new Shop(201, "mixed", null, null, List.of(new Item(503, "d", "t1", false, Ref.unknown())));
+        assertThatThrownBy(() -> as("t2", db.insert(foreignChild)).block(TIMEOUT)).isInstanceOf(TenantException.class);
+        assertThat(as("t2", db.unfiltered().findById(Shop.class, 201)).blockOptional(TIMEOUT)).as("rolled back").isEmpty();
+    }
+
+    @Test
+    void upsertsUpdateTheTenantsRowOrInsertNeverTakingAnotherTenantsRow() {
+        Shop renamed = as("t2", db.upsert(new Shop(2, "upserted", "t2", null, List.of()))).block(TIMEOUT);
+        assertThat(renamed.name()).isEqualTo("upserted");
+        assertThat(as("t3", db.upsert(new Shop(300, "fresh"))).block(TIMEOUT).tenant()).isEqualTo("t3");
+        assertThat(as("t3", db.findById(Shop.class, 300)).block(TIMEOUT).name()).isEqualTo("fresh");
+
+        assertThatThrownBy(() -> as("t1", db.upsert(new Shop(2, "stolen"))).block(TIMEOUT))
+                .isInstanceOf(io.rowflow.DuplicateKeyException.class);
+        assertThat(as("t2", db.findById(Shop.class, 2)).block(TIMEOUT).name()).isEqualTo("upserted");
+    }
+
+    @Test
+    void updatesAndDeletesByPredicateAreLimitedToTheTenantsLiveRows() {
+        TableRef item = new TableRef(Item.class, "item");
+        Predicate all = new Predicate.IsNull(new Expression.Column(item, "label"), true);
+        long changed = as("t1", db.execute(new DataChangeStatement.Update(item, List.of(
+                new Assignment("label", new Expression.Value("relabelled"))), all, false))).block(TIMEOUT);
+        assertThat(changed).isEqualTo(visibleItems("t1").size());
+        assertThat(db.sql("SELECT COUNT(*) FROM ten_item WHERE label = 'relabelled'").map(row -> row.get(0, Long.class))
+                .fetchOne().block(TIMEOUT)).isEqualTo(visibleItems("t1").size());
+
+        long deleted = as("t2", db.execute(new DataChangeStatement.Delete(item, all, false))).block(TIMEOUT);
+        assertThat(deleted).isEqualTo(visibleItems("t2").size());
+        assertThat(as("t1", db.count(Item.class)).block(TIMEOUT)).isEqualTo(visibleItems("t1").size());
+
+        assertThatThrownBy(() -> as("t1", db.execute(new DataChangeStatement.Update(item, List.of(
+                new Assignment("tenant", new Expression.Value("t2"))), all, false))).block(TIMEOUT))
+                .isInstanceOf(io.rowflow.QueryException.class).hasMessageContaining("tenant");
+        assertThatThrownBy(() -> db.execute(new DataChangeStatement.Delete(item, all, false)).block(TIMEOUT))
+                .isInstanceOf(TenantException.class);
     }
 }

@@ -82,6 +82,15 @@ public final class EntityFilters implements TableConditions {
         return parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : new Predicate.And(parts);
     }
 
+    @Override
+    public void checkAssignment(DefaultEntityModel<?> model, MappedColumn column) {
+        if (column.equals(rules(model).tenant())) {
+            throw new io.rowflow.QueryException("Cannot set " + column.describe() + " in an update: it is the @TenantId "
+                    + "of " + model.type().getSimpleName() + ", and rows never move to another tenant");
+        }
+        extra.checkAssignment(model, column);
+    }
+
     /** The soft-delete and tenant columns of an entity. */
     EntityRules rules(DefaultEntityModel<?> model) {
         EntityRules known = rules.get(model.type());

@@ -24,6 +24,7 @@ public final class FilterSettings {
     private final Map<Class<?>, List<Function<TableRef, Predicate>>> filters = new LinkedHashMap<>();
     private @Nullable Function<ContextView, ? extends @Nullable Object> tenant;
     private Clock clock = Clock.systemUTC();
+    private @Nullable Function<ContextView, ? extends @Nullable Object> routing;
     private final ContextValue tenantValue = this::tenantIn;
 
     /** Adds a filter on every read of an entity type. */
@@ -35,6 +36,14 @@ public final class FilterSettings {
     /** Takes the current tenant from the subscriber's context with this function. */
     public void tenant(Function<ContextView, ? extends @Nullable Object> resolver) {
         this.tenant = Objects.requireNonNull(resolver, "resolver");
+    }
+
+    /**
+     * Separates coalesced reads by this tenant when no tenant resolver is set: the connections are
+     * routed per tenant ({@link io.rowflow.TenantConnections}).
+     */
+    public void partitionBy(Function<ContextView, ? extends @Nullable Object> tenantOfConnections) {
+        this.routing = Objects.requireNonNull(tenantOfConnections, "tenantOfConnections");
     }
 
     /** Stamps soft deletes with this clock. */
@@ -70,9 +79,9 @@ public final class FilterSettings {
         return value;
     }
 
-    /** The current tenant in a context, or {@code null} without one or without a resolver. */
+    /** The current tenant in a context (of the resolver, else of the routing), or {@code null}. */
     @Nullable Object tenantOrNull(ContextView context) {
-        Function<ContextView, ? extends @Nullable Object> resolver = tenant;
+        Function<ContextView, ? extends @Nullable Object> resolver = tenant != null ? tenant : routing;
         return resolver == null ? null : resolver.apply(context);
     }
 }

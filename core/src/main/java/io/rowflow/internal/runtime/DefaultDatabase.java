@@ -118,7 +118,7 @@ public final class DefaultDatabase implements Database {
         KeyQueries keyQueries = new KeyQueries(dialect, reads, executor);
         this.relations = new RelationLoader(models, keyQueries, coalescers);
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
-        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer, keyQueries);
+        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer, keyQueries, filters);
         this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
                 relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS));
     }
@@ -150,7 +150,7 @@ public final class DefaultDatabase implements Database {
         KeyQueries keyQueries = new KeyQueries(dialect, reads, executor);
         this.relations = new RelationLoader(models, keyQueries, coalescers);
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
-        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer, keyQueries);
+        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer, keyQueries, filters);
         this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
                 relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS));
     }
@@ -193,31 +193,39 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public <T> Mono<T> insert(T entity) {
-        T checked = Arguments.entity(entity, "insert");
-        return Mono.deferContextual(context -> cascades.insert(forTenant(checked, context, "insert")));
+        return cascades.insert(Arguments.entity(entity, "insert"));
     }
 
     @Override
     public <T> Flux<T> insertAll(Iterable<? extends T> entities) {
-        return insertAll((Publisher<? extends T>) Flux.fromIterable(Arguments.entity(entities, "insertAll")));
+        return cascades.insertAll(Flux.fromIterable(Arguments.entity(entities, "insertAll")));
     }
 
     @Override
     public <T> Flux<T> insertAll(Publisher<? extends T> entities) {
-        Publisher<? extends T> checked = Arguments.entity(entities, "insertAll");
-        return Flux.deferContextual(context -> cascades.insertAll(Flux.<T>from(checked).map(entity -> forTenant(entity, context, "insert"))));
+        return cascades.insertAll(Arguments.entity(entities, "insertAll"));
     }
 
     @Override
     public <T> Mono<T> update(T entity) {
-        T checked = Arguments.entity(entity, "update");
-        return Mono.deferContextual(context -> cascades.update(forTenant(checked, context, "update")));
+        return cascades.update(Arguments.entity(entity, "update"));
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> Mono<T> upsert(T entity) {
         T checked = Arguments.entity(entity, "upsert");
-        return Mono.deferContextual(context -> operations.upsert(forTenant(checked, context, "upsert")));
+        if (filters.tenantColumn(models.entity(checked.getClass())) == null) {
+            return operations.upsert(checked);
+        }
+        return Mono.deferContextual(context -> {
+            T tenanted = forTenant(checked, context, "upsert");
+            if (((DefaultEntityModel<Object>) models.entity((Class<Object>) tenanted.getClass())).idOf(tenanted) == null) {
+                return operations.insert(tenanted);
+            }
+            return operations.update(tenanted).onErrorResume(io.rowflow.OptimisticLockException.class,
+                    absent -> operations.insert(tenanted));
+        });
     }
 
     @Override
