@@ -179,6 +179,10 @@ public abstract class FiltersAndTenancyContract {
         assertThat(items).extracting(Item::id).containsExactlyInAnyOrderElementsOf(visibleItems("t3"));
         assertThat(items).filteredOn(item -> shopVisible(shopOf(item.id())))
                 .allSatisfy(item -> assertThat(item.shop().get().id()).isEqualTo(shopOf(item.id())));
+        assertThat(items).filteredOn(item -> !shopVisible(shopOf(item.id()))).isNotEmpty()
+                .as("a hidden target leaves the Ref unloaded, its key kept for saving the item")
+                .allSatisfy(item -> assertThat(item.shop().isLoaded()).isFalse())
+                .allSatisfy(item -> assertThat(item.shop().id()).isEqualTo(shopOf(item.id())));
         assertThat(counting.executedSql()).allSatisfy(sql -> assertThat(sql).containsIgnoringCase("tenant"));
     }
 
