@@ -76,12 +76,16 @@ public final class DefaultDatabase implements Database {
     private final int relationBatchSize;
     private final FactoryDisposal disposal;
 
-    private final ConnectionProvider connectionProvider;
-    private final int defaultFetchSize;
-    private final int insertChunkSize;
-    private final Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators;
+    private final Shared shared;
     private final EntityFilters filters;
     private volatile @org.jspecify.annotations.Nullable DefaultDatabase unfiltered;
+
+    /** What the views of one database ({@link #unfiltered()}) share: connections, models, transactions, settings. */
+    private record Shared(ConnectionFactory connectionFactory, FactoryDisposal disposal, Dialect dialect,
+                          ConverterRegistry converters, EntityModels models, TransactionManager transactions,
+                          Executor executor, Schema schema, Coalescing coalescing, int relationBatchSize,
+                          int defaultFetchSize, int insertChunkSize, Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators) {
+    }
 
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
@@ -91,68 +95,57 @@ public final class DefaultDatabase implements Database {
                            List<io.rowflow.mapping.EntityMapping<?>> mappings, List<OperationListener> listeners,
                            TableConditions conditions, Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators,
                            FilterSettings filterSettings) {
-        this.connectionFactory = connectionFactory;
-        this.relationBatchSize = relationBatchSize;
-        this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
-        this.dialect = dialect;
-        this.converters = new ConverterRegistry(converters, dialect);
-        this.models = new EntityModels(naming, this.converters, List.copyOf(mappings));
-        Listeners reporting = new Listeners(listeners, dialect.name());
-        this.transactions = new TransactionManager(connectionFactory, connectionProvider, reporting);
-        this.executor = new Executor(connectionFactory, connectionProvider, transactions,
-                new StatementRunner(dialect, reporting), dialect, reporting);
-        this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
-                new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));
-        this.connectionProvider = connectionProvider;
-        this.defaultFetchSize = defaultFetchSize;
-        this.insertChunkSize = insertChunkSize;
-        this.idGenerators = idGenerators;
-        this.filters = new EntityFilters(filterSettings, true, conditions);
-        this.coalescers = new Coalescers(coalescing, transactions, filters::partition);
-        EntityContext entities = new EntityContext(models, dialect);
-        QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters, filters);
-        KeyedReads reads = new KeyedReads(renderer);
-        KeyGenerators keys = new KeyGenerators(entities, executor, idGenerators);
-        this.operations = new EntityOperations(entities, reads, executor, keys, new GuardedWrites(filters, dialect));
-        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize, keys);
-        KeyQueries keyQueries = new KeyQueries(dialect, reads, executor);
-        this.relations = new RelationLoader(models, keyQueries, coalescers);
-        this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
-        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer, keyQueries, filters);
-        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
-                relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS));
+        this(shared(connectionFactory, dialect, naming, converters, insertChunkSize, connectionProvider, defaultFetchSize,
+                        coalescing, relationBatchSize, ownsConnectionFactory, mappings, listeners, idGenerators),
+                new EntityFilters(filterSettings, true, conditions));
     }
 
-    /** The view of {@code base} without global filters and soft delete, sharing everything else. */
-    private DefaultDatabase(DefaultDatabase base) {
-        this.connectionFactory = base.connectionFactory;
-        this.relationBatchSize = base.relationBatchSize;
-        this.disposal = base.disposal;
-        this.dialect = base.dialect;
-        this.converters = base.converters;
-        this.models = base.models;
-        this.transactions = base.transactions;
-        this.executor = base.executor;
-        this.schema = base.schema;
-        this.connectionProvider = base.connectionProvider;
-        this.defaultFetchSize = base.defaultFetchSize;
-        this.insertChunkSize = base.insertChunkSize;
-        this.idGenerators = base.idGenerators;
-        this.filters = base.filters.unfiltered();
-        this.coalescers = new Coalescers(base.coalescers.settings(), transactions, filters::partition);
-        this.unfiltered = this;
+    private static Shared shared(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
+                                 Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
+                                 ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
+                                 int relationBatchSize, boolean ownsConnectionFactory,
+                                 List<io.rowflow.mapping.EntityMapping<?>> mappings, List<OperationListener> listeners,
+                                 Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators) {
+        ConverterRegistry registry = new ConverterRegistry(converters, dialect);
+        EntityModels models = new EntityModels(naming, registry, List.copyOf(mappings));
+        Listeners reporting = new Listeners(listeners, dialect.name());
+        TransactionManager transactions = new TransactionManager(connectionFactory, connectionProvider, reporting);
+        Executor executor = new Executor(connectionFactory, connectionProvider, transactions,
+                new StatementRunner(dialect, reporting), dialect, reporting);
+        Schema schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
+                new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));
+        return new Shared(connectionFactory, new FactoryDisposal(connectionFactory, ownsConnectionFactory), dialect,
+                registry, models, transactions, executor, schema, coalescing, relationBatchSize, defaultFetchSize,
+                insertChunkSize, idGenerators);
+    }
+
+    /** A view of the shared database seen through these filters. */
+    private DefaultDatabase(Shared shared, EntityFilters filters) {
+        this.shared = shared;
+        this.filters = filters;
+        this.connectionFactory = shared.connectionFactory();
+        this.relationBatchSize = shared.relationBatchSize();
+        this.disposal = shared.disposal();
+        this.dialect = shared.dialect();
+        this.converters = shared.converters();
+        this.models = shared.models();
+        this.transactions = shared.transactions();
+        this.executor = shared.executor();
+        this.schema = shared.schema();
+        this.coalescers = new Coalescers(shared.coalescing(), transactions, filters::partition);
         EntityContext entities = new EntityContext(models, dialect);
-        QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters, filters);
+        QueryRenderer renderer = new QueryRenderer(dialect, models, converters, filters);
         KeyedReads reads = new KeyedReads(renderer);
-        KeyGenerators keys = new KeyGenerators(entities, executor, idGenerators);
+        KeyGenerators keys = new KeyGenerators(entities, executor, shared.idGenerators());
         this.operations = new EntityOperations(entities, reads, executor, keys, new GuardedWrites(filters, dialect));
-        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize, keys);
+        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, shared.insertChunkSize(), keys);
         KeyQueries keyQueries = new KeyQueries(dialect, reads, executor);
         this.relations = new RelationLoader(models, keyQueries, coalescers);
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
-        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer, keyQueries, filters);
-        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
-                relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS));
+        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer,
+                keyQueries, filters);
+        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups,
+                shared.defaultFetchSize(), relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS));
     }
 
     /** The entity with the context's tenant filled, or refused when it names another tenant. */
@@ -163,12 +156,15 @@ public final class DefaultDatabase implements Database {
 
     @Override
     public Database unfiltered() {
+        if (!filters.global()) {
+            return this;
+        }
         DefaultDatabase view = unfiltered;
         if (view == null) {
             synchronized (this) {
                 view = unfiltered;
                 if (view == null) {
-                    view = new DefaultDatabase(this);
+                    view = new DefaultDatabase(shared, filters.unfiltered());
                     unfiltered = view;
                 }
             }
