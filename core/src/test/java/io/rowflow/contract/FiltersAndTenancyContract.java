@@ -10,6 +10,7 @@ import io.rowflow.OptimisticLockException;
 import io.rowflow.Ref;
 import io.rowflow.TenantException;
 import io.rowflow.fixtures.tenancy.Item;
+import io.rowflow.fixtures.tenancy.Memo;
 import io.rowflow.fixtures.tenancy.Shop;
 import io.rowflow.sql.Assignment;
 import io.rowflow.sql.DataChangeStatement;
@@ -328,5 +329,35 @@ public abstract class FiltersAndTenancyContract {
                 .isInstanceOf(io.rowflow.QueryException.class).hasMessageContaining("tenant");
         assertThatThrownBy(() -> db.execute(new DataChangeStatement.Delete(item, all, false)).block(TIMEOUT))
                 .isInstanceOf(TenantException.class);
+    }
+
+    @Test
+    void cascadedDeletesOfSoftDeleteChildrenAreUpdatesToo() {
+        Shop shop = as("t1", db.findById(Shop.class, 1, FetchPlan.of("items"))).block(TIMEOUT);
+        List<Integer> items = shop.items().stream().map(Item::id).toList();
+        assertThat(items).isNotEmpty();
+
+        assertThat(as("t1", db.delete(shop)).block(TIMEOUT)).isTrue();
+
+        assertThat(as("t1", db.findAllById(Item.class, items)).collectList().block(TIMEOUT)).isEmpty();
+        assertThat(as("t1", db.unfiltered().findAllById(Item.class, items)).map(Item::removed).collectList().block(TIMEOUT))
+                .hasSize(items.size()).containsOnly(true);
+        assertThat(db.sql("SELECT COUNT(*) FROM ten_item").map(row -> row.get(0, Long.class)).fetchOne().block(TIMEOUT))
+                .as("no item row deleted").isEqualTo(ITEMS);
+    }
+
+    @Test
+    void aSoftDeleteChecksTheVersionOfAVersionedEntity() {
+        Flux.just("DROP TABLE IF EXISTS ten_memo", "CREATE TABLE ten_memo (id INTEGER NOT NULL PRIMARY KEY, "
+                        + "text VARCHAR(40) NOT NULL, tenant VARCHAR(10) NOT NULL, deleted_at " + timestampType() + " NULL, "
+                        + "version INTEGER NOT NULL)")
+                .concatMap(statement -> db.sql(statement).execute()).blockLast(TIMEOUT);
+        Memo memo = as("t1", db.insert(new Memo(1, "first", null, null, null))).block(TIMEOUT);
+        Memo changed = as("t1", db.update(new Memo(1, "second", "t1", null, memo.version()))).block(TIMEOUT);
+
+        assertThatThrownBy(() -> as("t1", db.delete(memo)).block(TIMEOUT)).as("stale version")
+                .isInstanceOf(OptimisticLockException.class);
+        assertThat(as("t1", db.delete(changed)).block(TIMEOUT)).isTrue();
+        assertThat(as("t1", db.unfiltered().findById(Memo.class, 1)).block(TIMEOUT).deletedAt()).isEqualTo(NOW);
     }
 }

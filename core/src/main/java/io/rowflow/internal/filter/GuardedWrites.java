@@ -30,6 +30,14 @@ public final class GuardedWrites {
      * when it has neither a soft-delete column (in a filtered view) nor a tenant column.
      */
     public @Nullable PreparedSql deleteByKey(DefaultEntityModel<?> model, Object[] keyValues) {
+        return deleteByKey(model, keyValues, null);
+    }
+
+    /**
+     * As {@link #deleteByKey(DefaultEntityModel, Object[])}, also matching the version the entity
+     * was read with when {@code version} is not {@code null}.
+     */
+    public @Nullable PreparedSql deleteByKey(DefaultEntityModel<?> model, Object[] keyValues, @Nullable Object version) {
         MappedColumn deleted = filters.global() ? filters.softDeleteColumn(model) : null;
         MappedColumn tenant = filters.tenantColumn(model);
         if (deleted == null && tenant == null) {
@@ -58,6 +66,12 @@ public final class GuardedWrites {
             if (booleanFlag(deleted)) {
                 binds.add(deleted.codec().toDatabase(Boolean.FALSE));
             }
+        }
+        MappedColumn versionColumn = model.versionColumn();
+        if (version != null && versionColumn != null) {
+            sql.append(" AND ").append(dialect.quote(versionColumn.columnName())).append(" = ")
+                    .append(dialect.bindMarker(binds.size(), versionColumn.databaseType()));
+            binds.add(versionColumn.codec().toDatabase(version));
         }
         if (tenant != null) {
             sql.append(" AND ").append(tenantCondition(tenant, binds));

@@ -8,8 +8,10 @@ import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
+import io.rowflow.internal.filter.EntityFilters;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityKey;
+import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.mapping.MappedRelation;
 import io.rowflow.internal.query.KeyPredicates;
 import io.rowflow.internal.query.QueryRenderer;
@@ -18,6 +20,7 @@ import io.rowflow.internal.relation.RelationSides;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.RelationModel;
 import io.rowflow.observe.OperationKind;
+import io.rowflow.sql.Assignment;
 import io.rowflow.sql.DataChangeStatement;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.Predicate;
@@ -31,7 +34,6 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
-import io.rowflow.internal.filter.EntityFilters;
 
 /**
  * Insert, update and delete of an entity together with the relationships that cascade
@@ -178,8 +180,11 @@ final class CascadeWriter {
         Predicate ofParent = KeyPredicates.equalTo(table, back.foreignKey(), parentId);
         Predicate orphans = keptIds.isEmpty() ? ofParent
                 : new Predicate.And(List.of(ofParent, KeyPredicates.notIn(table, target.key(), List.copyOf(keptIds))));
-        return executor.update(OperationShape.of(OperationKind.DELETE, target.type()),
-                renderer.dataChange(new DataChangeStatement.Delete(table, orphans, false))).then();
+        MappedColumn deleted = filters.global() ? filters.softDeleteColumn(target) : null;
+        DataChangeStatement change = deleted == null ? new DataChangeStatement.Delete(table, orphans, false)
+                : new DataChangeStatement.Update(table, List.of(new Assignment(deleted.propertyPath(),
+                        new Expression.Value(filters.deletedValue(deleted)))), orphans, false);
+        return executor.update(OperationShape.of(OperationKind.DELETE, target.type()), renderer.dataChange(change)).then();
     }
 
     // ---- delete ----

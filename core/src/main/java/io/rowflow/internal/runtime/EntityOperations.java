@@ -242,9 +242,12 @@ final class EntityOperations {
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             EntityContext.requireId(model, values, "delete");
-            PreparedSql guardedDelete = guarded.deleteByKey(model, keyValues(model, values));
+            Object expected = version == null ? null : values[version.index()];
+            PreparedSql guardedDelete = guarded.deleteByKey(model, keyValues(model, values), expected);
             if (guardedDelete != null) {
-                return deleted(model, guardedDelete);
+                return expected == null ? deleted(model, guardedDelete)
+                        : executor.update(OperationShape.of(OperationKind.DELETE, model.type()), guardedDelete)
+                                .flatMap(count -> count == 0 ? Mono.error(staleEntity(model, "deleted")) : Mono.just(true));
             }
             if (version == null || values[version.index()] == null) {
                 return deleted(model, EntityContext.addKey(new BindValues(values.length), model, values)
