@@ -256,8 +256,20 @@ public interface Database extends AutoCloseable {
     /**
      * Starts a hand-written SQL statement with named parameters ({@code :name}), the escape hatch
      * for what the rest of the API does not cover. Values are always bound, never inlined.
+     * Raw SQL is sent as written: global filters, soft delete and the tenant discriminator are
+     * not added to it.
      */
     SqlQuery sql(String sql);
+
+    /**
+     * The same database seen without global filters and soft delete (an admin view): its reads
+     * see filtered and soft-deleted rows, its {@code delete} of a soft-delete entity deletes the
+     * row. The tenant discriminator still applies. It shares connections, transactions and
+     * coalescing with this database; coalesced reads of the two views never share a statement.
+     *
+     * @since 0.2
+     */
+    Database unfiltered();
 
     /** Schema generation from the entity models: for tests, demos and quick starts. */
     Schema schema();

@@ -38,6 +38,7 @@ public final class DatabaseBuilder {
     private final List<OperationListener> listeners = new ArrayList<>();
     private io.rowflow.internal.query.TableConditions tableConditions = io.rowflow.internal.query.TableConditions.NONE;
     private final Map<String, IdGenerator<?>> idGenerators = new LinkedHashMap<>();
+    private final io.rowflow.internal.filter.FilterSettings filterSettings = new io.rowflow.internal.filter.FilterSettings();
 
     DatabaseBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -214,13 +215,15 @@ public final class DatabaseBuilder {
     }
 
     /**
-     * The clock {@code @CreatedAt} and {@code @UpdatedAt} read; the system clock in UTC by default.
+     * The clock {@code @CreatedAt}, {@code @UpdatedAt} and {@code @SoftDelete} timestamps read; the system
+     * clock in UTC by default.
      * Its zone is the zone of {@code LocalDateTime} and {@code OffsetDateTime} audit values.
      *
      * @since 0.2
      */
     public DatabaseBuilder clock(java.time.Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        filterSettings.clock(clock);
         return this;
     }
 
@@ -246,9 +249,41 @@ public final class DatabaseBuilder {
      */
     public Database build() {
         Dialect chosen = dialect != null ? dialect : detect();
+        if (connectionProvider instanceof TenantConnections routing) {
+            filterSettings.partitionBy(routing::tenantOrNull);
+        }
         return new DefaultDatabase(connectionFactory, chosen, namingStrategy, converters, insertChunkSize,
                 connectionProvider, defaultFetchSize, coalescing, relationBatchSize, ownsConnectionFactory, mappings,
-                listeners, tableConditions, idGenerators, callbackSettings());
+                listeners, tableConditions, idGenerators, callbackSettings(), filterSettings);
+    }
+
+    // ---- global filters, soft delete and tenancy ----
+
+    /**
+     * Adds a global filter to every read of an entity type: queries, lookups, counts, existence
+     * checks, relationship loads and coalesced batches, wherever its table appears. The function
+     * gets the table's appearance and returns a condition on it built from the query model
+     * ({@code new Expression.Column(table, "property")}, values as {@code Expression.Value}, bound):
+     * identifiers come only from the mapping, never SQL text. {@link Database#unfiltered()} skips it.
+     *
+     * @since 0.2
+     */
+    public <T> DatabaseBuilder filter(Class<T> entityType, java.util.function.Function<io.rowflow.sql.TableRef,
+            io.rowflow.sql.Predicate> filter) {
+        filterSettings.filter(entityType, filter);
+        return this;
+    }
+
+    /**
+     * Takes the current tenant of entities with a {@link io.rowflow.annotation.TenantId} from the
+     * subscriber's Reactor {@code Context} with this function ({@code null} when there is none: the
+     * operation then fails with {@link TenantException}). Called per statement; keep it cheap.
+     *
+     * @since 0.2
+     */
+    public DatabaseBuilder tenant(java.util.function.Function<reactor.util.context.ContextView, ? extends @Nullable Object> resolver) {
+        filterSettings.tenant(resolver);
+        return this;
     }
 
     /**

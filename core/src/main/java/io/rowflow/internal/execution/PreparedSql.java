@@ -1,6 +1,7 @@
 package io.rowflow.internal.execution;
 
 import java.util.Arrays;
+import reactor.util.context.ContextView;
 
 /**
  * A statement ready to run: SQL text with bind markers, and the driver values to bind in order.
@@ -14,6 +15,16 @@ public record PreparedSql(String sql, Object[] binds) {
     /** A statement without parameters. */
     public static PreparedSql of(String sql) {
         return new PreparedSql(sql, new Object[0]);
+    }
+
+    /**
+     * A value known only when the statement runs: taken from the subscriber's Reactor
+     * {@code Context} (a tenant), so a statement rendered once per shape binds it per execution.
+     */
+    @FunctionalInterface
+    public interface Deferred {
+        /** The driver value to bind (or a {@link NullValue}) for an execution in this context. */
+        Object driverValue(ContextView context);
     }
 
     /** A typed {@code NULL} to bind. */

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.util.context.ContextView;
 
 /**
  * Runs one prepared statement on a connection it is given: binds the values, streams the rows
@@ -78,8 +79,8 @@ public final class StatementRunner {
 
     private <T> Flux<T> rows(Connection connection, PreparedSql sql, int fetchSize,
                              BiFunction<Row, RowMetadata, T> mapper, String reportedSql) {
-        return Flux.defer(() -> {
-            Statement statement = prepare(connection, sql);
+        return Flux.deferContextual(context -> {
+            Statement statement = prepare(connection, sql, context);
             if (fetchSize > 0) {
                 statement.fetchSize(fetchSize);
             }
@@ -94,7 +95,7 @@ public final class StatementRunner {
 
     /** As {@link #update(Connection, OperationShape, PreparedSql)}, reporting errors with {@code reportedSql}. */
     public Mono<Long> update(Connection connection, OperationShape operation, PreparedSql sql, String reportedSql) {
-        Mono<Long> execution = Flux.defer(() -> prepare(connection, sql).execute())
+        Mono<Long> execution = Flux.deferContextual(context -> prepare(connection, sql, context).execute())
                 .concatMap(Result::getRowsUpdated)
                 .reduce(0L, Long::sum)
                 .onErrorMap(error -> ErrorTranslator.translate(error, reportedSql));
@@ -110,7 +111,7 @@ public final class StatementRunner {
     /** Runs a statement that returns rows (such as {@code INSERT ... RETURNING}), mapping each readable. */
     public <T> Flux<T> returning(Connection connection, OperationShape operation, PreparedSql sql,
                                  Function<Readable, T> mapper) {
-        return listeners.rows(operation, sql.sql(), logged(sql, Flux.defer(() -> prepare(connection, sql).execute())
+        return listeners.rows(operation, sql.sql(), logged(sql, Flux.deferContextual(context -> prepare(connection, sql, context).execute())
                 .concatMap(result -> result.map(mapper))
                 .onErrorMap(error -> ErrorTranslator.translate(error, sql.sql()))));
     }
@@ -126,14 +127,15 @@ public final class StatementRunner {
         });
     }
 
-    private Statement prepare(Connection connection, PreparedSql sql) {
+    private Statement prepare(Connection connection, PreparedSql sql, ContextView context) {
         if (SQL_LOG.isTraceEnabled()) {
             SQL_LOG.trace("{} -- executing, binds {}", sql.sql(), Arrays.toString(sql.binds()));
         }
         Statement statement = connection.createStatement(sql.sql());
         Object[] binds = sql.binds();
         for (int i = 0; i < binds.length; i++) {
-            bind(statement, i, binds[i]);
+            Object value = binds[i];
+            bind(statement, i, value instanceof PreparedSql.Deferred deferred ? deferred.driverValue(context) : value);
         }
         return statement;
     }

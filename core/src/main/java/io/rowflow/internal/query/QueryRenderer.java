@@ -107,7 +107,10 @@ public final class QueryRenderer {
         return writer.toStatement();
     }
 
-    /** Renders an update or delete. */
+    /**
+     * Renders an update or delete, limited by the target entity's {@link TableConditions} like a
+     * read of it (global filters, soft delete, the tenant).
+     */
     public PreparedSql dataChange(DataChangeStatement statement) {
         if (statement.where() == null && !statement.all()) {
             throw new QueryException("An update or delete without where(...) must say all() explicitly; refusing to "
@@ -122,9 +125,12 @@ public final class QueryRenderer {
         } else {
             writer.append("DELETE FROM ").append(table);
         }
-        if (statement.where() != null) {
+        Predicate condition = conditions.on(statement.target(), model);
+        Predicate where = statement.where() == null ? condition
+                : condition == null ? statement.where() : new Predicate.And(List.of(statement.where(), condition));
+        if (where != null) {
             writer.append(" WHERE ");
-            writer.predicate(statement.where(), scope);
+            writer.predicate(where, scope);
         }
         return writer.toStatement();
     }
@@ -139,6 +145,7 @@ public final class QueryRenderer {
         for (int i = 0; i < assignments.size(); i++) {
             Assignment assignment = assignments.get(i);
             MappedColumn column = Scope.column(entry, assignment.propertyPath());
+            conditions.checkAssignment(model, column);
             writer.append(i == 0 ? "" : ", ").append(dialect.quote(column.columnName())).append(" = ");
             if (assignment.value() instanceof Expression.Value value && value.value() == null && !column.nullable()) {
                 throw new QueryException(column.describe() + " is not nullable; cannot set it to NULL");

@@ -365,10 +365,22 @@ final class SqlWriter {
             return;
         }
         String databaseType = cast && hint != null ? hint.databaseType() : null;
+        if (value instanceof ContextValue deferred) {
+            ConverterRegistry registry = converters;
+            sql.append(marker((PreparedSql.Deferred) context -> {
+                Object resolved = deferred.valueIn(context);
+                return codecFor(registry, resolved, hint).toDatabase(resolved);
+            }, databaseType));
+            return;
+        }
         sql.append(marker(codecFor(value, hint).toDatabase(value), databaseType));
     }
 
     private ValueCodec codecFor(Object value, @Nullable MappedColumn hint) {
+        return codecFor(converters, value, hint);
+    }
+
+    private static ValueCodec codecFor(ConverterRegistry converters, Object value, @Nullable MappedColumn hint) {
         if (hint != null && wrapped(hint.javaType()).isInstance(value)) {
             return hint.codec();
         }

@@ -1,6 +1,7 @@
 package io.rowflow.internal.query;
 
 import io.rowflow.internal.mapping.DefaultEntityModel;
+import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.sql.Predicate;
 import io.rowflow.sql.TableRef;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Rendered statements of lookups are cached per shape, so a condition must be the same for
  * every statement of a database: the same predicate (and bound values) each time it is asked for
- * the same table and entity. Data changes ({@code update}/{@code delete}) are not affected.
+ * the same table and entity. Updates and deletes by predicate ({@code DataChange}) are limited by
+ * the condition of their target as well.
  */
 @FunctionalInterface
 public interface TableConditions {
@@ -31,4 +33,11 @@ public interface TableConditions {
      * @param model the entity whose table it is
      */
     @Nullable Predicate on(TableRef table, DefaultEntityModel<?> model);
+
+    /**
+     * Checks that an update statement may set a column of an entity (it may not move rows to
+     * another tenant); throws {@link io.rowflow.QueryException} if not. Every column may be set by default.
+     */
+    default void checkAssignment(DefaultEntityModel<?> model, MappedColumn column) {
+    }
 }

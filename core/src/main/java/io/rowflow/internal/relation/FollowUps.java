@@ -32,7 +32,7 @@ final class FollowUps {
             return Mono.just(List.of());
         }
         return coalescers.routeOne(() -> queries.byKeys(operation, model, key, keys).collectList(),
-                () -> coalescers.<Object, T>coalescer(Coalescers.Kind.RELATION_LOAD, key.columns(),
+                context -> coalescers.<Object, T>coalescer(Coalescers.Kind.RELATION_LOAD, key.columns(), context,
                                 (batch, coalesced) -> queries.byKeys(coalesced ? operation.asCoalesced() : operation, model, key, batch),
                                 row -> model.keyValue(row, key),
                                 model.shareable() ? null : model::copy)
@@ -46,8 +46,8 @@ final class FollowUps {
             return Mono.just(List.of());
         }
         return coalescers.routeOne(() -> queries.linked(operation, target, link, ownerKey, keys).collectList(),
-                () -> coalescers.<Object, KeyQueries.Linked<T>>coalescer(Coalescers.Kind.RELATION_LOAD,
-                                List.of(target.type(), link.name(), link.ownerColumn(), link.targetColumn()),
+                context -> coalescers.<Object, KeyQueries.Linked<T>>coalescer(Coalescers.Kind.RELATION_LOAD,
+                                List.of(target.type(), link.name(), link.ownerColumn(), link.targetColumn()), context,
                                 (batch, coalesced) -> queries.linked(coalesced ? operation.asCoalesced() : operation, target, link, ownerKey, batch),
                                 KeyQueries.Linked::ownerKey,
                                 target.shareable() ? null : found -> new KeyQueries.Linked<>(found.ownerKey(), target.copy(found.target())))

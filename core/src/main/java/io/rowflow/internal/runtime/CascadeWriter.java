@@ -8,8 +8,10 @@ import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.execution.PreparedSql;
+import io.rowflow.internal.filter.EntityFilters;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityKey;
+import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.mapping.MappedRelation;
 import io.rowflow.internal.query.KeyPredicates;
 import io.rowflow.internal.query.QueryRenderer;
@@ -18,6 +20,7 @@ import io.rowflow.internal.relation.RelationSides;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.RelationModel;
 import io.rowflow.observe.OperationKind;
+import io.rowflow.sql.Assignment;
 import io.rowflow.sql.DataChangeStatement;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.Predicate;
@@ -30,6 +33,7 @@ import java.util.Set;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Insert, update and delete of an entity together with the relationships that cascade
@@ -48,9 +52,12 @@ final class CascadeWriter {
     private final Dialect dialect;
     private final QueryRenderer renderer;
     private final KeyQueries keys;
+    private final EntityFilters filters;
 
     CascadeWriter(EntityContext entities, EntityOperations rows, BatchInsert batch, Executor executor,
-                  TransactionManager transactions, Dialect dialect, QueryRenderer renderer, KeyQueries keys) {
+                  TransactionManager transactions, Dialect dialect, QueryRenderer renderer, KeyQueries keys,
+                  EntityFilters filters) {
+        this.filters = filters;
         this.entities = entities;
         this.rows = rows;
         this.batch = batch;
@@ -73,14 +80,27 @@ final class CascadeWriter {
      * batch insert, the others one by one with their related entities; all in one transaction.
      */
     <T> Flux<T> insertAll(Publisher<? extends T> source) {
-        return transactions.required(tx -> Flux.<T>from(source)
+        return Flux.deferContextual(context -> transactions.required(tx -> Flux.<T>from(source)
+                .map(entity -> forTenant(entity, context, "insert"))
                 .windowUntilChanged(this::cascadesOnInsert)
                 .concatMap(run -> run.switchOnFirst((first, all) -> first.hasValue() && cascadesOnInsert(first.get())
                         ? all.concatMap(this::insert)
-                        : batch.insertAll(all))));
+                        : batch.insertAll(all)))));
     }
 
-    <T> Mono<T> insert(T entity) {
+    /** The entity with the context's tenant filled, or refused when it names another tenant. */
+    private <T> T forTenant(T entity, ContextView context, String operation) {
+        return filters.forTenant(entities.modelOf(entity), entity, context, operation);
+    }
+
+    <T> Mono<T> insert(T given) {
+        if (filters.tenantColumn(entities.modelOf(given)) == null) {
+            return insertForTenant(given);
+        }
+        return Mono.deferContextual(context -> insertForTenant(forTenant(given, context, "insert")));
+    }
+
+    private <T> Mono<T> insertForTenant(T entity) {
         DefaultEntityModel<T> model = entities.modelOf(entity);
         List<MappedRelation> cascading = loadedCascades(model, entity, CascadeType.INSERT);
         if (cascading.isEmpty()) {
@@ -101,13 +121,23 @@ final class CascadeWriter {
         List<Object> children = pointedAt(target, back, model.idOf(parent), related);
         Flux<Object> saved = hasCascades(target, CascadeType.INSERT)
                 ? Flux.fromIterable(children).concatMap(this::insert)
-                : batch.insertAll(Flux.fromIterable(children));
+                : batch.insertAll(Flux.deferContextual(context -> Flux.fromIterable(children)
+                        .map(child -> forTenant(child, context, "insert"))));
         return saved.collectList().map(list -> model.withRelation(parent, relation, RelationSides.value(relation, list, target)));
     }
 
     // ---- update ----
 
-    <T> Mono<T> update(T entity) {
+    <T> Mono<T> update(T given) {
+        DefaultEntityModel<T> model = entities.modelOf(given);
+        if (filters.tenantColumn(model) == null) {
+            return updateForTenant(given);
+        }
+        EntityContext.requireId(model, model.extract(given), "update");
+        return Mono.deferContextual(context -> updateForTenant(forTenant(given, context, "update")));
+    }
+
+    private <T> Mono<T> updateForTenant(T entity) {
         DefaultEntityModel<T> model = entities.modelOf(entity);
         List<MappedRelation> cascading = loadedCascades(model, entity, CascadeType.UPDATE);
         if (cascading.isEmpty()) {
@@ -150,8 +180,11 @@ final class CascadeWriter {
         Predicate ofParent = KeyPredicates.equalTo(table, back.foreignKey(), parentId);
         Predicate orphans = keptIds.isEmpty() ? ofParent
                 : new Predicate.And(List.of(ofParent, KeyPredicates.notIn(table, target.key(), List.copyOf(keptIds))));
-        return executor.update(OperationShape.of(OperationKind.DELETE, target.type()),
-                renderer.dataChange(new DataChangeStatement.Delete(table, orphans, false))).then();
+        MappedColumn deleted = filters.global() ? filters.softDeleteColumn(target) : null;
+        DataChangeStatement change = deleted == null ? new DataChangeStatement.Delete(table, orphans, false)
+                : new DataChangeStatement.Update(table, List.of(new Assignment(deleted.propertyPath(),
+                        new Expression.Value(filters.deletedValue(deleted)))), orphans, false);
+        return executor.update(OperationShape.of(OperationKind.DELETE, target.type()), renderer.dataChange(change)).then();
     }
 
     // ---- delete ----

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Point lookups ({@code findById}, {@code findAllById}, and queries whose only filter is equality
@@ -69,7 +70,7 @@ final class CoalescedLookups {
         EntityKey key = model.key();
         Supplier<Flux<T>> direct = () -> keys.byKeys(OperationShape.of(OperationKind.LOOKUP, type), model, key, distinct);
         Flux<T> rows = coalescable(key)
-                ? coalescers.route(direct, () -> coalescer(model, key).fetch(distinct).flatMapIterable(found -> found))
+                ? coalescers.route(direct, context -> coalescer(model, key, context).fetch(distinct).flatMapIterable(found -> found))
                 : Flux.defer(direct);
         return rows.collectMap(model::idOf)
                 .flatMapIterable(byId -> distinct.stream().map(byId::get).filter(Objects::nonNull).toList());
@@ -83,7 +84,7 @@ final class CoalescedLookups {
         if (!coalescable(key) || !key.accepts(value)) {
             return Mono.defer(direct);
         }
-        return coalescers.routeOne(direct, () -> coalescer(model, key).fetchOne(value, direct));
+        return coalescers.routeOne(direct, context -> coalescer(model, key, context).fetchOne(value, direct));
     }
 
     /**
@@ -103,8 +104,8 @@ final class CoalescedLookups {
         return true;
     }
 
-    private <T> KeyedCoalescer<Object, T> coalescer(DefaultEntityModel<T> model, EntityKey key) {
-        return coalescers.coalescer(Coalescers.Kind.LOOKUP, key.columns(),
+    private <T> KeyedCoalescer<Object, T> coalescer(DefaultEntityModel<T> model, EntityKey key, ContextView context) {
+        return coalescers.coalescer(Coalescers.Kind.LOOKUP, key.columns(), context,
                 (batch, coalesced) -> keys.byKeys(coalesced ? OperationShape.of(OperationKind.LOOKUP, model.type()).asCoalesced()
                         : OperationShape.of(OperationKind.LOOKUP, model.type()), model, key, batch),
                 row -> model.keyValue(row, key),

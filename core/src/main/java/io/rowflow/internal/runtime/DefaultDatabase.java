@@ -13,6 +13,9 @@ import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.execution.Executor;
+import io.rowflow.internal.filter.EntityFilters;
+import io.rowflow.internal.filter.FilterSettings;
+import io.rowflow.internal.filter.GuardedWrites;
 import io.rowflow.internal.execution.Listeners;
 import io.rowflow.internal.execution.StatementRunner;
 import io.rowflow.internal.mapping.EntityModels;
@@ -74,6 +77,18 @@ public final class DefaultDatabase implements Database {
     private final FactoryDisposal disposal;
     private final io.rowflow.internal.callback.Callbacks callbacks;
 
+    private final Shared shared;
+    private final EntityFilters filters;
+    private volatile @org.jspecify.annotations.Nullable DefaultDatabase unfiltered;
+
+    /** What the views of one database ({@link #unfiltered()}) share: connections, models, transactions, settings. */
+    private record Shared(ConnectionFactory connectionFactory, FactoryDisposal disposal, Dialect dialect,
+                          ConverterRegistry converters, EntityModels models, TransactionManager transactions,
+                          Executor executor, Schema schema, Coalescing coalescing, int relationBatchSize,
+                          int defaultFetchSize, int insertChunkSize, Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators,
+                          io.rowflow.internal.callback.Callbacks callbacks) {
+    }
+
     /** Creates the database; use {@link Database#builder(ConnectionFactory)} instead. */
     public DefaultDatabase(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
                            Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
@@ -81,33 +96,86 @@ public final class DefaultDatabase implements Database {
                            int relationBatchSize, boolean ownsConnectionFactory,
                            List<io.rowflow.mapping.EntityMapping<?>> mappings, List<OperationListener> listeners,
                            TableConditions conditions, Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators,
-                           io.rowflow.internal.callback.CallbackSettings callbackSettings) {
-        this.connectionFactory = connectionFactory;
-        this.relationBatchSize = relationBatchSize;
-        this.disposal = new FactoryDisposal(connectionFactory, ownsConnectionFactory);
-        this.dialect = dialect;
-        this.converters = new ConverterRegistry(converters, dialect);
-        this.models = new EntityModels(naming, this.converters, List.copyOf(mappings));
+                           io.rowflow.internal.callback.CallbackSettings callbackSettings, FilterSettings filterSettings) {
+        this(shared(connectionFactory, dialect, naming, converters, insertChunkSize, connectionProvider, defaultFetchSize,
+                        coalescing, relationBatchSize, ownsConnectionFactory, mappings, listeners, idGenerators,
+                        callbackSettings),
+                new EntityFilters(filterSettings, true, conditions));
+    }
+
+    private static Shared shared(ConnectionFactory connectionFactory, Dialect dialect, NamingStrategy naming,
+                                 Map<Class<?>, Converter<?, ?>> converters, int insertChunkSize,
+                                 ConnectionProvider connectionProvider, int defaultFetchSize, Coalescing coalescing,
+                                 int relationBatchSize, boolean ownsConnectionFactory,
+                                 List<io.rowflow.mapping.EntityMapping<?>> mappings, List<OperationListener> listeners,
+                                 Map<String, io.rowflow.mapping.IdGenerator<?>> idGenerators,
+                                 io.rowflow.internal.callback.CallbackSettings callbackSettings) {
+        ConverterRegistry registry = new ConverterRegistry(converters, dialect);
+        EntityModels models = new EntityModels(naming, registry, List.copyOf(mappings));
         Listeners reporting = new Listeners(listeners, dialect.name());
-        this.transactions = new TransactionManager(connectionFactory, connectionProvider, reporting);
-        this.executor = new Executor(connectionFactory, connectionProvider, transactions,
+        TransactionManager transactions = new TransactionManager(connectionFactory, connectionProvider, reporting);
+        Executor executor = new Executor(connectionFactory, connectionProvider, transactions,
                 new StatementRunner(dialect, reporting), dialect, reporting);
-        this.callbacks = new io.rowflow.internal.callback.Callbacks(callbackSettings);
-        EntityContext entities = new EntityContext(models, dialect, callbacks);
-        QueryRenderer renderer = new QueryRenderer(dialect, models, this.converters, conditions);
-        KeyedReads reads = new KeyedReads(renderer);
-        KeyGenerators keys = new KeyGenerators(entities, executor, idGenerators);
-        this.operations = new EntityOperations(entities, reads, executor, keys);
-        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, insertChunkSize, keys);
-        this.schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
+        Schema schema = new DefaultSchema(new DdlGenerator(models, dialect), executor,
                 new SchemaValidator(models, dialect, new CatalogReader(executor, dialect)));
+        return new Shared(connectionFactory, new FactoryDisposal(connectionFactory, ownsConnectionFactory), dialect,
+                registry, models, transactions, executor, schema, coalescing, relationBatchSize, defaultFetchSize,
+                insertChunkSize, idGenerators, new io.rowflow.internal.callback.Callbacks(callbackSettings));
+    }
+
+    /** A view of the shared database seen through these filters. */
+    private DefaultDatabase(Shared shared, EntityFilters filters) {
+        this.shared = shared;
+        this.filters = filters;
+        this.connectionFactory = shared.connectionFactory();
+        this.relationBatchSize = shared.relationBatchSize();
+        this.disposal = shared.disposal();
+        this.dialect = shared.dialect();
+        this.converters = shared.converters();
+        this.models = shared.models();
+        this.transactions = shared.transactions();
+        this.executor = shared.executor();
+        this.schema = shared.schema();
+        this.callbacks = shared.callbacks();
+        this.coalescers = new Coalescers(shared.coalescing(), transactions, filters::partition);
+        EntityContext entities = new EntityContext(models, dialect, callbacks);
+        QueryRenderer renderer = new QueryRenderer(dialect, models, converters, filters);
+        KeyedReads reads = new KeyedReads(renderer);
+        KeyGenerators keys = new KeyGenerators(entities, executor, shared.idGenerators());
+        this.operations = new EntityOperations(entities, reads, executor, keys, new GuardedWrites(filters, dialect));
+        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, shared.insertChunkSize(), keys);
         KeyQueries keyQueries = new KeyQueries(dialect, reads, executor, entities.callbacks());
-        this.coalescers = new Coalescers(coalescing, transactions);
         this.relations = new RelationLoader(models, keyQueries, coalescers);
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
-        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer, keyQueries);
-        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups, defaultFetchSize,
-                relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS), entities.callbacks());
+        this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer,
+                keyQueries, filters);
+        this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups,
+                shared.defaultFetchSize(), relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS),
+                entities.callbacks());
+    }
+
+    /** The entity with the context's tenant filled, or refused when it names another tenant. */
+    @SuppressWarnings("unchecked")
+    private <T> T forTenant(T entity, reactor.util.context.ContextView context, String operation) {
+        return filters.forTenant((DefaultEntityModel<T>) models.entity(entity.getClass()), entity, context, operation);
+    }
+
+    @Override
+    public Database unfiltered() {
+        if (!filters.global()) {
+            return this;
+        }
+        DefaultDatabase view = unfiltered;
+        if (view == null) {
+            synchronized (this) {
+                view = unfiltered;
+                if (view == null) {
+                    view = new DefaultDatabase(shared, filters.unfiltered());
+                    unfiltered = view;
+                }
+            }
+        }
+        return view;
     }
 
     @Override
@@ -146,8 +214,20 @@ public final class DefaultDatabase implements Database {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> Mono<T> upsert(T entity) {
-        return operations.upsert(Arguments.entity(entity, "upsert"));
+        T checked = Arguments.entity(entity, "upsert");
+        if (filters.tenantColumn(models.entity(checked.getClass())) == null) {
+            return operations.upsert(checked);
+        }
+        return Mono.deferContextual(context -> {
+            T tenanted = forTenant(checked, context, "upsert");
+            if (((DefaultEntityModel<Object>) models.entity((Class<Object>) tenanted.getClass())).idOf(tenanted) == null) {
+                return operations.insert(tenanted);
+            }
+            return operations.update(tenanted).onErrorResume(io.rowflow.OptimisticLockException.class,
+                    absent -> operations.insert(tenanted));
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.rowflow.OptimisticLockException;
 import io.rowflow.QueryException;
 import io.rowflow.callback.Lifecycle;
 import io.rowflow.internal.callback.EntityLifecycle;
+import io.rowflow.internal.filter.GuardedWrites;
 import io.rowflow.internal.execution.BindValues;
 import io.rowflow.internal.execution.EntityRowMapper;
 import io.rowflow.internal.execution.Executor;
@@ -35,8 +36,11 @@ final class EntityOperations {
     private final KeyedReads reads;
     private final Executor executor;
     private final KeyGenerators keys;
+    private final GuardedWrites guarded;
 
-    EntityOperations(EntityContext entities, KeyedReads reads, Executor executor, KeyGenerators keys) {
+    EntityOperations(EntityContext entities, KeyedReads reads, Executor executor, KeyGenerators keys,
+                     GuardedWrites guarded) {
+        this.guarded = guarded;
         this.entities = entities;
         this.reads = reads;
         this.executor = executor;
@@ -208,7 +212,7 @@ final class EntityOperations {
             if (version != null) {
                 binds.add(version.codec(), currentVersion);
             }
-            PreparedSql statement = binds.toStatement(sql.update());
+            PreparedSql statement = guarded.updateByKey(model, binds.toStatement(sql.update()));
             List<MappedColumn> returned = sql.returnedAfterUpdate();
             if (returned.isEmpty()) {
                 return executor.update(OperationShape.of(OperationKind.UPDATE, model.type()), statement).flatMap(updated -> updated == 0
@@ -293,6 +297,13 @@ final class EntityOperations {
         return Mono.defer(() -> {
             Object[] values = model.extract(entity);
             EntityContext.requireId(model, values, "delete");
+            Object expected = version == null ? null : values[version.index()];
+            PreparedSql guardedDelete = guarded.deleteByKey(model, keyValues(model, values), expected);
+            if (guardedDelete != null) {
+                return expected == null ? deleted(model, guardedDelete)
+                        : executor.update(OperationShape.of(OperationKind.DELETE, model.type()), guardedDelete)
+                                .flatMap(count -> count == 0 ? Mono.error(staleEntity(model, "deleted")) : Mono.just(true));
+            }
             if (version == null || values[version.index()] == null) {
                 return deleted(model, EntityContext.addKey(new BindValues(values.length), model, values)
                         .toStatement(sql.deleteById()));
@@ -308,7 +319,8 @@ final class EntityOperations {
 
     Mono<Boolean> deleteById(Class<?> type, Object id) {
         DefaultEntityModel<?> model = entities.model(Objects.requireNonNull(type, "type"));
-        PreparedSql statement = EntityContext.keyBinds(model, Objects.requireNonNull(id, "id"), 1)
+        PreparedSql guardedDelete = guarded.deleteByKey(model, model.key().columnValues(model.keyArgument(Objects.requireNonNull(id, "id"))));
+        PreparedSql statement = guardedDelete != null ? guardedDelete : EntityContext.keyBinds(model, id, 1)
                 .toStatement(entities.sql(model).deleteById());
         return deleted(model, statement);
     }
@@ -333,6 +345,15 @@ final class EntityOperations {
         PreparedSql statement = reads.existsById(model, model.keyArgument(Objects.requireNonNull(id, "id")));
         return executor.queryAtMost(OperationShape.of(OperationKind.EXISTS, type), statement, 1,
                 (row, metadata) -> Boolean.TRUE).count().map(rows -> rows > 0);
+    }
+
+    private static Object[] keyValues(DefaultEntityModel<?> model, Object[] values) {
+        List<MappedColumn> columns = model.key().columns();
+        Object[] key = new Object[columns.size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = values[columns.get(i).index()];
+        }
+        return key;
     }
 
     private Mono<Boolean> deleted(DefaultEntityModel<?> model, PreparedSql statement) {
