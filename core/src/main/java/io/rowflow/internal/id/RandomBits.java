@@ -35,4 +35,9 @@ final class RandomBits {
         java.nio.ByteBuffer.wrap(bytes).asLongBuffer().get(longs);
         return longs;
     }
+
+    /** The low 64 bits of a UUID from random bits: 62 of them and the RFC 9562 variant {@code 10}. */
+    static long variantBits(long random) {
+        return (random & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    }
 }

@@ -17,8 +17,7 @@ public final class RandomUuids implements IdGenerator<UUID> {
         List<UUID> uuids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long most = (bits[2 * i] & ~0xF000L) | 0x4000L;
-            long least = (bits[2 * i + 1] & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-            uuids.add(new UUID(most, least));
+            uuids.add(new UUID(most, RandomBits.variantBits(bits[2 * i + 1])));
         }
         return uuids;
     }

@@ -45,8 +45,7 @@ public final class TimeOrderedUuids implements IdGenerator<UUID> {
             // the 48-bit timestamp and the 12-bit counter as one number that only grows
             long stamp = last.updateAndGet(previous -> Math.max(candidate, previous + 1));
             long most = ((stamp >>> 12) << 16) | 0x7000L | (stamp & 0xFFFL);
-            long least = (bits[2 * i + 1] & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-            uuids.add(new UUID(most, least));
+            uuids.add(new UUID(most, RandomBits.variantBits(bits[2 * i + 1])));
         }
         return uuids;
     }
