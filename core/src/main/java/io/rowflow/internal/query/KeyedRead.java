@@ -1,7 +1,7 @@
 package io.rowflow.internal.query;
 
 import io.rowflow.internal.mapping.EntityKey;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param link the link table the match applies to (a many-to-many), or {@code null} for the key
  *             columns of the selected table
  */
-record KeyedRead(SelectStatement<?> select, SqlWriter.Mode mode, @Nullable Match match, @Nullable LinkTable link) {
+record KeyedRead(SelectModel<?> select, SqlWriter.Mode mode, @Nullable Match match, @Nullable LinkTable link) {
 
     /** How key values are compared. */
     enum Form {

@@ -8,7 +8,7 @@ import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.OrderItem;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 import io.rowflow.sql.TableRef;
 import java.util.List;
 import java.util.Map;
@@ -119,14 +119,14 @@ public final class KeyedReads {
         return template;
     }
 
-    private static SelectStatement<?> select(DefaultEntityModel<?> model) {
-        return SelectStatement.of(new TableRef(model.type(), ALIAS), model.type());
+    private static SelectModel<?> select(DefaultEntityModel<?> model) {
+        return SelectModel.of(new TableRef(model.type(), ALIAS), model.type());
     }
 
     /** The select of the entity's rows ordered by its key, so loaded collections have a stable order. */
-    private static SelectStatement<?> ordered(DefaultEntityModel<?> model) {
+    private static SelectModel<?> ordered(DefaultEntityModel<?> model) {
         TableRef table = new TableRef(model.type(), ALIAS);
-        return SelectStatement.of(table, model.type()).withOrderBy(model.key().columns().stream()
+        return SelectModel.of(table, model.type()).withOrderBy(model.key().columns().stream()
                 .map(column -> new OrderItem(new Expression.Column(table, column.propertyPath()), false,
                         OrderItem.Nulls.DEFAULT))
                 .toList());

@@ -15,7 +15,7 @@ import io.rowflow.sql.Join;
 import io.rowflow.sql.OrderItem;
 import io.rowflow.sql.Predicate;
 import io.rowflow.sql.Projection;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ final class SqlWriter {
     // ---- select ----
 
     /** Writes a select; returns the scope of its tables (for reading the projection). */
-    Scope select(SelectStatement<?> statement, @Nullable Scope parent, Mode mode) {
+    Scope select(SelectModel<?> statement, @Nullable Scope parent, Mode mode) {
         return select(statement, parent, mode, null);
     }
 
@@ -88,7 +88,7 @@ final class SqlWriter {
         select(read.select(), null, read.mode(), read);
     }
 
-    private Scope select(SelectStatement<?> statement, @Nullable Scope parent, Mode mode, @Nullable KeyedRead read) {
+    private Scope select(SelectModel<?> statement, @Nullable Scope parent, Mode mode, @Nullable KeyedRead read) {
         Scope scope = new Scope(parent);
         register(scope, statement);
         LinkTable link = read == null ? null : read.link();
@@ -165,7 +165,7 @@ final class SqlWriter {
         sql.append(dialect.sortKey(key, item.descending(), nulls));
     }
 
-    private void register(Scope scope, SelectStatement<?> statement) {
+    private void register(Scope scope, SelectModel<?> statement) {
         if (statement.from() == null) {
             throw new QueryException("The query selects no table: add from(...)");
         }
@@ -175,7 +175,7 @@ final class SqlWriter {
         }
     }
 
-    private void fromClause(SelectStatement<?> statement, Scope scope) {
+    private void fromClause(SelectModel<?> statement, Scope scope) {
         Scope.Entry from = scope.resolve(statement.from());
         sql.append(" FROM ").append(EntitySql.qualifiedTable(from.model(), dialect)).append(' ').append(from.qualifier());
         for (Join join : statement.joins()) {
@@ -210,7 +210,7 @@ final class SqlWriter {
      * The statement's filter combined with its keyset condition and the table condition of its
      * {@code FROM} table, if any ({@code null} when there is none of them).
      */
-    private @Nullable Predicate filter(SelectStatement<?> statement, Scope scope) {
+    private @Nullable Predicate filter(SelectModel<?> statement, Scope scope) {
         List<Predicate> parts = new ArrayList<>(3);
         if (statement.where() != null) {
             parts.add(statement.where());
@@ -324,7 +324,7 @@ final class SqlWriter {
             sql.append(')');
         } else if (expression instanceof Expression.Subquery subquery) {
             sql.append('(');
-            select(subquery.query(), scope, Mode.ROWS);
+            select(SelectModel.of(subquery.query()), scope, Mode.ROWS);
             sql.append(')');
         }
     }
@@ -426,7 +426,7 @@ final class SqlWriter {
         } else if (predicate instanceof Predicate.InSubquery in) {
             expression(in.expression(), scope, null);
             sql.append(in.negated() ? " NOT IN (" : " IN (");
-            select(in.query(), scope, Mode.ROWS);
+            select(SelectModel.of(in.query()), scope, Mode.ROWS);
             sql.append(')');
         } else if (predicate instanceof Predicate.Between between) {
             MappedColumn hint = hintOf(scope, between.expression());
@@ -453,7 +453,7 @@ final class SqlWriter {
             sql.append(')');
         } else if (predicate instanceof Predicate.Exists exists) {
             sql.append(exists.negated() ? "NOT EXISTS (" : "EXISTS (");
-            select(exists.query(), scope, Mode.EXISTS);
+            select(SelectModel.of(exists.query()), scope, Mode.EXISTS);
             sql.append(')');
         }
     }

@@ -40,9 +40,10 @@ import io.rowflow.sql.Expression;
 import io.rowflow.sql.FetchPlan;
 import io.rowflow.sql.Fetchable;
 import io.rowflow.sql.Predicate;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 import io.rowflow.sql.TableRef;
 import java.util.List;
+import io.rowflow.sql.QueryOptions;
 import io.rowflow.sql.Selectable;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -276,16 +277,15 @@ public final class DefaultDatabase implements Database {
         }
         DefaultEntityModel<T> model = models.entity(entityType);
         TableRef table = new TableRef(entityType, "entity");
-        SelectStatement<T> statement = SelectStatement.of(table, entityType)
-                .withWhere(KeyPredicates.equalTo(table, model.key(), model.keyArgument(id)))
-                .withFetches(FetchPlan.all(relationships), 0);
-        return queries.fetchFirst(statement);
+        SelectModel<T> statement = SelectModel.of(table, entityType)
+                .withWhere(KeyPredicates.equalTo(table, model.key(), model.keyArgument(id)));
+        return queries.fetchFirst(statement.withOptions(QueryOptions.defaults().with(relationships)));
     }
 
     @Override
     public <T> Flux<T> findAll(Class<T> entityType) {
         models.entity(Arguments.entityType(entityType, "findAll"));
-        return queries.fetch(SelectStatement.of(new TableRef(entityType, "entity"), entityType));
+        return queries.fetch(SelectModel.of(new TableRef(entityType, "entity"), entityType));
     }
 
     @Override
@@ -300,8 +300,8 @@ public final class DefaultDatabase implements Database {
             return findAll(entityType);
         }
         models.entity(Arguments.entityType(entityType, "findAll"));
-        return queries.fetch(SelectStatement.of(new TableRef(entityType, "entity"), entityType)
-                .withFetches(FetchPlan.all(relationships), options.batchSize()));
+        return queries.fetch(SelectModel.of(new TableRef(entityType, "entity"), entityType)
+                .withOptions(QueryOptions.defaults().with(relationships).withBatchSize(options.batchSize())));
     }
 
     @Override
