@@ -83,7 +83,9 @@ public final class ReplicaRouting implements ConnectionProvider, AutoCloseable {
         this.primary = builder.primary;
         this.primaryProvider = builder.primaryProvider;
         this.selector = builder.selector;
-        this.positions = builder.positions;
+        this.positions = builder.positions != null ? builder.positions
+                : primary.getMetadata().getName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                ? ReplicaPositions.postgres() : ReplicaPositions.none();
         this.maxLag = builder.maxLag;
         this.readYourWritesWait = builder.readYourWritesWait;
         builder.replicas.forEach(this::addReplica);
@@ -383,7 +385,7 @@ public final class ReplicaRouting implements ConnectionProvider, AutoCloseable {
         private final Map<String, ConnectionFactory> replicas = new java.util.LinkedHashMap<>();
         private ConnectionProvider primaryProvider = ConnectionProvider.DEFAULT;
         private ReplicaSelector selector = ReplicaSelector.roundRobin();
-        private ReplicaPositions positions = ReplicaPositions.postgres();
+        private @Nullable ReplicaPositions positions;
         private Duration maxLag = Duration.ofSeconds(5);
         private Duration readYourWritesWait = Duration.ofMillis(100);
         private Duration healthCheckInterval = Duration.ofSeconds(1);
@@ -418,7 +420,10 @@ public final class ReplicaRouting implements ConnectionProvider, AutoCloseable {
             return this;
         }
 
-        /** How replication positions are read ({@link ReplicaPositions#postgres()}). */
+        /**
+         * How replication positions are read: by default {@link ReplicaPositions#postgres()} when
+         * the primary's factory says it is PostgreSQL, else {@link ReplicaPositions#none()}.
+         */
         public Builder positions(ReplicaPositions positions) {
             this.positions = Objects.requireNonNull(positions, "positions");
             return this;
