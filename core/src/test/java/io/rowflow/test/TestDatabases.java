@@ -72,14 +72,20 @@ public final class TestDatabases {
     /**
      * The R2DBC URL of a streaming standby of {@link #postgresUrl()}, resolved once per JVM: from
      * {@code ROWFLOW_TEST_POSTGRES_REPLICA_URL}, else the local standby on port 5433 that
-     * {@code scripts/postgres-replica.sh ensure} creates (and {@code .ci/run} runs). Fails naming
-     * both when neither answers.
+     * {@code scripts/postgres-replica.sh ensure} creates (and {@code .ci/run} runs), which serves only
+     * when the primary is the local server. Fails naming both when neither answers.
      */
     public static synchronized String postgresReplicaUrl() {
         if (postgresReplicaUrl == null) {
             postgresUrl();
             String fromEnvironment = System.getenv(POSTGRES_REPLICA_URL_VARIABLE);
-            String url = fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : LOCAL_POSTGRES_REPLICA_URL;
+            boolean configured = fromEnvironment != null && !fromEnvironment.isBlank();
+            if (!configured && !LOCAL_POSTGRES_URL.equals(postgresUrl)) {
+                throw new IllegalStateException("No PostgreSQL standby of " + postgresUrl + " to test against: the local "
+                        + "standby on port 5433 replicates 127.0.0.1:5432, not that server. Set "
+                        + POSTGRES_REPLICA_URL_VARIABLE + " to the R2DBC URL of a streaming standby of it.");
+            }
+            String url = configured ? fromEnvironment : LOCAL_POSTGRES_REPLICA_URL;
             try {
                 open(url);
             } catch (RuntimeException e) {
