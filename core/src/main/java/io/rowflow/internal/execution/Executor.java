@@ -12,11 +12,13 @@ import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Finds the connection for an operation: the current transaction's (queued behind its other
@@ -28,6 +30,9 @@ public final class Executor {
 
     /** Rows per window of a streamed query inside a transaction when no fetch size is given. */
     public static final int DEFAULT_WINDOW = 256;
+
+    /** How often a read whose connection broke before it emitted anything runs again, when the provider asks for it. */
+    private static final int LOST_READ_RETRIES = 2;
 
     private final ConnectionFactory factory;
     private final ConnectionProvider provider;
@@ -115,11 +120,26 @@ public final class Executor {
     }
 
     private <T> Flux<T> onOwnConnection(OperationShape shape, String sql, Function<Connection, ? extends Publisher<T>> work) {
-        return Flux.usingWhen(acquire(shape, sql), work,
+        Flux<T> once = Flux.usingWhen(acquire(shape, sql), work,
                 connection -> provider.release(connection, factory),
                 (connection, error) -> BrokenConnections.releaseAfter(error, connection,
                         provider.release(connection, factory)),
                 connection -> provider.release(connection, factory));
+        return shape.readOnly() && provider.retriesLostReads() ? retriedWhileNothingEmitted(once) : once;
+    }
+
+    /**
+     * A read run again (at most {@value #LOST_READ_RETRIES} times) when its connection broke before
+     * it emitted anything: see {@link ConnectionProvider#retriesLostReads()}.
+     */
+    private static <T> Flux<T> retriedWhileNothingEmitted(Flux<T> read) {
+        return Flux.defer(() -> {
+            AtomicBoolean emitted = new AtomicBoolean();
+            return read.doOnNext(item -> emitted.set(true))
+                    .retryWhen(Retry.max(LOST_READ_RETRIES)
+                            .filter(error -> !emitted.get() && ErrorTranslator.isConnectionBroken(error))
+                            .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        });
     }
 
     /** Work on the transaction's connection, queued behind its other statements; fails at once in a doomed scope. */

@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 
 /**
@@ -35,7 +36,10 @@ import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
  * <p>The dialect comes from a {@link Dialect} bean, else the {@code rowflow.dialect} property, else
  * detection from the connection factory's metadata. Every {@link Converter} bean is registered, an
  * {@link AuditorProvider} bean supplies {@code @CreatedBy}/{@code @UpdatedBy} and a {@link Clock}
- * bean {@code @CreatedAt}/{@code @UpdatedAt}; then every {@link DatabaseBuilderCustomizer} bean runs. The configuration backs off when the
+ * bean {@code @CreatedAt}/{@code @UpdatedAt}; then every {@link DatabaseBuilderCustomizer} bean runs.
+ * With {@code rowflow.replicas[0].url} set, the connection provider is an
+ * {@link io.rowflow.replica.ReplicaRouting} over a pool per replica (settings under
+ * {@code rowflow.routing.*}), still joining Spring's transactions for the primary. The configuration backs off when the
  * application defines its own {@code Database} (or {@link ConnectionProvider}) bean, and when
  * there is no single {@code ConnectionFactory}.
  *
@@ -45,6 +49,7 @@ import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 @ConditionalOnClass({Database.class, ConnectionFactory.class, ConnectionFactoryUtils.class})
 @ConditionalOnSingleCandidate(ConnectionFactory.class)
 @EnableConfigurationProperties(RowflowProperties.class)
+@Import(ReplicaRoutingConfiguration.class)
 public final class RowflowAutoConfiguration {
 
     /** Rowflow operations join the Spring transaction of the connection factory, if one is running. */
