@@ -64,12 +64,12 @@ public final class TestDatabases {
     }
 
     /** The PostgreSQL URL if a test of this JVM has resolved it, else {@code null}. */
-    static String postgresUrlIfResolved() {
+    public static String postgresUrlIfResolved() {
         return postgresUrl;
     }
 
-    /** The tag of this checkout that ends every suite's schema name. */
-    static String checkout() {
+    /** The tag of this checkout (eight hex digits) that ends every suite's schema name. */
+    public static String checkout() {
         return CHECKOUT;
     }
 

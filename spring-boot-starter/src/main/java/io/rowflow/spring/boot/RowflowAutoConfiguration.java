@@ -9,6 +9,7 @@ import io.rowflow.DatabaseBuilder;
 import io.rowflow.RowflowException;
 import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
+import io.rowflow.observe.OperationListener;
 import io.rowflow.spring.SpringTransactionConnectionProvider;
 import java.lang.reflect.InvocationTargetException;
 import java.util.stream.Collectors;
@@ -35,7 +36,8 @@ import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
  * <p>The dialect comes from a {@link Dialect} bean, else the {@code rowflow.dialect} property, else
  * detection from the connection factory's metadata. Every {@link Converter} bean is registered, an
  * {@link AuditorProvider} bean supplies {@code @CreatedBy}/{@code @UpdatedBy} and a {@link Clock}
- * bean {@code @CreatedAt}/{@code @UpdatedAt}; then every {@link DatabaseBuilderCustomizer} bean runs. The configuration backs off when the
+ * bean {@code @CreatedAt}/{@code @UpdatedAt}; then every {@link DatabaseBuilderCustomizer} bean runs,
+ * one of which registers every {@link OperationListener} bean (in bean order). The configuration backs off when the
  * application defines its own {@code Database} (or {@link ConnectionProvider}) bean, and when
  * there is no single {@code ConnectionFactory}.
  *
@@ -76,6 +78,17 @@ public final class RowflowAutoConfiguration {
         clock.ifUnique(builder::clock);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
+    }
+
+    /**
+     * Registers every {@link OperationListener} bean of the application (a statement recorder of
+     * a test, an audit log) on the database, in bean order.
+     *
+     * @since 0.2
+     */
+    @Bean
+    public DatabaseBuilderCustomizer rowflowOperationListeners(ObjectProvider<OperationListener> listeners) {
+        return builder -> listeners.orderedStream().forEach(builder::listener);
     }
 
     /**
