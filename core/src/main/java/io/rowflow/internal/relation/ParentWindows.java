@@ -48,7 +48,9 @@ public final class ParentWindows {
         }
         List<OrderItem> order = withIdLast(statement, model);
         boolean keyset = keysetApplies(statement, order, model);
-        SelectModel<T> ordered = statement.withOrderBy(order);
+        // withOrderBy drops a seek (it belongs to the old order): a statement that seeks keeps its own order and seek,
+        // and is read in offset windows after its seek position.
+        SelectModel<T> ordered = statement.seekAfter().isEmpty() ? statement.withOrderBy(order) : statement;
         Window<T> start = new Window<>(List.of(), 0, null, true);
         return Mono.just(start)
                 .expand(window -> window.finished(statement, batchSize) ? Mono.empty()

@@ -9,6 +9,7 @@ import io.rowflow.DatabaseBuilder;
 import io.rowflow.RowflowException;
 import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
+import io.rowflow.observe.OperationListener;
 import io.rowflow.spring.SpringTransactionConnectionProvider;
 import java.lang.reflect.InvocationTargetException;
 import java.util.stream.Collectors;
@@ -36,7 +37,8 @@ import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
  * <p>The dialect comes from a {@link Dialect} bean, else the {@code rowflow.dialect} property, else
  * detection from the connection factory's metadata. Every {@link Converter} bean is registered, an
  * {@link AuditorProvider} bean supplies {@code @CreatedBy}/{@code @UpdatedBy} and a {@link Clock}
- * bean {@code @CreatedAt}/{@code @UpdatedAt}; then every {@link DatabaseBuilderCustomizer} bean runs.
+ * bean {@code @CreatedAt}/{@code @UpdatedAt}; then every {@link DatabaseBuilderCustomizer} bean runs,
+ * one of which registers every {@link OperationListener} bean (in bean order).
  * With {@code rowflow.replicas[0].url} set, the connection provider is an
  * {@link io.rowflow.replica.ReplicaRouting} over a pool per replica (settings under
  * {@code rowflow.routing.*}), still joining Spring's transactions for the primary. The configuration backs off when the
@@ -81,6 +83,17 @@ public final class RowflowAutoConfiguration {
         clock.ifUnique(builder::clock);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
+    }
+
+    /**
+     * Registers every {@link OperationListener} bean of the application (a statement recorder of
+     * a test, an audit log) on the database, in bean order.
+     *
+     * @since 0.2
+     */
+    @Bean
+    public DatabaseBuilderCustomizer rowflowOperationListeners(ObjectProvider<OperationListener> listeners) {
+        return builder -> listeners.orderedStream().forEach(builder::listener);
     }
 
     /**

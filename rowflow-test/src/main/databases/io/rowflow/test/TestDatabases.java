@@ -31,6 +31,11 @@ import reactor.core.publisher.Mono;
  * skipped silently. H2 is always embedded in memory. Each suite works in a PostgreSQL schema or
  * a MariaDB database of its own, named after the test class and the checkout, so suites never
  * share tables, even when several checkouts test against one server at once.
+ *
+ * <p>Public in {@code rowflow-test} for applications' tests; Rowflow's own suites use it too (core
+ * compiles this source into its tests, as it cannot depend on {@code rowflow-test}).
+ *
+ * @since 0.1
  */
 public final class TestDatabases {
 
@@ -111,12 +116,12 @@ public final class TestDatabases {
     }
 
     /** The PostgreSQL URL if a test of this JVM has resolved it, else {@code null}. */
-    static String postgresUrlIfResolved() {
+    public static String postgresUrlIfResolved() {
         return postgresUrl;
     }
 
-    /** The tag of this checkout that ends every suite's schema name. */
-    static String checkout() {
+    /** The tag of this checkout (eight hex digits) that ends every suite's schema name. */
+    public static String checkout() {
         return CHECKOUT;
     }
 
