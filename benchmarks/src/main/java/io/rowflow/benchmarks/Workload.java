@@ -10,8 +10,9 @@ public enum Workload {
     W1("one row by primary key", "requests/s", "1 lookup per request, 64 concurrent requests"),
     W2("20 single-row queries per request", "requests/s", "20 concurrent lookups per request, 64 concurrent requests"),
     W3("fortunes: read all 12, add one, sort", "requests/s", "64 concurrent requests"),
-    W4("20 read-then-update per request", "requests/s", "20 concurrent read-then-update pairs per request, 64 concurrent requests"),
+    W4("20 reads, then their 20 updates, per request", "requests/s", "20 concurrent reads, then one write of the 20 rows, per request, 64 concurrent requests"),
     W5("insert 10,000 rows", "rows/s", "one insert of 10,000 rows at a time, generated ids read back"),
+    W5C("insert 10,000 rows, ids not read back", "rows/s", "one insert of 10,000 rows at a time, nothing read back"),
     W6("stream 1,000,000 rows and count them", "rows/s", "one stream at a time, in a forked JVM with -Xmx128m"),
     W7("1,000 authors with their 10 books each", "loads/s", "one load of all authors with books at a time"),
     W8("filtered, sorted, paged query", "requests/s", "year range + title prefix, ORDER BY year DESC, id, LIMIT 20 OFFSET 0-180, 64 concurrent requests"),
@@ -47,6 +48,7 @@ public enum Workload {
             case W3 -> "fortunes";
             case W4 -> "read+update";
             case W5 -> "insert";
+            case W5C -> "insert, no ids";
             case W6 -> "stream";
             case W7 -> "with books";
             case W8 -> "DSL page";
@@ -64,9 +66,14 @@ public enum Workload {
     /** Requests in flight at once. */
     public int concurrency() {
         return switch (this) {
-            case W5, W6, W7, L1 -> 1;
+            case W5, W5C, W6, W7, L1 -> 1;
             default -> 64;
         };
+    }
+
+    /** Whether it inserts into {@code bench_item}, emptied before each round. */
+    public boolean inserts() {
+        return this == W5 || this == W5C;
     }
 
     /** Whether its report is about per-request latency (percentiles), not only throughput. */

@@ -27,10 +27,13 @@ import reactor.core.publisher.Mono;
 public final class RawContender implements Contender {
 
     static final String WORLD_BY_ID = "SELECT id, random_number FROM bench_world WHERE id = $1";
-    static final String UPDATE_WORLD = "UPDATE bench_world SET random_number = $1 WHERE id = $2";
+    static final String UPDATE_WORLDS = "UPDATE bench_world AS w SET random_number = u.random_number "
+            + "FROM unnest($1::int4[], $2::int4[]) AS u (id, random_number) WHERE w.id = u.id";
     static final String FORTUNES = "SELECT id, message FROM bench_fortune";
     static final String INSERT_ITEMS = "INSERT INTO bench_item (name, quantity, score) "
             + "SELECT * FROM unnest($1::text[], $2::int4[], $3::int4[]) RETURNING id";
+    static final String INSERT_ITEMS_NO_IDS = "INSERT INTO bench_item (name, quantity, score) "
+            + "SELECT * FROM unnest($1::text[], $2::int4[], $3::int4[])";
     static final String EVENTS = "SELECT id, name, amount FROM bench_event";
     static final String AUTHORS = "SELECT id, name FROM bench_author ORDER BY id";
     static final String BOOKS_OF_AUTHORS = "SELECT id, title, year, author_id FROM bench_book WHERE author_id = ANY($1) ORDER BY id";
@@ -121,16 +124,27 @@ public final class RawContender implements Contender {
     @Override
     public Mono<Long> readThenUpdate(int[] ids, int[] numbers) {
         return Flux.range(0, ids.length)
-                .flatMap(i -> worldRow(ids[i]).flatMap(world -> update(new WorldRow(world.id(), numbers[i]))))
-                .reduce(0L, (sum, world) -> sum + world.id());
+                .flatMap(i -> worldRow(ids[i]).map(world -> new WorldRow(world.id(), numbers[i])))
+                .collectSortedList(java.util.Comparator.comparingInt(WorldRow::id))
+                .flatMap(this::updateAll);
     }
 
-    private Mono<WorldRow> update(WorldRow world) {
-        return withConnection(connection -> Flux.from(connection.createStatement(UPDATE_WORLD)
-                        .bind(0, world.randomNumber()).bind(1, world.id()).execute())
+    /** The rows written in one {@code UPDATE ... FROM unnest(ids, numbers)}; emits the checksum of their ids. */
+    private Mono<Long> updateAll(List<WorldRow> worlds) {
+        Integer[] ids = new Integer[worlds.size()];
+        Integer[] numbers = new Integer[worlds.size()];
+        long checksum = 0;
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = worlds.get(i).id();
+            numbers[i] = worlds.get(i).randomNumber();
+            checksum += ids[i];
+        }
+        long sum = checksum;
+        return withConnection(connection -> Flux.from(connection.createStatement(UPDATE_WORLDS)
+                        .bind(0, ids).bind(1, numbers).execute())
                 .concatMap(result -> result.getRowsUpdated())
                 .reduce(0L, Long::sum))
-                .thenReturn(world);
+                .thenReturn(sum);
     }
 
     @Override
@@ -148,6 +162,23 @@ public final class RawContender implements Contender {
                         .bind(0, names).bind(1, quantities).bind(2, scores).execute())
                 .concatMap(result -> result.map(row -> row.get(0, Long.class)))
                 .count());
+    }
+
+    @Override
+    public Mono<Long> insertItemsWithoutIds(List<ItemData> items) {
+        String[] names = new String[items.size()];
+        Integer[] quantities = new Integer[items.size()];
+        Integer[] scores = new Integer[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            ItemData item = items.get(i);
+            names[i] = item.name();
+            quantities[i] = item.quantity();
+            scores[i] = item.score();
+        }
+        return withConnection(connection -> Flux.from(connection.createStatement(INSERT_ITEMS_NO_IDS)
+                        .bind(0, names).bind(1, quantities).bind(2, scores).execute())
+                .concatMap(result -> result.getRowsUpdated())
+                .reduce(0L, Long::sum));
     }
 
     @Override

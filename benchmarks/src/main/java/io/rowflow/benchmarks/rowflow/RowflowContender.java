@@ -84,8 +84,9 @@ public final class RowflowContender implements Contender {
     @Override
     public Mono<Long> readThenUpdate(int[] ids, int[] numbers) {
         return Flux.range(0, ids.length)
-                .flatMap(i -> db.findById(World.class, ids[i])
-                        .flatMap(world -> db.update(new World(world.id(), numbers[i]))))
+                .flatMap(i -> db.findById(World.class, ids[i]).map(world -> new World(world.id(), numbers[i])))
+                .collectSortedList(Comparator.comparingInt(World::id))
+                .flatMapMany(db::updateAll)
                 .reduce(0L, (sum, world) -> sum + world.id());
     }
 
@@ -96,6 +97,15 @@ public final class RowflowContender implements Contender {
             entities.add(new Item(null, item.name(), item.quantity(), item.score()));
         }
         return db.insertAll(entities).filter(item -> item.id() != null).count();
+    }
+
+    @Override
+    public Mono<Long> insertItemsWithoutIds(List<ItemData> items) {
+        List<Item> entities = new ArrayList<>(items.size());
+        for (ItemData item : items) {
+            entities.add(new Item(null, item.name(), item.quantity(), item.score()));
+        }
+        return db.insertAll(entities).count();
     }
 
     @Override

@@ -72,6 +72,7 @@ public final class DefaultDatabase implements Database {
     private final QueryOperations queries;
     private final RelationLoader relations;
     private final CascadeWriter cascades;
+    private final BatchWrites batchWrites;
     private final CoalescedLookups lookups;
     private final Coalescers coalescers;
     private final int relationBatchSize;
@@ -144,12 +145,15 @@ public final class DefaultDatabase implements Database {
         KeyedReads reads = new KeyedReads(renderer);
         KeyGenerators keys = new KeyGenerators(entities, executor, shared.idGenerators());
         this.operations = new EntityOperations(entities, reads, executor, keys, new GuardedWrites(filters, dialect));
-        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, shared.insertChunkSize(), keys);
+        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, shared.insertChunkSize(), keys,
+                new CopyInserts(dialect));
         KeyQueries keyQueries = new KeyQueries(dialect, reads, executor, entities.callbacks());
         this.relations = new RelationLoader(models, keyQueries, coalescers);
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
         this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer,
                 keyQueries, filters);
+        this.batchWrites = new BatchWrites(entities, executor, transactions, dialect, shared.insertChunkSize(), cascades,
+                filters, keyQueries);
         this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups,
                 shared.defaultFetchSize(), relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS),
                 entities.callbacks());
@@ -229,6 +233,26 @@ public final class DefaultDatabase implements Database {
             return operations.update(tenanted).onErrorResume(io.rowflow.OptimisticLockException.class,
                     absent -> operations.insert(tenanted));
         });
+    }
+
+    @Override
+    public <T> Flux<T> updateAll(Iterable<? extends T> entities) {
+        return batchWrites.updateAll(Flux.fromIterable(Arguments.entity(entities, "updateAll")));
+    }
+
+    @Override
+    public <T> Flux<T> updateAll(Publisher<? extends T> entities) {
+        return batchWrites.updateAll(Arguments.entity(entities, "updateAll"));
+    }
+
+    @Override
+    public <T> Mono<Long> deleteAll(Iterable<? extends T> entities) {
+        return batchWrites.deleteAll(Flux.fromIterable(Arguments.entity(entities, "deleteAll")));
+    }
+
+    @Override
+    public <T> Mono<Long> deleteAll(Publisher<? extends T> entities) {
+        return batchWrites.deleteAll(Arguments.entity(entities, "deleteAll"));
     }
 
     @Override
