@@ -35,6 +35,8 @@ public final class Executor {
     private final StatementRunner runner;
     private final TransactionWindows transactionWindows;
     private final Listeners listeners;
+    /** The context key of the connection {@link #onOneConnection} holds for its work. */
+    private final Object heldConnection = new Object();
 
     /**
      * Creates an executor over a connection provider, the database's transactions, a statement
@@ -71,7 +73,22 @@ public final class Executor {
     public <T> Flux<T> withConnection(OperationShape shape, String sql, Work<T> work) {
         return Flux.deferContextual(context -> transactions.route(context,
                 scope -> inScope(scope, connection -> work.run(connection, placed(shape, scope))).onBackpressureBuffer(),
-                () -> onOwnConnection(shape, sql, connection -> work.run(connection, shape))));
+                () -> {
+                    Connection held = context.getOrDefault(heldConnection, null);
+                    return held != null ? Flux.from(work.run(held, shape))
+                            : onOwnConnection(shape, sql, connection -> work.run(connection, shape));
+                }));
+    }
+
+    /**
+     * Runs work outside a transaction with every statement it sends through this executor on one
+     * connection of its own, as a hand-written sequence of statements would: acquired on
+     * subscription (the provider is told {@code shape} with {@code sql}, the first statement),
+     * released on completion, error and cancellation. The work must send its statements one after
+     * the other, each read to its end before the next starts; no transaction is begun.
+     */
+    public <T> Flux<T> onOneConnection(OperationShape shape, String sql, Flux<T> work) {
+        return onOwnConnection(shape, sql, connection -> work.contextWrite(context -> context.put(heldConnection, connection)));
     }
 
     /**

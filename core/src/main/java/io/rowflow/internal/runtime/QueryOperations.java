@@ -90,8 +90,27 @@ final class QueryOperations {
                 scope -> windows(statement, model, batch)
                         .concatMap(window -> relations.load(model, window, statement.fetches()), 0)
                         .concatMapIterable(Function.identity()),
-                () -> relations.attach(run(streamed(statement, batch)), model, statement.fetches(),
-                        batch)));
+                () -> fitsOneBatch(statement, batch) && !relations.coalescesFollowUps(context)
+                        ? onOneConnection(statement, model)
+                        : relations.attach(run(streamed(statement, batch)), model, statement.fetches(), batch)));
+    }
+
+    /** Parents limited to one batch (a lookup, a page) are read whole before their follow-ups run. */
+    private static boolean fitsOneBatch(SelectStatement<?> statement, int batch) {
+        return statement.limit() != null && statement.limit() <= batch;
+    }
+
+    /**
+     * The parents, then their follow-up queries, on one connection, as hand-written code sends
+     * them: one acquisition instead of one per statement. Only when the follow-ups are not
+     * coalesced, which would send them on other connections anyway.
+     */
+    private <T> Flux<T> onOneConnection(SelectStatement<T> statement, DefaultEntityModel<T> model) {
+        RenderedSelect<T> rendered = renderer.select(statement);
+        return executor.onOneConnection(shape(OperationKind.QUERY, statement), rendered.statement().sql(),
+                run(statement, rendered).collectList()
+                        .flatMap(parents -> relations.load(model, parents, statement.fetches()))
+                        .flatMapIterable(Function.identity()));
     }
 
     /**
@@ -153,6 +172,21 @@ final class QueryOperations {
         DefaultEntityModel<T> model = key.model();
         List<FetchPlan> plans = statement.fetches();
         relations.check(model, plans);
+        if (!plans.isEmpty()) {
+            return Mono.deferContextual(context -> relations.coalescesFollowUps(context)
+                    ? coalescedLookup(statement, key, plain) : plain.apply(statement));
+        }
+        return coalescedLookup(statement, key, plain);
+    }
+
+    /**
+     * The lookup through the coalescer, its relationships loaded afterwards (a lookup whose
+     * follow-ups are not coalesced runs as a plain query instead, which sends them on its connection).
+     */
+    private <T> Mono<T> coalescedLookup(SelectStatement<T> statement, UniqueKeyFilter<T> key,
+                                        Function<SelectStatement<T>, Mono<T>> plain) {
+        DefaultEntityModel<T> model = key.model();
+        List<FetchPlan> plans = statement.fetches();
         SelectStatement<T> bare = statement.withFetches(List.of(), 0);
         Mono<T> found = lookups.findByKey(model, key.key(), key.value(), () -> plain.apply(bare));
         return plans.isEmpty() ? found
@@ -200,7 +234,10 @@ final class QueryOperations {
     }
 
     private <T> Flux<T> run(SelectStatement<T> statement) {
-        RenderedSelect<T> rendered = renderer.select(statement);
+        return run(statement, renderer.select(statement));
+    }
+
+    private <T> Flux<T> run(SelectStatement<T> statement, RenderedSelect<T> rendered) {
         int fetchSize = rendered.fetchSize() > 0 ? rendered.fetchSize() : defaultFetchSize;
         return lifecycle(statement).applyAll(Lifecycle.AFTER_LOAD, executor.query(shape(OperationKind.QUERY, statement),
                 rendered.statement(), fetchSize, rendered.mapper().get()));
