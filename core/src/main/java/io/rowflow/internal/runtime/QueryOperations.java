@@ -76,7 +76,7 @@ final class QueryOperations {
         if (statement.fetches().isEmpty()) {
             return Flux.deferContextual(context -> transactions.route(context,
                     scope -> fitsOneWindow(statement) ? run(statement)
-                            : windows(statement, entityModel(statement), windowSize(statement))
+                            : windows(statement, entityModel(statement), windowSize(statement), grownWindowSize(statement))
                                     .concatMapIterable(Function.identity(), 1),
                     () -> run(statement)));
         }
@@ -87,7 +87,7 @@ final class QueryOperations {
         relations.check(model, statement.fetches());
         int batch = statement.batchSize() > 0 ? statement.batchSize() : relationBatchSize;
         return Flux.deferContextual(context -> transactions.route(context,
-                scope -> windows(statement, model, batch)
+                scope -> windows(statement, model, batch, batch)
                         .concatMap(window -> relations.load(model, window, statement.fetches()), 0)
                         .concatMapIterable(Function.identity()),
                 () -> fitsOneBatch(statement, batch) && !relations.coalescesFollowUps(context)
@@ -117,14 +117,15 @@ final class QueryOperations {
      * A statement's rows in windows of {@code size} inside a transaction: one mechanism for
      * streamed queries and for the parents of fetch plans ({@link ParentWindows}).
      */
-    private <T> Flux<List<T>> windows(SelectStatement<T> statement, @Nullable DefaultEntityModel<T> model, int size) {
+    private <T> Flux<List<T>> windows(SelectStatement<T> statement, @Nullable DefaultEntityModel<T> model, int size,
+                                      int maxSize) {
         return ParentWindows.read(statement, model, size, cursors,
                 window -> run(window).collectList(),
                 whole -> {
                     RenderedSelect<T> rendered = renderer.select(whole);
                     EntityLifecycle<T> lifecycle = lifecycle(whole);
                     Flux<List<T>> read = executor.windows(shape(OperationKind.QUERY, whole), rendered.statement(), size,
-                            rendered.mapper().get());
+                            maxSize, rendered.mapper().get());
                     return lifecycle.has(Lifecycle.AFTER_LOAD)
                             ? read.concatMap(rows -> lifecycle.applyAll(Lifecycle.AFTER_LOAD, rows)) : read;
                 });
@@ -137,6 +138,15 @@ final class QueryOperations {
     private int windowSize(SelectStatement<?> statement) {
         int fetchSize = statement.fetchSize() > 0 ? statement.fetchSize() : defaultFetchSize;
         return fetchSize > 0 ? fetchSize : SelectStatement.DEFAULT_BATCH_SIZE;
+    }
+
+    /**
+     * How large a streamed query's cursor windows may grow: to {@link Executor#GROWN_WINDOW} rows
+     * when neither the query nor the database sets a fetch size, else the fetch size.
+     */
+    private int grownWindowSize(SelectStatement<?> statement) {
+        return statement.fetchSize() > 0 || defaultFetchSize > 0 ? windowSize(statement)
+                : Math.max(windowSize(statement), Executor.GROWN_WINDOW);
     }
 
     /** A statement limited to at most one window's rows needs no windows. */
