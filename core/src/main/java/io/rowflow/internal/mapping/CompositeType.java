@@ -15,9 +15,12 @@ final class CompositeType {
     private final List<Property> properties;
     private final Instantiator instantiator;
     private final boolean mutable;
-    /** Whether property {@code i} is the column at index {@code i}, for every property and column: then column values are the constructor's arguments. */
+    /**
+     * Whether property {@code i} is the column at index {@code i}, for every property and column:
+     * then the column values are the constructor's arguments.
+     */
     private final boolean flat;
-    /** Per property, the value of a collection relationship that is not loaded (one shared, immutable marker), else null. */
+    /** Per property, the value of its collection relationship when not loaded (one shared, immutable marker), else null. */
     private final @Nullable Object[] unloaded;
 
     CompositeType(Class<?> type, List<Property> properties, Instantiator instantiator, boolean mutable) {
@@ -168,9 +171,7 @@ final class CompositeType {
                 value = columnValues[property.column().index()];
             }
             if (value == null && property.primitive()) {
-                throw new MappingException("Column '" + property.column().columnName() + "' is NULL but "
-                        + type.getName() + "." + property.name() + " is a primitive "
-                        + property.column().javaType().getName() + "; make the field a wrapper type");
+                throw nullForPrimitive(property);
             }
             anyValue |= value != null;
             values[i] = value;
@@ -185,13 +186,16 @@ final class CompositeType {
     private Object assembleFlat(Object[] columnValues) {
         for (int i = 0; i < columnValues.length; i++) {
             if (columnValues[i] == null && properties.get(i).primitive()) {
-                Property property = properties.get(i);
-                throw new MappingException("Column '" + property.column().columnName() + "' is NULL but "
-                        + type.getName() + "." + property.name() + " is a primitive "
-                        + property.column().javaType().getName() + "; make the field a wrapper type");
+                throw nullForPrimitive(properties.get(i));
             }
         }
         return create(columnValues);
+    }
+
+    private MappingException nullForPrimitive(Property property) {
+        return new MappingException("Column '" + property.column().columnName() + "' is NULL but "
+                + type.getName() + "." + property.name() + " is a primitive "
+                + property.column().javaType().getName() + "; make the field a wrapper type");
     }
 
     private Object create(Object[] values) {

@@ -1,10 +1,10 @@
 package io.rowflow.internal.mapping;
 
 import io.rowflow.QueryException;
+import io.rowflow.internal.convert.StoredValues;
 import io.rowflow.mapping.ColumnModel;
 import io.rowflow.mapping.EntityModel;
 import io.rowflow.mapping.RelationModel;
-import io.rowflow.internal.convert.StoredValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
