@@ -63,7 +63,9 @@ public final class BenchmarkMain {
             InProcessRunner runner = new InProcessRunner(settings);
             for (Workload workload : settings.workloads()) {
                 log(workload + " " + workload.title() + "...");
-                WorkloadResult result = workload == Workload.W6 ? StreamingFork.run(settings) : runner.run(workload, entries);
+                List<InProcessRunner.Entry> running = entries.stream().filter(e -> e.contender().runs(workload)).toList();
+                WorkloadResult result = workload.streaming() ? StreamingFork.run(settings, workload, running.stream()
+                        .map(e -> e.contender().name()).toList()) : runner.run(workload, running);
                 results.add(result);
                 log(summary(result));
             }

@@ -48,6 +48,29 @@ public interface Contender extends AutoCloseable {
     /** W6: stream every {@code bench_event} row through a {@code Flux}, mapped to objects, and count them. */
     Mono<Long> streamEvents();
 
+    /**
+     * W6T: W6 inside a transaction (begun before the stream, committed after it). Skipped
+     * for contenders that do not say they run it ({@link #runs}).
+     */
+    default Mono<Long> streamEventsInTransaction() {
+        return Mono.error(new UnsupportedOperationException(name() + " does not run W6T"));
+    }
+
+    /**
+     * W10: W7's authors and books as the rows of one {@code JOIN} ordered by author and book id,
+     * each projected into a record of the author's id and name and the book's id, title and year;
+     * checksummed with {@link Checksums.Joined}, like W7. Skipped for contenders that do not say they
+     * run it ({@link #runs}).
+     */
+    default Mono<Long> joinedAuthorsAndBooks() {
+        return Mono.error(new UnsupportedOperationException(name() + " does not run W10"));
+    }
+
+    /** Whether the contender runs a workload: all but W6T and W10 unless it says so. */
+    default boolean runs(Workload workload) {
+        return workload != Workload.W6T && workload != Workload.W10;
+    }
+
     /** W7: every author with its books. */
     Mono<Long> authorsWithBooks();
 

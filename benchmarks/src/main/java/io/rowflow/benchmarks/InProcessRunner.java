@@ -116,7 +116,9 @@ final class InProcessRunner {
             case W5 -> () -> contender.insertItems(items);
             case W5C -> () -> contender.insertItemsWithoutIds(items);
             case W6 -> contender::streamEvents;
+            case W6T -> contender::streamEventsInTransaction;
             case W7 -> contender::authorsWithBooks;
+            case W10 -> contender::joinedAuthorsAndBooks;
             case W8 -> () -> contender.bookPage(new BookPage(1950, 1990, "The",
                     PAGE_SIZE, PAGE_SIZE * ThreadLocalRandom.current().nextInt(PAGES)));
             case W9 -> () -> contender.authorWithBooks(1 + ThreadLocalRandom.current().nextInt(Fixture.AUTHORS));
@@ -156,7 +158,9 @@ final class InProcessRunner {
             case W5 -> contender.insertItems(items);
             case W5C -> contender.insertItemsWithoutIds(items);
             case W6 -> contender.streamEvents();
+            case W6T -> contender.streamEventsInTransaction();
             case W7 -> contender.authorsWithBooks();
+            case W10 -> contender.joinedAuthorsAndBooks();
             case W8 -> contender.bookPage(new BookPage(1950, 1990, "The", PAGE_SIZE, PAGE_SIZE));
             case W9 -> contender.authorWithBooks(42);
         };

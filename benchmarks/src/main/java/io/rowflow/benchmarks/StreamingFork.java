@@ -27,7 +27,7 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * W6: streams the event table in JVMs of their own with {@code -Xmx128m}, one per contender, so
+ * W6 and W6T: streams the event table (W6T inside a transaction) in JVMs of their own with {@code -Xmx128m}, one per contender, so
  * each is measured with the same small heap and nothing else in it. All the JVMs start together and
  * take turns stream by stream (each round starting with another contender), like the in-process
  * workloads, so a burst of load from other processes does not land on one contender only.
@@ -50,12 +50,13 @@ public final class StreamingFork {
     private StreamingFork() {
     }
 
-    /** Runs W6 for every contender of the settings, in forked JVMs taking turns, and collects the results. */
-    static WorkloadResult run(Settings settings) throws IOException, InterruptedException {
+    /** Runs W6 or W6T for the contenders, in forked JVMs taking turns, and collects the results. */
+    static WorkloadResult run(Settings settings, Workload workload, List<String> contenders)
+            throws IOException, InterruptedException {
         List<Child> children = new ArrayList<>();
         try {
-            for (String contender : settings.contenders()) {
-                children.add(new Child(contender, settings));
+            for (String contender : contenders) {
+                children.add(new Child(contender, settings, workload));
             }
             for (Child child : children) {
                 child.expect("READY");
@@ -77,7 +78,7 @@ public final class StreamingFork {
             for (Child child : children) {
                 results.add(child.finish(child.send("END").expect("HEAP"), settings.rounds()));
             }
-            return new WorkloadResult(Workload.W6, Contenders.BASELINE, results);
+            return new WorkloadResult(workload, Contenders.BASELINE, results);
         } finally {
             children.forEach(child -> child.process.destroy());
         }
@@ -94,6 +95,7 @@ public final class StreamingFork {
     /** One forked JVM and its conversation. */
     private static final class Child {
         private final String contender;
+        private final Workload workload;
         private final Process process;
         private final BufferedReader output;
         private final java.io.Writer input;
@@ -102,13 +104,14 @@ public final class StreamingFork {
         private long cpuNanos;
         private long allocated;
 
-        Child(String contender, Settings settings) throws IOException {
+        Child(String contender, Settings settings, Workload workload) throws IOException {
             this.contender = contender;
+            this.workload = workload;
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = List.of(java, MAX_HEAP, "-cp", System.getProperty("java.class.path"),
                     StreamingFork.class.getName(), contender, settings.url(), settings.schema(),
                     Integer.toString(settings.streamRows()), Integer.toString(settings.coalescing().maxInFlight()),
-                    Integer.toString(settings.coalescing().maxBatchSize()));
+                    Integer.toString(settings.coalescing().maxBatchSize()), workload.name());
             this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             this.input = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -128,7 +131,7 @@ public final class StreamingFork {
                     return parts;
                 }
             }
-            throw new IllegalStateException("W6 for " + contender + " stopped before answering " + word
+            throw new IllegalStateException(workload + " for " + contender + " stopped before answering " + word
                     + "; see its output above");
         }
 
@@ -141,7 +144,7 @@ public final class StreamingFork {
 
         ContenderResult finish(String[] heap, int expectedRounds) throws InterruptedException {
             if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0 || rounds.size() != expectedRounds) {
-                throw new IllegalStateException("W6 for " + contender + " failed; see its output above");
+                throw new IllegalStateException(workload + " for " + contender + " failed; see its output above");
             }
             return new ContenderResult(contender, rounds, (double) statements / rounds.size(),
                     cpuNanos / 1_000.0 / rounds.size(), allocated / 1_024.0 / rounds.size(),
@@ -150,8 +153,8 @@ public final class StreamingFork {
     }
 
     /**
-     * The forked JVM: {@code contender url schema rows in-flight batch} (the last two: the rowflow
-     * contender's coalescing), then commands on standard input.
+     * The forked JVM: {@code contender url schema rows in-flight batch workload} (in-flight and batch:
+     * the rowflow contender's coalescing; workload: W6 or W6T), then commands on standard input.
      *
      * @param args the arguments, as {@link #run(Settings)} passes them
      */
@@ -161,6 +164,7 @@ public final class StreamingFork {
         String schema = args[2];
         long rows = Long.parseLong(args[3]);
         Coalescing coalescing = new Coalescing(true, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+        boolean inTransaction = Workload.valueOf(args[6]) == Workload.W6T;
         CountingConnectionFactory counting = Pools.counting(url, schema);
         ConnectionPool pool = Pools.create(counting, 2);
         HeapWatch heap = new HeapWatch();
@@ -171,7 +175,7 @@ public final class StreamingFork {
             for (String command = commands.readLine(); command != null; command = commands.readLine()) {
                 switch (command.trim()) {
                     case "WARM" -> {
-                        stream(contender, rows);
+                        stream(contender, rows, inTransaction);
                         System.out.println("DONE");
                     }
                     case "RESET" -> {
@@ -185,7 +189,7 @@ public final class StreamingFork {
                         long cpuStart = Measurement.processCpuNanos();
                         long allocatedStart = Measurement.processAllocatedBytes();
                         long start = System.nanoTime();
-                        stream(contender, rows);
+                        stream(contender, rows, inTransaction);
                         long nanos = System.nanoTime() - start;
                         long cpu = Measurement.processCpuNanos() - cpuStart;
                         long allocated = Measurement.processAllocatedBytes() - allocatedStart;
@@ -216,8 +220,9 @@ public final class StreamingFork {
         }
     }
 
-    private static void stream(Contender contender, long rows) {
-        Long counted = contender.streamEvents().block(Duration.ofMinutes(5));
+    private static void stream(Contender contender, long rows, boolean inTransaction) {
+        Long counted = (inTransaction ? contender.streamEventsInTransaction() : contender.streamEvents())
+                .block(Duration.ofMinutes(5));
         if (counted == null || counted != rows) {
             throw new IllegalStateException(contender.name() + " streamed " + counted + " rows, expected " + rows);
         }

@@ -37,6 +37,8 @@ public final class RawContender implements Contender {
     static final String EVENTS = "SELECT id, name, amount FROM bench_event";
     static final String AUTHORS = "SELECT id, name FROM bench_author ORDER BY id";
     static final String BOOKS_OF_AUTHORS = "SELECT id, title, year, author_id FROM bench_book WHERE author_id = ANY($1) ORDER BY id";
+    static final String AUTHORS_JOIN_BOOKS = "SELECT a.id, a.name, b.id, b.title, b.year FROM bench_author a "
+            + "JOIN bench_book b ON b.author_id = a.id ORDER BY a.id, b.id";
     static final String AUTHOR_BY_ID = "SELECT id, name FROM bench_author WHERE id = $1";
     static final String BOOKS_OF_AUTHOR = "SELECT id, title, year, author_id FROM bench_book WHERE author_id = $1 ORDER BY id";
     static final String BOOK_PAGE = "SELECT id, title, year, author_id FROM bench_book "
@@ -67,6 +69,9 @@ public final class RawContender implements Contender {
     }
 
     record BookRow(int id, String title, int year, int authorId) {
+    }
+
+    record AuthorBookRow(int authorId, String authorName, int bookId, String title, int year) {
     }
 
     private static WorldRow world(Readable row) {
@@ -187,6 +192,30 @@ public final class RawContender implements Contender {
                 .concatMap(result -> result.map(row -> new EventRow(row.get(0, Long.class), row.get(1, String.class),
                         row.get(2, Integer.class)))))
                 .count();
+    }
+
+    @Override
+    public boolean runs(io.rowflow.benchmarks.Workload workload) {
+        return true;
+    }
+
+    @Override
+    public Mono<Long> streamEventsInTransaction() {
+        return withConnection(connection -> Mono.from(connection.beginTransaction())
+                .then(Flux.from(connection.createStatement(EVENTS).execute())
+                        .concatMap(result -> result.map(row -> new EventRow(row.get(0, Long.class), row.get(1, String.class),
+                                row.get(2, Integer.class))))
+                        .count())
+                .flatMap(count -> Mono.from(connection.commitTransaction()).thenReturn(count)));
+    }
+
+    @Override
+    public Mono<Long> joinedAuthorsAndBooks() {
+        return withConnection(connection -> Flux.from(connection.createStatement(AUTHORS_JOIN_BOOKS).execute())
+                .concatMap(result -> result.map(row -> new AuthorBookRow(row.get(0, Integer.class), row.get(1, String.class),
+                        row.get(2, Integer.class), row.get(3, String.class), row.get(4, Integer.class))))
+                .reduceWith(Checksums.Joined::new, (checksum, row) -> checksum.add(row.authorId(), row.bookId()))
+                .map(Checksums.Joined::value));
     }
 
     @Override

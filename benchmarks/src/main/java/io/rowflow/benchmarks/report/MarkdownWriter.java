@@ -42,7 +42,7 @@ public final class MarkdownWriter {
             md.append(' ').append(verdict(result)).append(" |\n");
         }
         md.append("\nStatements are counted per request (W5: per bulk insert")
-                .append("; W6: per stream; W7: per load of all authors); coalesced lookups share a statement, so ")
+                .append("; W6, W6T: per stream; W7, W10: per load of all authors); coalesced lookups share a statement, so ")
                 .append("rowflow may send less than one per request. Peak heap is W6's, at -Xmx128m.\n\n");
         md.append("Client CPU is the harness JVM's CPU time (all threads: contender, driver event loops, GC) per request, ")
                 .append("insert, stream or load during the measured rounds: the client-side cost, which the load of other ")
@@ -110,10 +110,10 @@ public final class MarkdownWriter {
 
     private static String extra(Workload workload, ContenderResult c) {
         StringBuilder extra = new StringBuilder();
-        if (workload == Workload.W7 || workload == Workload.W9) {
+        if (workload == Workload.W7 || workload == Workload.W9 || workload == Workload.W6T) {
             extra.append(" (").append(statements(c.statementsPerOp())).append(" statements)");
         }
-        if (workload == Workload.W6 && c.peakHeapBytes() != null) {
+        if (workload.streaming() && c.peakHeapBytes() != null) {
             extra.append(" (peak heap ").append(mib(c.peakHeapBytes())).append(')');
         }
         return extra.toString();
@@ -134,7 +134,7 @@ public final class MarkdownWriter {
             condition += ", same statements";
             met &= Math.abs(rowflow.statementsPerOp() - result.baselineResult().statementsPerOp()) < 0.01;
         }
-        if (result.workload() == Workload.W6) {
+        if (result.workload().streaming()) {
             condition += ", heap < 96 MiB";
             met &= rowflow.peakHeapBytes() != null && rowflow.peakHeapBytes() < 96 * MIB;
         }

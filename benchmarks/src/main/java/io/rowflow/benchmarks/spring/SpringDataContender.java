@@ -143,4 +143,31 @@ public final class SpringDataContender implements Contender {
                         .offset(page.offset()), Book.class)
                 .reduce(0L, (checksum, book) -> Checksums.fold(checksum, book.id()));
     }
+
+    @Override
+    public boolean runs(io.rowflow.benchmarks.Workload workload) {
+        return true;
+    }
+
+    @Override
+    public Mono<Long> streamEventsInTransaction() {
+        return template.select(Event.class).all().count().as(transactional::transactional);
+    }
+
+    /** W10 through the {@code DatabaseClient} under the template: Spring Data has no joins of entities. */
+    @Override
+    public Mono<Long> joinedAuthorsAndBooks() {
+        return template.getDatabaseClient().sql(RawJoin.SQL)
+                .map((row, metadata) -> new SpringEntities.AuthorBook(row.get(0, Integer.class), row.get(1, String.class),
+                        row.get(2, Integer.class), row.get(3, String.class), row.get(4, Integer.class)))
+                .all()
+                .reduceWith(Checksums.Joined::new, (checksum, row) -> checksum.add(row.authorId(), row.bookId()))
+                .map(Checksums.Joined::value);
+    }
+
+    /** W10's SQL, as raw R2DBC sends it. */
+    private static final class RawJoin {
+        static final String SQL = "SELECT a.id, a.name, b.id, b.title, b.year FROM bench_author a "
+                + "JOIN bench_book b ON b.author_id = a.id ORDER BY a.id, b.id";
+    }
 }

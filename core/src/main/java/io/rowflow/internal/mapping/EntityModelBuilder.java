@@ -777,7 +777,7 @@ final class EntityModelBuilder {
         MethodHandle handle = handle(type, "<init>", () -> LOOKUP.unreflectConstructor(accessible(constructor)))
                 .asSpreader(Object[].class, constructor.getParameterCount())
                 .asType(MethodType.methodType(Object.class, Object[].class));
-        return values -> (Object) handle.invokeExact(values);
+        return Constructors.of(constructor, handle);
     }
 
     private static Instantiator setterInstantiator(Class<?> type, Constructor<?> noArgs, List<PropertySource> sources) {

@@ -1,5 +1,6 @@
 package io.rowflow.internal.relation;
 
+import io.rowflow.Coalescing;
 import io.rowflow.internal.coalesce.Coalescers;
 import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.mapping.DefaultEntityModel;
@@ -8,6 +9,7 @@ import io.rowflow.internal.query.LinkTable;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * The follow-up queries of relationship loading, coalesced where {@link Coalescers#route} allows:
@@ -24,6 +26,11 @@ final class FollowUps {
     FollowUps(KeyQueries queries, Coalescers coalescers) {
         this.queries = queries;
         this.coalescers = coalescers;
+    }
+
+    /** Whether follow-ups subscribed with this context may be gathered with other requests'. */
+    boolean coalesced(ContextView context) {
+        return coalescers.settings().enabled() && !Coalescing.isBypassed(context);
     }
 
     /** Entities of {@code model} whose {@code key} columns hold one of the (distinct, non-null) key values. */

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Loads relationships for lists of entities with one follow-up query per relationship and list
@@ -53,6 +54,14 @@ public final class RelationLoader {
         return parents.buffer(batchSize)
                 .concatMap(batch -> load(model, batch, plans), 0)
                 .concatMapIterable(Function.identity());
+    }
+
+    /**
+     * Whether the follow-ups of a request subscribed with this context may be coalesced with other
+     * requests' (outside a transaction); when they may not, they can share the parents' connection.
+     */
+    public boolean coalescesFollowUps(ContextView context) {
+        return queries.coalesced(context);
     }
 
     /** Loads the plans for one list of entities and emits the list with them set. */

@@ -79,7 +79,7 @@ final class QueryOperations {
         if (plans.isEmpty()) {
             return Flux.deferContextual(context -> transactions.route(context,
                     scope -> fitsOneWindow(statement, options) ? run(statement, options.fetchSize())
-                            : windows(statement, entityModel(statement), windowSize(options))
+                            : windows(statement, entityModel(statement), windowSize(options), grownWindowSize(options))
                                     .concatMapIterable(Function.identity(), 1),
                     () -> run(statement, options.fetchSize())));
         }
@@ -90,25 +90,46 @@ final class QueryOperations {
         relations.check(model, plans);
         int batch = options.batchSize() > 0 ? options.batchSize() : relationBatchSize;
         return Flux.deferContextual(context -> transactions.route(context,
-                scope -> windows(statement, model, batch)
+                scope -> windows(statement, model, batch, batch)
                         .concatMap(window -> relations.load(model, window, plans), 0)
                         .concatMapIterable(Function.identity()),
-                () -> relations.attach(run(statement, options.fetchSize() > 0 ? options.fetchSize() : batch), model,
-                        plans, batch)));
+                () -> fitsOneBatch(statement, batch) && !relations.coalescesFollowUps(context)
+                        ? onOneConnection(statement, model, plans)
+                        : relations.attach(run(statement, options.fetchSize() > 0 ? options.fetchSize() : batch), model,
+                                plans, batch)));
+    }
+
+    /** Parents limited to one batch (a lookup, a page) are read whole before their follow-ups run. */
+    private static boolean fitsOneBatch(SelectModel<?> statement, int batch) {
+        return statement.limit() != null && statement.limit() <= batch;
+    }
+
+    /**
+     * The parents, then their follow-up queries, on one connection, as hand-written code sends
+     * them: one acquisition instead of one per statement. Only when the follow-ups are not
+     * coalesced, which would send them on other connections anyway.
+     */
+    private <T> Flux<T> onOneConnection(SelectModel<T> statement, DefaultEntityModel<T> model, List<FetchPlan> plans) {
+        RenderedSelect<T> rendered = renderer.select(statement);
+        return executor.onOneConnection(shape(OperationKind.QUERY, statement), rendered.statement().sql(),
+                run(statement, rendered, 0).collectList()
+                        .flatMap(parents -> relations.load(model, parents, plans))
+                        .flatMapIterable(Function.identity()));
     }
 
     /**
      * A statement's rows in windows of {@code size} inside a transaction: one mechanism for
      * streamed queries and for the parents of fetch plans ({@link ParentWindows}).
      */
-    private <T> Flux<List<T>> windows(SelectModel<T> statement, @Nullable DefaultEntityModel<T> model, int size) {
+    private <T> Flux<List<T>> windows(SelectModel<T> statement, @Nullable DefaultEntityModel<T> model, int size,
+                                      int maxSize) {
         return ParentWindows.read(statement, model, size, cursors,
                 window -> run(window, 0).collectList(),
                 whole -> {
                     RenderedSelect<T> rendered = renderer.select(whole);
                     EntityLifecycle<T> lifecycle = lifecycle(whole);
                     Flux<List<T>> read = executor.windows(shape(OperationKind.QUERY, whole), rendered.statement(), size,
-                            rendered.mapper().get());
+                            maxSize, rendered.mapper().get());
                     return lifecycle.has(Lifecycle.AFTER_LOAD)
                             ? read.concatMap(rows -> lifecycle.applyAll(Lifecycle.AFTER_LOAD, rows)) : read;
                 });
@@ -121,6 +142,15 @@ final class QueryOperations {
     private int windowSize(QueryOptions options) {
         int fetchSize = options.fetchSize() > 0 ? options.fetchSize() : defaultFetchSize;
         return fetchSize > 0 ? fetchSize : QueryOptions.DEFAULT_BATCH_SIZE;
+    }
+
+    /**
+     * How large a streamed query's cursor windows may grow: to {@link Executor#GROWN_WINDOW} rows
+     * when neither the query nor the database sets a fetch size, else the fetch size.
+     */
+    private int grownWindowSize(QueryOptions options) {
+        return options.fetchSize() > 0 || defaultFetchSize > 0 ? windowSize(options)
+                : Math.max(windowSize(options), Executor.GROWN_WINDOW);
     }
 
     /** A statement limited to at most one window's rows needs no windows. */
@@ -152,6 +182,21 @@ final class QueryOperations {
         DefaultEntityModel<T> model = key.model();
         List<FetchPlan> plans = options.fetchPlans();
         relations.check(model, plans);
+        if (!plans.isEmpty()) {
+            return Mono.deferContextual(context -> relations.coalescesFollowUps(context)
+                    ? coalescedLookup(statement, options, key, plain) : plain.apply(statement, options));
+        }
+        return coalescedLookup(statement, options, key, plain);
+    }
+
+    /**
+     * The lookup through the coalescer, its relationships loaded afterwards (a lookup whose
+     * follow-ups are not coalesced runs as a plain query instead, which sends them on its connection).
+     */
+    private <T> Mono<T> coalescedLookup(SelectModel<T> statement, QueryOptions options, UniqueKeyFilter<T> key,
+                                        BiFunction<SelectModel<T>, QueryOptions, Mono<T>> plain) {
+        DefaultEntityModel<T> model = key.model();
+        List<FetchPlan> plans = options.fetchPlans();
         QueryOptions bare = options.withFetchPlans(List.of()).withBatchSize(0);
         Mono<T> found = lookups.findByKey(model, key.key(), key.value(), () -> plain.apply(statement, bare));
         return plans.isEmpty() ? found
@@ -200,7 +245,10 @@ final class QueryOperations {
 
     /** The rows of a statement in one execution, {@code fetchSize} rows per round trip (0: the database's default). */
     private <T> Flux<T> run(SelectModel<T> statement, int rowsPerFetch) {
-        RenderedSelect<T> rendered = renderer.select(statement);
+        return run(statement, renderer.select(statement), rowsPerFetch);
+    }
+
+    private <T> Flux<T> run(SelectModel<T> statement, RenderedSelect<T> rendered, int rowsPerFetch) {
         int fetchSize = rowsPerFetch > 0 ? rowsPerFetch : defaultFetchSize;
         return lifecycle(statement).applyAll(Lifecycle.AFTER_LOAD, executor.query(shape(OperationKind.QUERY, statement),
                 rendered.statement(), fetchSize, rendered.mapper().get()));
