@@ -45,6 +45,12 @@ public interface Contender extends AutoCloseable {
     /** W9: one author by id with its books, ordered by id (checksummed like one author of W7). */
     Mono<Long> authorWithBooks(int authorId);
 
+    /**
+     * W10: every author with its 3 latest books (by year descending, then id), checksummed like W7
+     * with the books in that order.
+     */
+    Mono<Long> authorsWithLatestBooks();
+
     /** Releases what the contender holds (its pool is closed by the harness). */
     @Override
     default void close() {

@@ -119,6 +119,7 @@ final class InProcessRunner {
             case W8 -> () -> contender.bookPage(new BookPage(1950, 1990, "The",
                     PAGE_SIZE, PAGE_SIZE * ThreadLocalRandom.current().nextInt(PAGES)));
             case W9 -> () -> contender.authorWithBooks(1 + ThreadLocalRandom.current().nextInt(Fixture.AUTHORS));
+            case W10 -> contender::authorsWithLatestBooks;
         };
     }
 
@@ -157,6 +158,7 @@ final class InProcessRunner {
             case W7 -> contender.authorsWithBooks();
             case W8 -> contender.bookPage(new BookPage(1950, 1990, "The", PAGE_SIZE, PAGE_SIZE));
             case W9 -> contender.authorWithBooks(42);
+            case W10 -> contender.authorsWithLatestBooks();
         };
     }
 

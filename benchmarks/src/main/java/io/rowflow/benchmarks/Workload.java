@@ -4,7 +4,7 @@ import java.util.OptionalDouble;
 
 /**
  * The workloads, in report order: W1–W8 of the benchmarks issue, W9 for relationship loading under
- * concurrency, and L1/L64, W1's lookup measured for its latency at concurrency 1 and 64.
+ * concurrency, W10 for a fetch plan with a per-parent limit (top-N per parent), and L1/L64, W1's lookup measured for its latency at concurrency 1 and 64.
  */
 public enum Workload {
     W1("one row by primary key", "requests/s", "1 lookup per request, 64 concurrent requests"),
@@ -16,6 +16,7 @@ public enum Workload {
     W7("1,000 authors with their 10 books each", "loads/s", "one load of all authors with books at a time"),
     W8("filtered, sorted, paged query", "requests/s", "year range + title prefix, ORDER BY year DESC, id, LIMIT 20 OFFSET 0-180, 64 concurrent requests"),
     W9("one author by id with its books", "requests/s", "1 author with its 10 books per request, random author, 64 concurrent requests"),
+    W10("1,000 authors with their 3 latest books each", "loads/s", "one load of all authors with their top 3 books by year at a time"),
     L1("one row by id, latency at concurrency 1", "requests/s", "W1's lookup, 1 request at a time"),
     L64("one row by id, latency at concurrency 64", "requests/s", "W1's lookup, 64 concurrent requests");
 
@@ -51,6 +52,7 @@ public enum Workload {
             case W7 -> "with books";
             case W8 -> "DSL page";
             case W9 -> "1 author + books";
+            case W10 -> "top 3 books";
             case L1 -> "latency, 1";
             case L64 -> "latency, 64";
         };
@@ -64,7 +66,7 @@ public enum Workload {
     /** Requests in flight at once. */
     public int concurrency() {
         return switch (this) {
-            case W5, W6, W7, L1 -> 1;
+            case W5, W6, W7, W10, L1 -> 1;
             default -> 64;
         };
     }

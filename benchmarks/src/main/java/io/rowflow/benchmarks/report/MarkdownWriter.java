@@ -110,7 +110,7 @@ public final class MarkdownWriter {
 
     private static String extra(Workload workload, ContenderResult c) {
         StringBuilder extra = new StringBuilder();
-        if (workload == Workload.W7 || workload == Workload.W9) {
+        if (workload == Workload.W7 || workload == Workload.W9 || workload == Workload.W10) {
             extra.append(" (").append(statements(c.statementsPerOp())).append(" statements)");
         }
         if (workload == Workload.W6 && c.peakHeapBytes() != null) {
