@@ -66,9 +66,9 @@ public interface Contender extends AutoCloseable {
         return Mono.error(new UnsupportedOperationException(name() + " does not run W10"));
     }
 
-    /** Whether the contender runs a workload: all but W6T and W10 unless it says so. */
+    /** Whether the contender runs a workload: all but W6T, W10 and W11 unless it says so. */
     default boolean runs(Workload workload) {
-        return workload != Workload.W6T && workload != Workload.W10;
+        return workload != Workload.W6T && workload != Workload.W10 && workload != Workload.W11;
     }
 
     /** W7: every author with its books. */
@@ -79,6 +79,14 @@ public interface Contender extends AutoCloseable {
 
     /** W9: one author by id with its books, ordered by id (checksummed like one author of W7). */
     Mono<Long> authorWithBooks(int authorId);
+
+    /**
+     * W11: every author with its 3 latest books (by year descending, then id), checksummed like W7
+     * with the books in that order. Skipped for contenders that do not say they run it ({@link #runs}).
+     */
+    default Mono<Long> authorsWithLatestBooks() {
+        return Mono.error(new UnsupportedOperationException(name() + " does not run W11"));
+    }
 
     /** Releases what the contender holds (its pool is closed by the harness). */
     @Override

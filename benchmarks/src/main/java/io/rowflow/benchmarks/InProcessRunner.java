@@ -122,6 +122,7 @@ final class InProcessRunner {
             case W8 -> () -> contender.bookPage(new BookPage(1950, 1990, "The",
                     PAGE_SIZE, PAGE_SIZE * ThreadLocalRandom.current().nextInt(PAGES)));
             case W9 -> () -> contender.authorWithBooks(1 + ThreadLocalRandom.current().nextInt(Fixture.AUTHORS));
+            case W11 -> contender::authorsWithLatestBooks;
         };
     }
 
@@ -163,6 +164,7 @@ final class InProcessRunner {
             case W10 -> contender.joinedAuthorsAndBooks();
             case W8 -> contender.bookPage(new BookPage(1950, 1990, "The", PAGE_SIZE, PAGE_SIZE));
             case W9 -> contender.authorWithBooks(42);
+            case W11 -> contender.authorsWithLatestBooks();
         };
     }
 

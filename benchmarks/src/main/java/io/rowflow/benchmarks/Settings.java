@@ -38,7 +38,7 @@ public record Settings(String url, String schema, String mode, Path out, int poo
     /** The usage text. */
     public static final String USAGE = """
             usage: benchmarks/run.sh [--quick | --smoke] [--url R2DBC_URL] [--schema NAME] [--out DIR]
-                                     [--pool-size N] [--workloads W1,W2,...,W9,L1,L64]
+                                     [--pool-size N] [--workloads W1,W2,...,W11,L1,L64]
                                      [--contenders raw,rowflow,rowflow-uncoalesced,spring-data]
                                      [--coalescing-in-flight N] [--coalescing-batch M]
                    benchmarks/run.sh --jmh [JMH options]
@@ -49,7 +49,7 @@ public record Settings(String url, String schema, String mode, Path out, int poo
               --schema     schema for the bench_* tables (default rowflow_bench)
               --out        results directory (default benchmarks/results/<timestamp>)
               --pool-size  connections per contender's pool (default 10)
-              --workloads  W1-W9 throughput; L1, L64: W1's lookup timed per request at concurrency 1 and 64
+              --workloads  W1-W11 throughput (W5C, W6T too); L1, L64: W1's lookup timed per request at concurrency 1 and 64
               --contenders a subset (raw always runs: it is the baseline)
               --coalescing-in-flight, --coalescing-batch
                            the rowflow contender's lookup statements in flight per entity before lookups

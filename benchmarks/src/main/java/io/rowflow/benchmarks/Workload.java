@@ -5,7 +5,8 @@ import java.util.OptionalDouble;
 /**
  * The workloads, in report order: W1–W8 of the benchmarks issue (with W6T, W6 inside a transaction),
  * W9 for relationship loading under concurrency, W10 for W7's rows read through one {@code JOIN}
- * projected into records, and L1/L64, W1's lookup measured for its latency at concurrency 1 and 64.
+ * projected into records, W11 for a fetch plan with a per-parent limit (top-N per parent), and
+ * L1/L64, W1's lookup measured for its latency at concurrency 1 and 64.
  */
 public enum Workload {
     W1("one row by primary key", "requests/s", "1 lookup per request, 64 concurrent requests"),
@@ -20,6 +21,7 @@ public enum Workload {
     W8("filtered, sorted, paged query", "requests/s", "year range + title prefix, ORDER BY year DESC, id, LIMIT 20 OFFSET 0-180, 64 concurrent requests"),
     W9("one author by id with its books", "requests/s", "1 author with its 10 books per request, random author, 64 concurrent requests"),
     W10("1,000 authors × 10 books through one JOIN, into records", "loads/s", "one load of the 10,000 joined rows at a time, projected into records"),
+    W11("1,000 authors with their 3 latest books each", "loads/s", "one load of all authors with their top 3 books by year at a time"),
     L1("one row by id, latency at concurrency 1", "requests/s", "W1's lookup, 1 request at a time"),
     L64("one row by id, latency at concurrency 64", "requests/s", "W1's lookup, 64 concurrent requests");
 
@@ -58,6 +60,7 @@ public enum Workload {
             case W8 -> "DSL page";
             case W9 -> "1 author + books";
             case W10 -> "JOIN into records";
+            case W11 -> "top 3 books";
             case L1 -> "latency, 1";
             case L64 -> "latency, 64";
         };
@@ -71,7 +74,7 @@ public enum Workload {
     /** Requests in flight at once. */
     public int concurrency() {
         return switch (this) {
-            case W5, W5C, W6, W6T, W7, W10, L1 -> 1;
+            case W5, W5C, W6, W6T, W7, W10, W11, L1 -> 1;
             default -> 64;
         };
     }

@@ -322,6 +322,24 @@ public interface Dialect {
     }
 
     /**
+     * A table of key tuples bound as one array per key column, under {@code alias} with the given
+     * column names, to be joined {@code LATERAL} (PostgreSQL:
+     * {@code unnest($1::bigint[]) AS rf_keys(k0)}): how a fetch plan's per-parent limit runs as one
+     * top-N subquery per key where the database offers it. {@code null} (the default) when it does
+     * not; the rows are then ranked with {@code ROW_NUMBER() OVER (PARTITION BY ...)} instead.
+     *
+     * @param arrayMarkers the bind markers of the arrays, one per key column
+     * @param storedTypes the driver-side element type of each array
+     * @param alias the table's alias
+     * @param columns the names of its columns, one per array
+     * @since 0.3
+     */
+    default @Nullable String keyTable(List<String> arrayMarkers, List<Class<?>> storedTypes, String alias,
+                                      List<String> columns) {
+        return null;
+    }
+
+    /**
      * The most values one {@code IN (...)} list may carry when values are not bound as an array;
      * larger key sets (batched relationship loading) are split into several statements.
      */

@@ -250,6 +250,26 @@ public final class PostgresDialect extends StandardSqlDialect {
     }
 
     /**
+     * {@code unnest($1::bigint[], ...) AS alias(k0, ...)}: PostgreSQL joins it {@code LATERAL} to a
+     * top-N subquery per key, which measured faster than ranking every matching row with a window
+     * function (1,000 parents × 10 children, 3 per parent: 3.4 ms against 16–130 ms);
+     * {@code null} for element types without an array type here.
+     */
+    @Override
+    public @Nullable String keyTable(List<String> arrayMarkers, List<Class<?>> storedTypes, String alias,
+                                     List<String> columns) {
+        StringBuilder arrays = new StringBuilder();
+        for (int i = 0; i < arrayMarkers.size(); i++) {
+            String arrayType = ARRAY_TYPES.get(storedTypes.get(i));
+            if (arrayType == null) {
+                return null;
+            }
+            arrays.append(i == 0 ? "" : ", ").append(arrayMarkers.get(i)).append("::").append(arrayType);
+        }
+        return "unnest(" + arrays + ") AS " + alias + "(" + String.join(", ", columns) + ")";
+    }
+
+    /**
      * {@code (a, b) IN (SELECT * FROM unnest($1::integer[], $2::text[]))}: one text whatever the
      * number of key tuples; {@code null} for element types without an array type here.
      */

@@ -110,7 +110,8 @@ public final class MarkdownWriter {
 
     private static String extra(Workload workload, ContenderResult c) {
         StringBuilder extra = new StringBuilder();
-        if (workload == Workload.W7 || workload == Workload.W9 || workload == Workload.W6T) {
+        if (workload == Workload.W7 || workload == Workload.W9 || workload == Workload.W6T
+                || workload == Workload.W11) {
             extra.append(" (").append(statements(c.statementsPerOp())).append(" statements)");
         }
         if (workload.streaming() && c.peakHeapBytes() != null) {

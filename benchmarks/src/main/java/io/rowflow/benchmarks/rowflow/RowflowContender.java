@@ -30,6 +30,9 @@ public final class RowflowContender implements Contender {
     private static final SelectQuery<Author> AUTHORS_WITH_BOOKS =
             select(AUTHOR).orderBy(AUTHOR.id.asc()).with(AUTHOR.books).batchSize(AUTHOR_BATCH);
 
+    private static final SelectQuery<Author> AUTHORS_WITH_LATEST_BOOKS = select(AUTHOR).orderBy(AUTHOR.id.asc())
+            .with(AUTHOR.books.orderBy(BOOK.year.desc()).limit(3)).batchSize(AUTHOR_BATCH);
+
     private final String name;
     private final Database db;
 
@@ -140,6 +143,11 @@ public final class RowflowContender implements Contender {
     @Override
     public Mono<Long> authorsWithBooks() {
         return db.fetch(AUTHORS_WITH_BOOKS).reduce(0L, RowflowContender::fold);
+    }
+
+    @Override
+    public Mono<Long> authorsWithLatestBooks() {
+        return db.fetch(AUTHORS_WITH_LATEST_BOOKS).reduce(0L, RowflowContender::fold);
     }
 
     @Override

@@ -104,6 +104,17 @@ public final class SpringDataContender implements Contender {
     }
 
     @Override
+    public Mono<Long> authorsWithLatestBooks() {
+        return template.select(Author.class).matching(Query.empty().sort(Sort.by("id"))).all()
+                .flatMapSequential(author -> template.select(Book.class)
+                        .matching(query(where("authorId").is(author.id()))
+                                .sort(Sort.by(Sort.Order.desc("year"), Sort.Order.asc("id"))).limit(3))
+                        .all().collectList()
+                        .map(books -> new long[]{checksum(author, books), books.size()}))
+                .reduce(0L, (checksum, authorAndBooks) -> fold(checksum, authorAndBooks));
+    }
+
+    @Override
     public Mono<Long> authorWithBooks(int authorId) {
         return template.selectOne(query(where("id").is(authorId)), Author.class)
                 .flatMap(author -> booksOf(author).map(books -> checksum(author, books)));
