@@ -24,6 +24,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
@@ -45,13 +47,18 @@ import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
  * application defines its own {@code Database} (or {@link ConnectionProvider}) bean, and when
  * there is no single {@code ConnectionFactory}.
  *
+ * <p>The database depends on Spring Boot's database initialization: Flyway and Liquibase migrations
+ * (run over JDBC from {@code spring.flyway.url} / {@code spring.liquibase.url} in an R2DBC
+ * application) and {@code spring.sql.init} scripts complete before the {@code Database} bean
+ * exists, so nothing, start-up schema validation included, sees the schema before it is migrated.
+ *
  * @since 0.1
  */
 @AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class})
 @ConditionalOnClass({Database.class, ConnectionFactory.class, ConnectionFactoryUtils.class})
 @ConditionalOnSingleCandidate(ConnectionFactory.class)
 @EnableConfigurationProperties(RowflowProperties.class)
-@Import(ReplicaRoutingConfiguration.class)
+@Import({ReplicaRoutingConfiguration.class, DatabaseInitializationDependencyConfigurer.class})
 public final class RowflowAutoConfiguration {
 
     /** Rowflow operations join the Spring transaction of the connection factory, if one is running. */
@@ -61,9 +68,10 @@ public final class RowflowAutoConfiguration {
         return new SpringTransactionConnectionProvider();
     }
 
-    /** The database, over the application's connection factory. */
+    /** The database, over the application's connection factory, once migrations and init scripts have run. */
     @Bean
     @ConditionalOnMissingBean(Database.class)
+    @DependsOnDatabaseInitialization
     public Database rowflowDatabase(ConnectionFactory connectionFactory, RowflowProperties properties,
                                     ConnectionProvider connectionProvider, ObjectProvider<Dialect> dialect,
                                     ObjectProvider<Converter<?, ?>> converters,
@@ -98,9 +106,10 @@ public final class RowflowAutoConfiguration {
 
     /**
      * Validates the entity mappings against the live schema at start-up, when
-     * {@code rowflow.schema.validate=true}; see {@link StartupSchemaValidation}.
+     * {@code rowflow.schema.validate=true}, after migrations; see {@link StartupSchemaValidation}.
      */
     @Bean
+    @DependsOnDatabaseInitialization
     @ConditionalOnProperty(prefix = "rowflow.schema", name = "validate", havingValue = "true")
     public StartupSchemaValidation rowflowStartupSchemaValidation(Database database, RowflowProperties properties,
                                                                   BeanFactory beanFactory) {
