@@ -53,7 +53,7 @@ abstract class BookstoreApiContract {
 
     @BeforeEach
     void sampleData() {
-        data.recreate().then(data.sampleData()).block(TIMEOUT);
+        data.clear().then(data.sampleData()).block(TIMEOUT);
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(TIMEOUT).build();
         awaitNoConnectionHeld();
     }
