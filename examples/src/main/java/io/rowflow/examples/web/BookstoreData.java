@@ -8,18 +8,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The bookstore's tables and sample data. On startup (unless {@code bookstore.initialize=false})
- * it creates the tables that do not exist yet and, when there is no author, stores a few authors
- * with their books, so the service answers something on a fresh database.
+ * The bookstore's sample data. Its tables come from Flyway's migrations
+ * ({@code db/migration/{vendor}}), which Spring Boot runs before the {@code Database} exists; on
+ * startup (unless {@code bookstore.initialize=false}) this stores a few authors with their books
+ * when there is no author yet, so the service answers something on a fresh database.
  */
 @Component
 public class BookstoreData implements ApplicationRunner {
 
-    /** Every table of the bookstore, referenced tables first. */
-    static final Class<?>[] TABLES = {ShopAuthor.class, ShopBook.class, ShopOrder.class, ShopOrderLine.class};
+    /** Every table of the bookstore, referencing tables first. */
+    private static final Class<?>[] TABLES_REFERENCING_FIRST =
+            {ShopOrderLine.class, ShopOrder.class, ShopBook.class, ShopAuthor.class};
 
     private final Database db;
     private final boolean initialize;
@@ -29,20 +32,21 @@ public class BookstoreData implements ApplicationRunner {
         this.initialize = initialize;
     }
 
-    /** Creates the missing tables and the sample data; blocks, as startup work may. */
+    /** Stores the sample data on an empty database; blocks, as startup work may. */
     @Override
     public void run(ApplicationArguments args) {
         if (initialize) {
-            db.schema().createIfNotExists(TABLES)
-                    .then(db.count(ShopAuthor.class))
+            db.count(ShopAuthor.class)
                     .flatMap(authors -> authors == 0 ? sampleData() : Mono.empty())
                     .block(Duration.ofMinutes(1));
         }
     }
 
-    /** Drops and recreates the tables, empty. */
-    public Mono<Void> recreate() {
-        return db.schema().dropIfExists(TABLES).then(db.schema().create(TABLES));
+    /** Deletes every row of the bookstore's tables, referencing tables first; the migrated tables stay. */
+    public Mono<Void> clear() {
+        return Flux.fromArray(TABLES_REFERENCING_FIRST)
+                .concatMap(table -> db.sql("delete from " + db.model(table).tableName()).execute())
+                .then();
     }
 
     /** Stores the sample authors, each with their books. */

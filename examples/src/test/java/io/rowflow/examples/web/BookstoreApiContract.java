@@ -81,7 +81,7 @@ abstract class BookstoreApiContract {
     @BeforeEach
     void sampleData() {
         if (PREPARED.add(getClass())) {
-            data.recreate().then(data.sampleData()).contextWrite(TestTransactions.outside()).block(TIMEOUT);
+            data.clear().then(data.sampleData()).contextWrite(TestTransactions.outside()).block(TIMEOUT);
         }
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(TIMEOUT).build();
         awaitNoConnectionHeld();
@@ -432,6 +432,49 @@ abstract class BookstoreApiContract {
                 .expectHeader().contentTypeCompatibleWith(PROBLEM);
 
         assertThat(db.count(ShopAuthor.class).block(TIMEOUT)).isEqualTo(3);
+    }
+
+    // ---- the Kotlin endpoints: suspend functions and Flows over the same Database ----
+
+    @Test
+    void kotlinBooksStreamAsNdjsonAndSingleBooksAre404WhenMissing() {
+        assertThat(ndjsonBooks("/kotlin/books")).extracting(BookView::title).containsExactly("A Wizard of Earthsea",
+                "The Left Hand of Darkness", "The Dispossessed", "Kindred", "Parable of the Sower", "The Player of Games");
+        assertThat(ndjsonBooks("/kotlin/books?q=PARABLE")).extracting(BookView::title).containsExactly("Parable of the Sower");
+
+        ShopBook kindred = book("Kindred");
+        http.get().uri("/kotlin/books/{id}", kindred.id()).exchange()
+                .expectStatus().isOk()
+                .expectBody(BookView.class).isEqualTo(BookView.of(kindred));
+        http.get().uri("/kotlin/books/{id}", 999_999).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(PROBLEM)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("No book with id 999999");
+    }
+
+    @Test
+    void kotlinAuthorsComeWithTheirBooksAndAreCreatedInOneTransaction() {
+        http.get().uri("/kotlin/authors/{id}", author("Octavia E. Butler").id()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.books[*].title").isEqualTo(List.of("Kindred", "Parable of the Sower"));
+
+        Map<String, Object> jemisin = Map.of("name", "N. K. Jemisin", "born", 1972, "books", List.of(
+                Map.of("title", "The Fifth Season", "year", 2015, "price", 11.99, "stock", 6)));
+        AuthorView created = http.post().uri("/kotlin/authors").bodyValue(jemisin).exchange()
+                .expectStatus().isCreated()
+                .expectHeader().value("Location", location -> assertThat(location).matches("/kotlin/authors/\\d+"))
+                .expectBody(AuthorView.class).returnResult().getResponseBody();
+        assertThat(created.books()).singleElement().satisfies(book -> assertThat(book.authorId()).isEqualTo(created.id()));
+
+        // a title too long for its column fails the book's insert: the author inserted before it is rolled back
+        Map<String, Object> tooLong = Map.of("name", "Nobody", "books", List.of(
+                Map.of("title", "x".repeat(201), "year", 2000, "price", 1)));
+        http.post().uri("/kotlin/authors").bodyValue(tooLong).exchange()
+                .expectStatus().value(status -> assertThat(status).isGreaterThanOrEqualTo(400));
+        assertThat(db.count(ShopAuthor.class).block(TIMEOUT)).isEqualTo(4);
+        awaitNoConnectionHeld();
     }
 
     // ---- orders: @Transactional ----
