@@ -49,32 +49,34 @@ public final class BenchmarkMain {
         long started = System.nanoTime();
         log("Preparing the data in schema " + settings.schema() + " of " + redacted(settings.url()));
         Fixture.prepare(settings.url(), settings.schema(), settings.streamRows());
-        List<InProcessRunner.Entry> entries = new ArrayList<>();
+        List<Lane> lanes = new ArrayList<>();
         List<WorkloadResult> results = new ArrayList<>();
-        String serverVersion;
+        String serverVersion = Fixture.serverVersion(io.r2dbc.spi.ConnectionFactories.get(
+                Pools.options(settings.url(), settings.schema())));
+        Requests requests = new Requests(settings.insertRows());
+        Contenders.Setup setup = new Contenders.Setup(settings.url(), settings.schema(), settings.poolSize(),
+                settings.coalescing());
         try {
-            for (String name : settings.contenders()) {
-                CountingConnectionFactory counting = Pools.counting(settings.url(), settings.schema());
-                ConnectionPool pool = Pools.create(counting, settings.poolSize());
-                pool.warmup().block(Duration.ofSeconds(30));
-                entries.add(new InProcessRunner.Entry(Contenders.create(name, pool, settings.coalescing()), pool, counting));
+            if (settings.workloads().stream().anyMatch(w -> w != Workload.W6)) {
+                for (String name : settings.contenders()) {
+                    lanes.add(Contenders.forked(name) ? new ForkedLane(name, settings)
+                            : new InProcessLane(Contenders.create(name, setup), requests));
+                }
             }
-            serverVersion = Fixture.serverVersion(entries.get(0).pool());
-            InProcessRunner runner = new InProcessRunner(settings);
+            InProcessRunner runner = new InProcessRunner(settings, requests);
             for (Workload workload : settings.workloads()) {
                 log(workload + " " + workload.title() + "...");
-                WorkloadResult result = workload == Workload.W6 ? StreamingFork.run(settings) : runner.run(workload, entries);
+                WorkloadResult result = workload == Workload.W6 ? StreamingFork.run(settings) : runner.run(workload, lanes);
                 results.add(result);
                 log(summary(result));
             }
         } finally {
-            for (InProcessRunner.Entry entry : entries) {
-                entry.contender().close();
-                entry.pool().disposeLater().block(Duration.ofSeconds(30));
+            for (Lane lane : lanes) {
+                lane.close();
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        RunReport report = new RunReport(machine(serverVersion), settingsOf(settings, took), results);
+        RunReport report = new RunReport(machine(serverVersion, settings, lanes), settingsOf(settings, took), results);
         Files.createDirectories(settings.out());
         Files.writeString(settings.out().resolve("results.json"), JsonWriter.write(report), StandardCharsets.UTF_8);
         String markdown = MarkdownWriter.write(report);
@@ -100,7 +102,7 @@ public final class BenchmarkMain {
                 : String.format(Locale.ROOT, ", p50 %.3f ms, p99 %.3f ms", latency.p50Millis(), latency.p99Millis());
     }
 
-    private static Map<String, String> machine(String serverVersion) {
+    private static Map<String, String> machine(String serverVersion, Settings settings, List<Lane> lanes) {
         Map<String, String> machine = new LinkedHashMap<>();
         machine.put("date", LocalDate.now().toString());
         machine.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -112,8 +114,26 @@ public final class BenchmarkMain {
         machine.put("database", "PostgreSQL " + serverVersion + " (same machine)");
         machine.put("drivers", "r2dbc-postgresql " + version(io.r2dbc.postgresql.PostgresqlConnectionFactory.class)
                 + ", r2dbc-pool " + version(ConnectionPool.class)
-                + ", Spring Data R2DBC " + version(org.springframework.data.r2dbc.core.R2dbcEntityTemplate.class));
+                + ", Spring Data R2DBC " + version(org.springframework.data.r2dbc.core.R2dbcEntityTemplate.class)
+                + ", Hibernate Reactive " + io.rowflow.benchmarks.hibernate.HibernateReactiveContender.versions()
+                + ", HikariCP " + version(com.zaxxer.hikari.HikariDataSource.class)
+                + " with PostgreSQL JDBC " + version(org.postgresql.Driver.class)
+                + forkedVersions(lanes));
+        if (settings.contenders().contains(Contenders.JOOQ)) {
+            machine.put("jooq jvm", "its own JVM (jOOQ's open-source edition needs Java 21): " + System.getProperty(Contenders.JOOQ_JAVA)
+                    + " -Xms1g -Xmx1g; W6 at " + StreamingFork.MAX_HEAP);
+        }
         return machine;
+    }
+
+    private static String forkedVersions(List<Lane> lanes) {
+        StringBuilder versions = new StringBuilder();
+        for (Lane lane : lanes) {
+            if (lane instanceof ForkedLane forked) {
+                versions.append(", ").append(forked.description());
+            }
+        }
+        return versions.toString();
     }
 
     private static Map<String, String> settingsOf(Settings settings, Duration took) {
@@ -122,7 +142,8 @@ public final class BenchmarkMain {
         values.put("url", redacted(settings.url()));
         values.put("schema", settings.schema());
         values.put("pool", settings.poolSize() + " connections per contender (r2dbc-pool, acquire timeout "
-                + Pools.ACQUIRE_TIMEOUT.toSeconds() + " s)");
+                + Pools.ACQUIRE_TIMEOUT.toSeconds() + " s; hibernate-reactive: its Vert.x pool, jdbc: HikariCP, same size"
+                + " and timeout)");
         values.put("rounds", settings.warmupRounds() + " warm-up + " + settings.rounds() + " measured, interleaved by contender");
         values.put("round time", settings.roundTime().toMillis() + " ms (W6: one stream of " + settings.streamRows() + " rows)");
         values.put("W5 rows per insert", Integer.toString(settings.insertRows()));

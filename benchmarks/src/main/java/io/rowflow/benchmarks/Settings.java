@@ -19,7 +19,8 @@ import java.util.Set;
  * @param out            the results directory
  * @param poolSize       connections per contender's pool
  * @param workloads      the workloads to run
- * @param contenders     the contenders to run (raw is always included: it is the baseline)
+ * @param contenders     the contenders to run (raw is always included: it is the baseline; by default every
+ *                       contender that can run here, see {@link Contenders#names()})
  * @param warmupRounds   unmeasured rounds per contender first
  * @param rounds         measured rounds per contender
  * @param roundTime      how long one round of an in-process workload runs
@@ -39,7 +40,7 @@ public record Settings(String url, String schema, String mode, Path out, int poo
     public static final String USAGE = """
             usage: benchmarks/run.sh [--quick | --smoke] [--url R2DBC_URL] [--schema NAME] [--out DIR]
                                      [--pool-size N] [--workloads W1,W2,...,W9,L1,L64]
-                                     [--contenders raw,rowflow,rowflow-uncoalesced,spring-data]
+                                     [--contenders rowflow,spring-data,hibernate-reactive,jooq,jdbc,...]
                                      [--coalescing-in-flight N] [--coalescing-batch M]
                    benchmarks/run.sh --jmh [JMH options]
               (default)    full run: 2 warm-up + 7 measured rounds of 1.5 s per contender and workload (~11 min)
@@ -50,7 +51,8 @@ public record Settings(String url, String schema, String mode, Path out, int poo
               --out        results directory (default benchmarks/results/<timestamp>)
               --pool-size  connections per contender's pool (default 10)
               --workloads  W1-W9 throughput; L1, L64: W1's lookup timed per request at concurrency 1 and 64
-              --contenders a subset (raw always runs: it is the baseline)
+              --contenders a subset (raw always runs: it is the baseline) of raw, rowflow, rowflow-uncoalesced,
+                           rowflow-observed, spring-data, hibernate-reactive, jooq (needs JDK 25: run.sh), jdbc
               --coalescing-in-flight, --coalescing-batch
                            the rowflow contender's lookup statements in flight per entity before lookups
                            are gathered, and the most keys per gathered statement (default %d and %d,

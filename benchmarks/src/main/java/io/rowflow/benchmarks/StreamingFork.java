@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -104,11 +105,10 @@ public final class StreamingFork {
 
         Child(String contender, Settings settings) throws IOException {
             this.contender = contender;
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = List.of(java, MAX_HEAP, "-cp", System.getProperty("java.class.path"),
-                    StreamingFork.class.getName(), contender, settings.url(), settings.schema(),
-                    Integer.toString(settings.streamRows()), Integer.toString(settings.coalescing().maxInFlight()),
-                    Integer.toString(settings.coalescing().maxBatchSize()));
+            List<String> command = Contenders.javaCommand(contender, List.of(MAX_HEAP), StreamingFork.class,
+                    List.of(contender, settings.url(), settings.schema(), Integer.toString(settings.streamRows()),
+                            Integer.toString(settings.coalescing().maxInFlight()),
+                            Integer.toString(settings.coalescing().maxBatchSize())));
             this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             this.input = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -155,18 +155,17 @@ public final class StreamingFork {
      *
      * @param args the arguments, as {@link #run(Settings)} passes them
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         String contenderName = args[0];
         String url = args[1];
         String schema = args[2];
         long rows = Long.parseLong(args[3]);
         Coalescing coalescing = new Coalescing(true, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-        CountingConnectionFactory counting = Pools.counting(url, schema);
-        ConnectionPool pool = Pools.create(counting, 2);
         HeapWatch heap = new HeapWatch();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (Contender contender = Contenders.create(contenderName, pool, coalescing)) {
-            pool.warmup().block(Duration.ofSeconds(30));
+        try (Contenders.Prepared prepared = Contenders.create(contenderName, new Contenders.Setup(url, schema, 2, coalescing))) {
+            Contender contender = prepared.contender();
+            LongSupplier counting = prepared.statements();
             System.out.println("READY");
             for (String command = commands.readLine(); command != null; command = commands.readLine()) {
                 switch (command.trim()) {
@@ -181,7 +180,7 @@ public final class StreamingFork {
                         System.out.println("DONE");
                     }
                     case "ROUND" -> {
-                        long before = counting.statements();
+                        long before = counting.getAsLong();
                         long cpuStart = Measurement.processCpuNanos();
                         long allocatedStart = Measurement.processAllocatedBytes();
                         long start = System.nanoTime();
@@ -190,20 +189,18 @@ public final class StreamingFork {
                         long cpu = Measurement.processCpuNanos() - cpuStart;
                         long allocated = Measurement.processAllocatedBytes() - allocatedStart;
                         heap.sample();
-                        System.out.println("ROUND " + rows + " " + nanos + " " + (counting.statements() - before) + " "
+                        System.out.println("ROUND " + rows + " " + nanos + " " + (counting.getAsLong() - before) + " "
                                 + cpu + " " + allocated);
                     }
                     case "END" -> {
                         pause();      // notifications arrive asynchronously
                         System.out.println("HEAP " + heap.peak() + " " + heap.live());
-                        pool.disposeLater().block(Duration.ofSeconds(30));
+                        prepared.close();
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("Unknown command " + command);
                 }
             }
-        } finally {
-            pool.disposeLater().block(Duration.ofSeconds(30));
         }
         System.exit(1);
     }

@@ -16,6 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Keeps the benchmark code from rotting: a smoke run of every workload and contender on tiny data
+ * (jOOQ only when the {@code jooq} profile built it and the test runs with its JDK 25 settings)
  * with 50 ms rounds (the numbers mean nothing, but every latency must have been recorded), and one
  * short in-process iteration of each JMH benchmark. Runs on the PostgreSQL in {@code ROWFLOW_TEST_POSTGRES_URL}, else the local server.
  */
@@ -39,7 +40,14 @@ class BenchmarkSmokeTest {
             assertThat(json).contains("\"name\": \"" + contender + "\"");
         }
         assertThat(json).contains("\"peakHeapBytes\"");
-        assertThat(Contenders.names()).containsExactly("raw", "rowflow", "rowflow-uncoalesced", "rowflow-observed", "spring-data");
+        assertThat(Contenders.allNames()).containsExactly("raw", "rowflow", "rowflow-uncoalesced", "rowflow-observed",
+                "spring-data", "hibernate-reactive", "jooq", "jdbc");
+        if (System.getProperty(Contenders.JOOQ_CLASSPATH) == null) {      // built and run on JDK 25 only (-Pjooq)
+            assertThat(Contenders.names()).doesNotContain("jooq").hasSize(Contenders.allNames().size() - 1);
+        } else {
+            assertThat(Contenders.names()).isEqualTo(Contenders.allNames());
+            assertThat(json).contains("\"name\": \"jooq\"");
+        }
         assertLatenciesPositive(json, "p50Millis");
         assertLatenciesPositive(json, "p99Millis");
         assertLatenciesPositive(json, "meanMillis");
@@ -47,6 +55,7 @@ class BenchmarkSmokeTest {
         assertThat(markdown).contains("| W7 | spring-data |").contains("| W6 | rowflow |")
                 .contains("| W9 | rowflow-uncoalesced |").contains("### Latency of one lookup by id")
                 .contains("| L1 | rowflow |").contains("| L64 | spring-data |")
+                .contains("| W7 | hibernate-reactive |").contains("| W6 | jdbc |").contains("| L64 | jdbc |")
                 .contains("| rowflow coalescing | up to 2 lookup statements in flight per entity");
         byte[] png = Files.readAllBytes(out.resolve("ratios.png"));
         assertThat(png).hasSizeGreaterThan(10_000);
