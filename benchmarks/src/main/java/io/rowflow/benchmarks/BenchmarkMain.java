@@ -56,6 +56,7 @@ public final class BenchmarkMain {
         Requests requests = new Requests(settings.insertRows());
         Contenders.Setup setup = new Contenders.Setup(settings.url(), settings.schema(), settings.poolSize(),
                 settings.coalescing());
+        Map<Workload, WorkloadResult> byWorkload = new java.util.EnumMap<>(Workload.class);
         try {
             if (settings.workloads().stream().anyMatch(w -> w != Workload.W6)) {
                 for (String name : settings.contenders()) {
@@ -65,16 +66,19 @@ public final class BenchmarkMain {
             }
             InProcessRunner runner = new InProcessRunner(settings, requests);
             for (Workload workload : settings.workloads()) {
-                log(workload + " " + workload.title() + "...");
-                WorkloadResult result = workload == Workload.W6 ? StreamingFork.run(settings) : runner.run(workload, lanes);
-                results.add(result);
-                log(summary(result));
+                if (workload != Workload.W6) {
+                    byWorkload.put(workload, logged(workload, () -> runner.run(workload, lanes)));
+                }
             }
         } finally {
             for (Lane lane : lanes) {
                 lane.close();
             }
         }
+        if (settings.workloads().contains(Workload.W6)) {      // last, with the other pools closed: the forked
+            byWorkload.put(Workload.W6, logged(Workload.W6, () -> StreamingFork.run(settings)));   // JVMs open their own
+        }
+        results.addAll(byWorkload.values());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         RunReport report = new RunReport(machine(serverVersion, settings, lanes), settingsOf(settings, took), results);
         Files.createDirectories(settings.out());
@@ -85,6 +89,19 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println(markdown);
         return settings.out();
+    }
+
+    /** Something that runs a workload. */
+    @FunctionalInterface
+    private interface WorkloadRun {
+        WorkloadResult run() throws IOException, InterruptedException;
+    }
+
+    private static WorkloadResult logged(Workload workload, WorkloadRun run) throws IOException, InterruptedException {
+        log(workload + " " + workload.title() + "...");
+        WorkloadResult result = run.run();
+        log(summary(result));
+        return result;
     }
 
     private static String summary(WorkloadResult result) {

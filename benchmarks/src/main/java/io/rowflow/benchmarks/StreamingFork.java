@@ -29,8 +29,8 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * W6: streams the event table in JVMs of their own with {@code -Xmx128m}, one per contender, so
- * each is measured with the same small heap and nothing else in it. All the JVMs start together and
- * take turns stream by stream (each round starting with another contender), like the in-process
+ * each is measured with the same small heap and nothing else in it. The JVMs start one after the
+ * other, then take turns stream by stream (each round starting with another contender), like the in-process
  * workloads, so a burst of load from other processes does not land on one contender only.
  *
  * <p>The parent drives each child through standard input and output, one line each way:
@@ -55,10 +55,9 @@ public final class StreamingFork {
     static WorkloadResult run(Settings settings) throws IOException, InterruptedException {
         List<Child> children = new ArrayList<>();
         try {
-            for (String contender : settings.contenders()) {
-                children.add(new Child(contender, settings));
-            }
-            for (Child child : children) {
+            for (String contender : settings.contenders()) {      // one at a time: JVMs starting together on a
+                Child child = new Child(contender, settings);       // loaded machine time out opening connections
+                children.add(child);
                 child.expect("READY");
             }
             for (int round = 0; round < settings.warmupRounds(); round++) {
