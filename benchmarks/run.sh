@@ -2,6 +2,7 @@
 # Builds the benchmark module and runs it. See docs/performance.md.
 #   benchmarks/run.sh [--quick | --smoke] [--url R2DBC_URL] [--out DIR] ...   Rowflow against raw R2DBC and the peers
 #   benchmarks/run.sh --jmh [JMH options]                                        the JMH microbenchmarks
+#   benchmarks/run.sh --replicas [--url URL] [--replica-url URL] [--out FILE]   reads through a replica vs the primary only
 # The harness runs on the default java (17). jOOQ's open-source edition needs Java 21: when a JDK 25 is installed
 # (JDK25_HOME, else /usr/lib/jvm/temurin-25*), the jooq profile compiles that contender with it and the harness
 # runs the contender in a JDK 25 JVM of its own; without one, the jooq contender is left out.
@@ -24,5 +25,9 @@ if [[ "${1:-}" == "--jmh" ]]; then
   shift
   # Defaults: 1 fork, 3 warm-up and 5 measured iterations of 1 s; any JMH option given overrides them.
   exec java -cp "$classpath" org.openjdk.jmh.Main -f 1 -wi 3 -w 1s -i 5 -r 1s "$@" 'io.rowflow.benchmarks.jmh'
+fi
+if [[ "${1:-}" == "--replicas" ]]; then
+  shift
+  exec java -Xms1g -Xmx1g -cp "$classpath" io.rowflow.benchmarks.ReplicaBenchmark "$@"
 fi
 exec java -Xms1g -Xmx1g "${jooq_options[@]}" -cp "$classpath" io.rowflow.benchmarks.BenchmarkMain "$@"

@@ -61,6 +61,18 @@ public record Coalescing(boolean enabled, int maxInFlight, int maxBatchSize) {
         return Context.of(BYPASS_KEY, Boolean.TRUE);
     }
 
+    /**
+     * The Reactor contexts of every caller served by the statement running in {@code context}: a
+     * coalesced statement runs in its first caller's context, which also carries the others', so a
+     * {@link ConnectionProvider} can honour each caller (a replica router waits for the latest
+     * commit any of them made). For a statement serving one caller, just {@code context}.
+     *
+     * @since 0.2
+     */
+    public static java.util.List<ContextView> callerContexts(ContextView context) {
+        return io.rowflow.internal.coalesce.CallerContexts.in(context);
+    }
+
     /** Whether a subscriber's context asks for no coalescing. */
     public static boolean isBypassed(ContextView context) {
         return context.hasKey(BYPASS_KEY);

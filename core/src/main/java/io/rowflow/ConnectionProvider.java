@@ -73,6 +73,19 @@ public interface ConnectionProvider {
         return Mono.empty();
     }
 
+    /**
+     * Whether a read outside a transaction ({@link Operation#readOnly()}) whose connection was lost
+     * before the read emitted anything runs again, up to twice, on a newly acquired connection.
+     * Such a read changed nothing, so running it again is safe; a provider that routes reads to
+     * replicas answers {@code true}, so that a replica going away mid-query fails no request (the
+     * new acquisition finds another server). {@code false} by default: the loss is reported.
+     *
+     * @since 0.2
+     */
+    default boolean retriesLostReads() {
+        return false;
+    }
+
     /** The acquisition as a {@code Mono}. */
     default Mono<Connection> acquireMono(ConnectionFactory factory) {
         return Mono.from(acquire(factory));

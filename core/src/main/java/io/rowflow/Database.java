@@ -123,6 +123,39 @@ public interface Database extends AutoCloseable {
     <T> Mono<T> upsert(T entity);
 
     /**
+     * Updates many entities by key with one statement per chunk (PostgreSQL binds one array per
+     * column, so a chunk holds at least 10,000 rows; other databases bind rows of values within their
+     * bind-parameter limit), all in one transaction (or the current one). With a
+     * {@link io.rowflow.annotation.Version} each row is matched on the version read and gets the next
+     * one; if any entity matched no row, emits an {@link OptimisticLockException} whose
+     * {@link OptimisticLockException#staleKeys()} names them, and nothing of the batch is kept. Emits
+     * the entities as stored, in input order. Entities with callbacks, loaded cascading relationships,
+     * a tenant or a soft-delete column are updated one by one, as {@link #update} does. The same key
+     * twice in one chunk is refused with a {@link QueryException}.
+     *
+     * @since 0.2
+     */
+    <T> Flux<T> updateAll(Iterable<? extends T> entities);
+
+    /** Updates a stream of entities chunk by chunk; see {@link #updateAll(Iterable)}. */
+    <T> Flux<T> updateAll(Publisher<? extends T> entities);
+
+    /**
+     * Deletes many entities by key (and version) with one statement per chunk, like
+     * {@link #updateAll(Iterable)}, all in one transaction (or the current one); emits the number of
+     * rows deleted. Versioned entities whose version no longer matches (or whose row is gone) fail the
+     * batch with an {@link OptimisticLockException} naming them; unversioned entities without a row are
+     * simply not counted. Entities with callbacks, cascading relationships, a tenant or a soft-delete
+     * column are deleted one by one, as {@link #delete} does.
+     *
+     * @since 0.2
+     */
+    <T> Mono<Long> deleteAll(Iterable<? extends T> entities);
+
+    /** Deletes a stream of entities chunk by chunk; see {@link #deleteAll(Iterable)}. */
+    <T> Mono<Long> deleteAll(Publisher<? extends T> entities);
+
+    /**
      * Deletes the entity's row by id. Emits {@code true} when a row was deleted, {@code false}
      * when none had the id. A versioned entity is deleted only if its version still matches;
      * otherwise (changed or already deleted by someone else) emits {@link OptimisticLockException}.

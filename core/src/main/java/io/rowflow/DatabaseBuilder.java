@@ -8,7 +8,7 @@ import io.rowflow.mapping.IdGenerator;
 import io.rowflow.internal.runtime.DefaultDatabase;
 import io.rowflow.mapping.NamingStrategy;
 import io.rowflow.observe.OperationListener;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.sql.QueryOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class DatabaseBuilder {
     private final Map<Class<?>, Converter<?, ?>> converters = new LinkedHashMap<>();
     private final List<Dialect> extraDialects = new ArrayList<>();
     private int insertChunkSize = 1_000;
-    private int relationBatchSize = SelectStatement.DEFAULT_BATCH_SIZE;
+    private int relationBatchSize = QueryOptions.DEFAULT_BATCH_SIZE;
     private ConnectionProvider connectionProvider = ConnectionProvider.DEFAULT;
     private int defaultFetchSize;
     private Coalescing coalescing = Coalescing.defaults();

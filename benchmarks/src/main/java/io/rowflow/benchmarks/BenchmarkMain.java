@@ -58,7 +58,7 @@ public final class BenchmarkMain {
                 settings.coalescing());
         Map<Workload, WorkloadResult> byWorkload = new java.util.EnumMap<>(Workload.class);
         try {
-            if (settings.workloads().stream().anyMatch(w -> w != Workload.W6)) {
+            if (settings.workloads().stream().anyMatch(w -> !w.streaming())) {
                 for (String name : settings.contenders()) {
                     lanes.add(Contenders.forked(name) ? new ForkedLane(name, settings)
                             : new InProcessLane(Contenders.create(name, setup), requests));
@@ -66,8 +66,9 @@ public final class BenchmarkMain {
             }
             InProcessRunner runner = new InProcessRunner(settings, requests);
             for (Workload workload : settings.workloads()) {
-                if (workload != Workload.W6) {
-                    byWorkload.put(workload, logged(workload, () -> runner.run(workload, lanes)));
+                if (!workload.streaming()) {
+                    List<Lane> running = lanes.stream().filter(lane -> lane.runs(workload)).toList();
+                    byWorkload.put(workload, logged(workload, () -> runner.run(workload, running)));
                 }
             }
         } finally {
@@ -75,8 +76,10 @@ public final class BenchmarkMain {
                 lane.close();
             }
         }
-        if (settings.workloads().contains(Workload.W6)) {      // last, with the other pools closed: the forked
-            byWorkload.put(Workload.W6, logged(Workload.W6, () -> StreamingFork.run(settings)));   // JVMs open their own
+        for (Workload workload : settings.workloads()) {      // W6, W6T last, with the other pools closed: the
+            if (workload.streaming()) {                        // forked JVMs open their own (and skip what they don't run)
+                byWorkload.put(workload, logged(workload, () -> StreamingFork.run(settings, workload, settings.contenders())));
+            }
         }
         results.addAll(byWorkload.values());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -138,7 +141,7 @@ public final class BenchmarkMain {
                 + forkedVersions(lanes));
         if (settings.contenders().contains(Contenders.JOOQ)) {
             machine.put("jooq jvm", "its own JVM (jOOQ's open-source edition needs Java 21): " + System.getProperty(Contenders.JOOQ_JAVA)
-                    + " -Xms1g -Xmx1g; W6 at " + StreamingFork.MAX_HEAP);
+                    + " -Xms1g -Xmx1g; W6, W6T at " + StreamingFork.MAX_HEAP);
         }
         return machine;
     }
@@ -162,12 +165,12 @@ public final class BenchmarkMain {
                 + Pools.ACQUIRE_TIMEOUT.toSeconds() + " s; hibernate-reactive: its Vert.x pool, jdbc: HikariCP, same size"
                 + " and timeout)");
         values.put("rounds", settings.warmupRounds() + " warm-up + " + settings.rounds() + " measured, interleaved by contender");
-        values.put("round time", settings.roundTime().toMillis() + " ms (W6: one stream of " + settings.streamRows() + " rows)");
+        values.put("round time", settings.roundTime().toMillis() + " ms (W6, W6T: one stream of " + settings.streamRows() + " rows)");
         values.put("W5 rows per insert", Integer.toString(settings.insertRows()));
         values.put("concurrency cap", Integer.toString(settings.maxConcurrency()));
         values.put("rowflow coalescing", coalescing(settings.coalescing()));
         values.put("rowflow-uncoalesced coalescing", "off (Coalescing.disabled())");
-        values.put("W6 JVM", StreamingFork.MAX_HEAP + ", default GC");
+        values.put("W6, W6T JVM", StreamingFork.MAX_HEAP + ", default GC");
         values.put("duration", took.toMinutes() + " min " + took.toSecondsPart() + " s");
         return values;
     }

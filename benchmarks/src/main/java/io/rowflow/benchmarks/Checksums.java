@@ -21,6 +21,30 @@ public final class Checksums {
         return (long) id << 32 | (randomNumber & 0xffffffffL);
     }
 
+    /**
+     * W10: folds joined author–book rows in order into W7's checksum: an author's id where it first
+     * appears, then each book's id. One per request ({@code reduceWith(Joined::new, ...)}).
+     */
+    public static final class Joined {
+        private long checksum;
+        private long author = Long.MIN_VALUE;
+
+        /** Folds one row. */
+        public Joined add(int authorId, int bookId) {
+            if (authorId != author) {
+                author = authorId;
+                checksum = fold(checksum, authorId);
+            }
+            checksum = fold(checksum, bookId);
+            return this;
+        }
+
+        /** The checksum so far. */
+        public long value() {
+            return checksum;
+        }
+    }
+
     /** W3: the messages in order. */
     public static long messages(List<String> sortedMessages) {
         long checksum = sortedMessages.size();

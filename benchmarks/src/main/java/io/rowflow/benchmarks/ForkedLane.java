@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * round like the in-process ones, so its rounds interleave with theirs. The JVM has the harness's
  * heap settings; its client CPU and allocation are its own process's.
  *
- * <p>One line each way: {@code CHECKSUM <workload>} (answered {@code CHECKSUM <value>}),
+ * <p>One line each way: {@code RUNS <workload>} (answered {@code RUNS true} or {@code RUNS false}),
+ * {@code CHECKSUM <workload>} (answered {@code CHECKSUM <value>}),
  * {@code ROUND <workload> <concurrency> <millis>} (answered {@code ROUND <operations> <nanos>
  * <cpu nanos> <allocated bytes> <statements> <latency histogram>}) and {@code END}; a failure is
  * answered {@code ERROR <message>}.
@@ -57,6 +58,11 @@ final class ForkedLane implements Lane {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public boolean runs(Workload workload) {
+        return Boolean.parseBoolean(send("RUNS " + workload.name()).expect("RUNS")[1]);
     }
 
     @Override
@@ -149,6 +155,7 @@ final class ForkedLane implements Lane {
     private static String answer(Lane lane, String[] command) {
         Workload workload = Workload.valueOf(command[1]);
         return switch (command[0]) {
+            case "RUNS" -> "RUNS " + lane.runs(workload);
             case "CHECKSUM" -> "CHECKSUM " + lane.checksum(workload);
             case "ROUND" -> {
                 Round round = lane.round(workload, Integer.parseInt(command[2]), Duration.ofMillis(Long.parseLong(command[3])));

@@ -24,6 +24,11 @@ final class InProcessLane implements Lane {
     }
 
     @Override
+    public boolean runs(Workload workload) {
+        return prepared.contender().runs(workload);
+    }
+
+    @Override
     public Long checksum(Workload workload) {
         return requests.fixed(workload, prepared.contender()).block(Duration.ofMinutes(2));
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the workloads measured round by round (all but W6) on every contender's {@link Lane}, in
+ * Runs the workloads measured round by round (all but W6 and W6T) on every contender's {@link Lane} that runs them, in
  * the harness's JVM or a forked one: checks that every contender computes the baseline's checksum,
  * then runs warm-up and measured rounds with the contenders interleaved (round r starts with a
  * different contender each time, so drift on a shared machine does not favour one of them).
@@ -76,9 +76,9 @@ final class InProcessRunner {
         }
     }
 
-    /** W5 starts every round on an empty table (not timed, not counted). */
+    /** W5 and W5C start every round on an empty table (not timed, not counted). */
     private void prepareRound(Workload workload) {
-        if (workload == Workload.W5) {
+        if (workload.inserts()) {
             Fixture.resetItems(admin);
         }
     }

@@ -11,6 +11,9 @@ interface Lane extends AutoCloseable {
     /** The contender's name. */
     String name();
 
+    /** Whether the contender runs the workload ({@link Contender#runs}). */
+    boolean runs(Workload workload);
+
     /** Runs one request of the workload on fixed parameters and returns its checksum. */
     Long checksum(Workload workload);
 

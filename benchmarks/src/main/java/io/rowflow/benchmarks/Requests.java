@@ -28,9 +28,9 @@ final class Requests {
         }
     }
 
-    /** Rows (W5) or requests each operation of the workload stands for. */
+    /** Rows (W5, W5C) or requests each operation of the workload stands for. */
     double unitsPerOperation(Workload workload) {
-        return workload == Workload.W5 ? items.size() : 1;
+        return workload.inserts() ? items.size() : 1;
     }
 
     /** One request of the workload, with fresh random parameters on every subscription. */
@@ -39,13 +39,17 @@ final class Requests {
             case W1, L1, L64 -> () -> contender.findWorld(randomId());
             case W2 -> () -> contender.findWorlds(randomIds());
             case W3 -> contender::fortunes;
-            case W4 -> () -> contender.readThenUpdate(randomIds(), randomIds());
+            case W4 -> () -> contender.readThenUpdate(distinctRandomIds(), randomIds());
             case W5 -> () -> contender.insertItems(items);
+            case W5C -> () -> contender.insertItemsWithoutIds(items);
             case W6 -> contender::streamEvents;
+            case W6T -> contender::streamEventsInTransaction;
             case W7 -> contender::authorsWithBooks;
+            case W10 -> contender::joinedAuthorsAndBooks;
             case W8 -> () -> contender.bookPage(new BookPage(1950, 1990, "The",
                     PAGE_SIZE, PAGE_SIZE * ThreadLocalRandom.current().nextInt(PAGES)));
             case W9 -> () -> contender.authorWithBooks(1 + ThreadLocalRandom.current().nextInt(Fixture.AUTHORS));
+            case W11 -> contender::authorsWithLatestBooks;
         };
     }
 
@@ -63,10 +67,14 @@ final class Requests {
             case W3 -> contender.fortunes();
             case W4 -> contender.readThenUpdate(ids, numbers);
             case W5 -> contender.insertItems(items);
+            case W5C -> contender.insertItemsWithoutIds(items);
             case W6 -> contender.streamEvents();
+            case W6T -> contender.streamEventsInTransaction();
             case W7 -> contender.authorsWithBooks();
+            case W10 -> contender.joinedAuthorsAndBooks();
             case W8 -> contender.bookPage(new BookPage(1950, 1990, "The", PAGE_SIZE, PAGE_SIZE));
             case W9 -> contender.authorWithBooks(42);
+            case W11 -> contender.authorsWithLatestBooks();
         };
     }
 
@@ -80,5 +88,10 @@ final class Requests {
             ids[i] = randomId();
         }
         return ids;
+    }
+
+    /** W4's ids: distinct, as one batch write of the rows needs (a row written twice in one statement is ambiguous). */
+    private static int[] distinctRandomIds() {
+        return ThreadLocalRandom.current().ints(1, Fixture.WORLD_ROWS + 1).distinct().limit(QUERIES_PER_REQUEST).toArray();
     }
 }

@@ -39,7 +39,7 @@ public record Settings(String url, String schema, String mode, Path out, int poo
     /** The usage text. */
     public static final String USAGE = """
             usage: benchmarks/run.sh [--quick | --smoke] [--url R2DBC_URL] [--schema NAME] [--out DIR]
-                                     [--pool-size N] [--workloads W1,W2,...,W9,L1,L64]
+                                     [--pool-size N] [--workloads W1,W2,...,W11,L1,L64]
                                      [--contenders rowflow,spring-data,hibernate-reactive,jooq,jdbc,...]
                                      [--coalescing-in-flight N] [--coalescing-batch M]
                    benchmarks/run.sh --jmh [JMH options]
@@ -50,7 +50,7 @@ public record Settings(String url, String schema, String mode, Path out, int poo
               --schema     schema for the bench_* tables (default rowflow_bench)
               --out        results directory (default benchmarks/results/<timestamp>)
               --pool-size  connections per contender's pool (default 10; 2 with --smoke)
-              --workloads  W1-W9 throughput; L1, L64: W1's lookup timed per request at concurrency 1 and 64
+              --workloads  W1-W11 throughput (W5C, W6T too); L1, L64: W1's lookup timed per request at concurrency 1 and 64
               --contenders a subset (raw always runs: it is the baseline) of raw, rowflow, rowflow-uncoalesced,
                            rowflow-observed, spring-data, hibernate-reactive, jooq (needs JDK 25: run.sh), jdbc
               --coalescing-in-flight, --coalescing-batch

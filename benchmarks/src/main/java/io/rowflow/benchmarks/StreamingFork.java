@@ -1,7 +1,6 @@
 package io.rowflow.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.r2dbc.pool.ConnectionPool;
 import io.rowflow.Coalescing;
 import io.rowflow.benchmarks.report.ContenderResult;
 import io.rowflow.benchmarks.report.WorkloadResult;
@@ -28,9 +27,9 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * W6: streams the event table in JVMs of their own with {@code -Xmx128m}, one per contender, so
- * each is measured with the same small heap and nothing else in it. The JVMs start one after the
- * other, then take turns stream by stream (each round starting with another contender), like the in-process
+ * W6 and W6T: streams the event table (W6T inside a transaction) in JVMs of their own with {@code -Xmx128m},
+ * one per contender, so each is measured with the same small heap and nothing else in it. The JVMs start one
+ * after the other, then take turns stream by stream (each round starting with another contender), like the in-process
  * workloads, so a burst of load from other processes does not land on one contender only.
  *
  * <p>The parent drives each child through standard input and output, one line each way:
@@ -51,14 +50,18 @@ public final class StreamingFork {
     private StreamingFork() {
     }
 
-    /** Runs W6 for every contender of the settings, in forked JVMs taking turns, and collects the results. */
-    static WorkloadResult run(Settings settings) throws IOException, InterruptedException {
+    /** Runs W6 or W6T for the contenders, in forked JVMs taking turns, and collects the results. */
+    static WorkloadResult run(Settings settings, Workload workload, List<String> contenders)
+            throws IOException, InterruptedException {
         List<Child> children = new ArrayList<>();
         try {
-            for (String contender : settings.contenders()) {      // one at a time: JVMs starting together on a
-                Child child = new Child(contender, settings);       // loaded machine time out opening connections
-                children.add(child);
-                child.expect("READY");
+            for (String contender : contenders) {                 // one at a time: JVMs starting together on a
+                Child child = new Child(contender, settings, workload);      // loaded machine time out opening connections
+                if (child.expect("READY")[1].equals("skips")) {      // the contender does not run the workload
+                    child.skipped();
+                } else {
+                    children.add(child);
+                }
             }
             for (int round = 0; round < settings.warmupRounds(); round++) {
                 for (Child child : rotated(children, round)) {
@@ -77,7 +80,7 @@ public final class StreamingFork {
             for (Child child : children) {
                 results.add(child.finish(child.send("END").expect("HEAP"), settings.rounds()));
             }
-            return new WorkloadResult(Workload.W6, Contenders.BASELINE, results);
+            return new WorkloadResult(workload, Contenders.BASELINE, results);
         } finally {
             children.forEach(child -> child.process.destroy());
         }
@@ -94,6 +97,7 @@ public final class StreamingFork {
     /** One forked JVM and its conversation. */
     private static final class Child {
         private final String contender;
+        private final Workload workload;
         private final Process process;
         private final BufferedReader output;
         private final java.io.Writer input;
@@ -102,12 +106,13 @@ public final class StreamingFork {
         private long cpuNanos;
         private long allocated;
 
-        Child(String contender, Settings settings) throws IOException {
+        Child(String contender, Settings settings, Workload workload) throws IOException {
             this.contender = contender;
+            this.workload = workload;
             List<String> command = Contenders.javaCommand(contender, List.of(MAX_HEAP), StreamingFork.class,
                     List.of(contender, settings.url(), settings.schema(), Integer.toString(settings.streamRows()),
                             Integer.toString(settings.coalescing().maxInFlight()),
-                            Integer.toString(settings.coalescing().maxBatchSize())));
+                            Integer.toString(settings.coalescing().maxBatchSize()), workload.name()));
             this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             this.input = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -127,7 +132,7 @@ public final class StreamingFork {
                     return parts;
                 }
             }
-            throw new IllegalStateException("W6 for " + contender + " stopped before answering " + word
+            throw new IllegalStateException(workload + " for " + contender + " stopped before answering " + word
                     + "; see its output above");
         }
 
@@ -138,9 +143,16 @@ public final class StreamingFork {
             allocated += Long.parseLong(parts[5]);
         }
 
+        /** Waits for the JVM of a contender that does not run the workload to end. */
+        void skipped() throws InterruptedException {
+            if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(workload + " for " + contender + " failed; see its output above");
+            }
+        }
+
         ContenderResult finish(String[] heap, int expectedRounds) throws InterruptedException {
             if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0 || rounds.size() != expectedRounds) {
-                throw new IllegalStateException("W6 for " + contender + " failed; see its output above");
+                throw new IllegalStateException(workload + " for " + contender + " failed; see its output above");
             }
             return new ContenderResult(contender, rounds, (double) statements / rounds.size(),
                     cpuNanos / 1_000.0 / rounds.size(), allocated / 1_024.0 / rounds.size(),
@@ -149,10 +161,10 @@ public final class StreamingFork {
     }
 
     /**
-     * The forked JVM: {@code contender url schema rows in-flight batch} (the last two: the rowflow
-     * contender's coalescing), then commands on standard input.
+     * The forked JVM: {@code contender url schema rows in-flight batch workload} (in-flight and batch:
+     * the rowflow contender's coalescing; workload: W6 or W6T), then commands on standard input.
      *
-     * @param args the arguments, as {@link #run(Settings)} passes them
+     * @param args the arguments, as {@link #run(Settings, Workload, List)} passes them
      */
     public static void main(String[] args) throws Exception {
         String contenderName = args[0];
@@ -160,16 +172,22 @@ public final class StreamingFork {
         String schema = args[2];
         long rows = Long.parseLong(args[3]);
         Coalescing coalescing = new Coalescing(true, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+        boolean inTransaction = Workload.valueOf(args[6]) == Workload.W6T;
         HeapWatch heap = new HeapWatch();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (Contenders.Prepared prepared = Contenders.create(contenderName, new Contenders.Setup(url, schema, 2, coalescing))) {
             Contender contender = prepared.contender();
             LongSupplier counting = prepared.statements();
-            System.out.println("READY");
+            if (!contender.runs(Workload.valueOf(args[6]))) {
+                System.out.println("READY skips");
+                prepared.close();
+                System.exit(0);
+            }
+            System.out.println("READY runs");
             for (String command = commands.readLine(); command != null; command = commands.readLine()) {
                 switch (command.trim()) {
                     case "WARM" -> {
-                        stream(contender, rows);
+                        stream(contender, rows, inTransaction);
                         System.out.println("DONE");
                     }
                     case "RESET" -> {
@@ -183,7 +201,7 @@ public final class StreamingFork {
                         long cpuStart = Measurement.processCpuNanos();
                         long allocatedStart = Measurement.processAllocatedBytes();
                         long start = System.nanoTime();
-                        stream(contender, rows);
+                        stream(contender, rows, inTransaction);
                         long nanos = System.nanoTime() - start;
                         long cpu = Measurement.processCpuNanos() - cpuStart;
                         long allocated = Measurement.processAllocatedBytes() - allocatedStart;
@@ -212,8 +230,9 @@ public final class StreamingFork {
         }
     }
 
-    private static void stream(Contender contender, long rows) {
-        Long counted = contender.streamEvents().block(Duration.ofMinutes(5));
+    private static void stream(Contender contender, long rows, boolean inTransaction) {
+        Long counted = (inTransaction ? contender.streamEventsInTransaction() : contender.streamEvents())
+                .block(Duration.ofMinutes(5));
         if (counted == null || counted != rows) {
             throw new IllegalStateException(contender.name() + " streamed " + counted + " rows, expected " + rows);
         }

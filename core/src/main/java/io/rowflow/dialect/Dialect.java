@@ -166,6 +166,65 @@ public interface Dialect {
     String upsert(Upsert upsert);
 
     /**
+     * A set of rows bound as one array per column, for joining a batch of entities in one
+     * statement ({@code updateAll}, {@code deleteAll}): PostgreSQL's
+     * {@code unnest($1::bigint[], $2::text[]) AS u (c0, c1)}, bound from marker 0; {@code null}
+     * (the default) when the database or a column type has no arrays, and {@link #valuesRows} is used.
+     *
+     * @param storedTypes the driver-side type of each column, to pick the array type
+     * @param databaseTypes the declared type of each column, {@code null} where none was declared
+     * @param alias the alias of the row set; its columns are named {@code aliases}
+     * @since 0.2
+     */
+    default @Nullable String arrayRows(List<Class<?>> storedTypes, List<@Nullable String> databaseTypes, String alias,
+                                       List<String> aliases) {
+        return null;
+    }
+
+    /**
+     * {@code rows} rows of bind markers as a derived table named {@code alias} with these column
+     * aliases, bound row by row from marker 0: {@code (VALUES (?, ?), (?, ?)) AS u (c0, c1)} by
+     * default.
+     *
+     * @since 0.2
+     */
+    default String valuesRows(int rows, List<@Nullable String> databaseTypes, String alias, List<String> aliases) {
+        StringBuilder sql = new StringBuilder("(VALUES ");
+        int marker = 0;
+        for (int row = 0; row < rows; row++) {
+            sql.append(row == 0 ? "(" : ", (");
+            for (int column = 0; column < aliases.size(); column++) {
+                sql.append(column == 0 ? "" : ", ").append(bindMarker(marker++, databaseTypes.get(column)));
+            }
+            sql.append(')');
+        }
+        return sql.append(") AS ").append(alias).append(" (").append(String.join(", ", aliases)).append(')').toString();
+    }
+
+    /**
+     * An update of the rows of {@code table} (aliased {@code t}) matching a row of {@code rows}
+     * (a derived table from {@link #arrayRows} or {@link #valuesRows}) on {@code condition}, with
+     * these assignments ({@code "column" = u.c1}): {@code UPDATE table AS t SET ... FROM rows WHERE
+     * condition} by default; {@link UnsupportedOperationException} where the database has no
+     * such statement (then each entity is updated on its own).
+     *
+     * @since 0.2
+     */
+    default String updateFrom(String table, String rows, List<String> assignments, String condition) {
+        return "UPDATE " + table + " AS t SET " + String.join(", ", assignments) + " FROM " + rows + " WHERE " + condition;
+    }
+
+    /**
+     * A delete that returns these columns of the rows it deleted, for dialects declaring
+     * {@link Feature#RETURNING}: {@link #returning} by default.
+     *
+     * @since 0.2
+     */
+    default String returningDeleted(String delete, List<String> quotedColumns) {
+        return returning(delete, quotedColumns);
+    }
+
+    /**
      * Opens a server-side cursor over a query inside a transaction, for dialects declaring
      * {@link Feature#CURSORS}; the query keeps its bind markers. The others throw
      * {@link UnsupportedOperationException}, as the default does.
@@ -259,6 +318,24 @@ public interface Dialect {
      * @since 0.2
      */
     default @Nullable String inArrays(List<String> expressions, List<String> arrayMarkers, List<Class<?>> storedTypes) {
+        return null;
+    }
+
+    /**
+     * A table of key tuples bound as one array per key column, under {@code alias} with the given
+     * column names, to be joined {@code LATERAL} (PostgreSQL:
+     * {@code unnest($1::bigint[]) AS rf_keys(k0)}): how a fetch plan's per-parent limit runs as one
+     * top-N subquery per key where the database offers it. {@code null} (the default) when it does
+     * not; the rows are then ranked with {@code ROW_NUMBER() OVER (PARTITION BY ...)} instead.
+     *
+     * @param arrayMarkers the bind markers of the arrays, one per key column
+     * @param storedTypes the driver-side element type of each array
+     * @param alias the table's alias
+     * @param columns the names of its columns, one per array
+     * @since 0.3
+     */
+    default @Nullable String keyTable(List<String> arrayMarkers, List<Class<?>> storedTypes, String alias,
+                                      List<String> columns) {
         return null;
     }
 

@@ -118,7 +118,18 @@ public enum Feature {
      * reads entity queries in keyset (or offset) windows, and other results by holding the
      * connection with a bounded read-ahead.
      */
-    CURSORS("streaming in transactions through server-side cursors");
+    CURSORS("streaming in transactions through server-side cursors"),
+
+    /**
+     * {@code insertAll} writes chunks with binary {@code COPY ... FROM STDIN} when nothing has to be
+     * read back and every column type can be written exactly (PostgreSQL with r2dbc-postgresql);
+     * other chunks stay {@code INSERT} statements. {@code COPY} fires triggers and checks constraints
+     * but does not apply rules: turn it off with {@code PostgresDialect.withBinaryCopy(false)} for
+     * tables that rely on rules.
+     *
+     * @since 0.2
+     */
+    BINARY_COPY("`insertAll` through binary `COPY`");
 
     private final String description;
 

@@ -105,6 +105,19 @@ public final class H2Dialect extends StandardSqlDialect {
         return returning(sql.toString(), upsert.returningColumns());
     }
 
+    /** {@code MERGE INTO table AS t USING rows ON (condition) WHEN MATCHED THEN UPDATE SET ...}. */
+    @Override
+    public String updateFrom(String table, String rows, List<String> assignments, String condition) {
+        return "MERGE INTO " + table + " AS t USING " + rows + " ON (" + condition + ") WHEN MATCHED THEN UPDATE SET "
+                + String.join(", ", assignments);
+    }
+
+    /** {@code SELECT columns FROM OLD TABLE (delete)}. */
+    @Override
+    public String returningDeleted(String delete, List<String> quotedColumns) {
+        return "SELECT " + String.join(", ", quotedColumns) + " FROM OLD TABLE (" + delete + ")";
+    }
+
     @Override
     public @Nullable Converter<?, ?> converterFor(Class<?> javaType) {
         if (javaType == Duration.class) {

@@ -175,6 +175,32 @@ public final class MariaDbDialect extends StandardSqlDialect {
         return returning(sql.toString(), upsert.returningColumns());
     }
 
+    /**
+     * {@code (SELECT ? AS c0, ? AS c1 UNION ALL SELECT ?, ?) AS u}: MariaDB names no columns of a
+     * derived table in its alias.
+     */
+    @Override
+    public String valuesRows(int rows, List<@Nullable String> databaseTypes, String alias, List<String> aliases) {
+        StringBuilder sql = new StringBuilder("(");
+        int marker = 0;
+        for (int row = 0; row < rows; row++) {
+            sql.append(row == 0 ? "SELECT " : " UNION ALL SELECT ");
+            for (int column = 0; column < aliases.size(); column++) {
+                sql.append(column == 0 ? "" : ", ").append(bindMarker(marker++, databaseTypes.get(column)));
+                if (row == 0) {
+                    sql.append(" AS ").append(aliases.get(column));
+                }
+            }
+        }
+        return sql.append(") AS ").append(alias).toString();
+    }
+
+    /** {@code UPDATE table AS t JOIN rows ON condition SET ...}. */
+    @Override
+    public String updateFrom(String table, String rows, List<String> assignments, String condition) {
+        return "UPDATE " + table + " AS t JOIN " + rows + " ON " + condition + " SET " + String.join(", ", assignments);
+    }
+
     /** {@code LIMIT ? OFFSET ?}; an offset alone gets the largest limit MariaDB accepts. */
     @Override
     public String paging(@Nullable String limitMarker, @Nullable String offsetMarker) {

@@ -26,14 +26,16 @@ public final class PostgresDialect extends StandardSqlDialect {
     private final Set<Class<?>> nativeTypes;
     private final Set<Feature> features;
     private final int arrayChunkSize;
+    private final boolean binaryCopy;
 
     /** Creates the dialect, with relationship keys bound in arrays of at most 10,000 values. */
     public PostgresDialect() {
-        this(10_000);
+        this(10_000, true);
     }
 
-    private PostgresDialect(int arrayChunkSize) {
+    private PostgresDialect(int arrayChunkSize, boolean binaryCopy) {
         this.arrayChunkSize = arrayChunkSize;
+        this.binaryCopy = binaryCopy;
         Set<Class<?>> types = new HashSet<>(super.nativeTypes());
         types.addAll(ArrayColumns.NATIVE_ARRAYS);
         Class<?> interval = PostgresInterval.intervalType();
@@ -54,6 +56,9 @@ public final class PostgresDialect extends StandardSqlDialect {
         if (json != null) {
             supported.add(Feature.JSONB);
         }
+        if (binaryCopy && DriverTypes.find("io.r2dbc.postgresql.api.PostgresqlConnection") != null) {
+            supported.add(Feature.BINARY_COPY);
+        }
         this.features = Collections.unmodifiableSet(supported);
     }
 
@@ -67,7 +72,18 @@ public final class PostgresDialect extends StandardSqlDialect {
         if (values < 1) {
             throw new IllegalArgumentException("arrayChunkSize must be positive: " + values);
         }
-        return new PostgresDialect(values);
+        return new PostgresDialect(values, binaryCopy);
+    }
+
+    /**
+     * A copy that writes {@code insertAll} chunks with binary {@code COPY} where it can
+     * ({@link Feature#BINARY_COPY}, the default) or always with {@code INSERT} statements
+     * ({@code false}: for tables whose rules {@code COPY} would bypass).
+     *
+     * @since 0.2
+     */
+    public PostgresDialect withBinaryCopy(boolean enabled) {
+        return new PostgresDialect(arrayChunkSize, enabled);
     }
 
     @Override
@@ -214,6 +230,43 @@ public final class PostgresDialect extends StandardSqlDialect {
         String columns = String.join(", ", quotedColumns);
         return "INSERT INTO " + table + " (" + columns + ") SELECT " + aliases + " FROM unnest(" + arrays
                 + ") WITH ORDINALITY AS u (" + aliases + ", row_number) ORDER BY row_number";
+    }
+
+    /** {@code unnest($1::bigint[], $2::text[]) AS u (c0, c1)}, or {@code null} for a column type without arrays here. */
+    @Override
+    public @Nullable String arrayRows(List<Class<?>> storedTypes, List<@Nullable String> databaseTypes, String alias,
+                                      List<String> aliases) {
+        StringBuilder arrays = new StringBuilder();
+        for (int i = 0; i < storedTypes.size(); i++) {
+            String declared = databaseTypes.get(i);
+            String arrayType = declared != null && !storedTypes.get(i).isArray() && !declared.endsWith("]")
+                    ? declared + "[]" : ARRAY_TYPES.get(storedTypes.get(i));
+            if (arrayType == null) {
+                return null;
+            }
+            arrays.append(i == 0 ? "" : ", ").append(bindMarker(i)).append("::").append(arrayType);
+        }
+        return "unnest(" + arrays + ") AS " + alias + " (" + String.join(", ", aliases) + ")";
+    }
+
+    /**
+     * {@code unnest($1::bigint[], ...) AS alias(k0, ...)}: PostgreSQL joins it {@code LATERAL} to a
+     * top-N subquery per key, which measured faster than ranking every matching row with a window
+     * function (1,000 parents × 10 children, 3 per parent: 3.4 ms against 16–130 ms);
+     * {@code null} for element types without an array type here.
+     */
+    @Override
+    public @Nullable String keyTable(List<String> arrayMarkers, List<Class<?>> storedTypes, String alias,
+                                     List<String> columns) {
+        StringBuilder arrays = new StringBuilder();
+        for (int i = 0; i < arrayMarkers.size(); i++) {
+            String arrayType = ARRAY_TYPES.get(storedTypes.get(i));
+            if (arrayType == null) {
+                return null;
+            }
+            arrays.append(i == 0 ? "" : ", ").append(arrayMarkers.get(i)).append("::").append(arrayType);
+        }
+        return "unnest(" + arrays + ") AS " + alias + "(" + String.join(", ", columns) + ")";
     }
 
     /**

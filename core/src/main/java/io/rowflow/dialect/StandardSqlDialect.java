@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +20,14 @@ import java.util.regex.Pattern;
 public abstract class StandardSqlDialect implements Dialect {
 
     private static final Pattern SAFE_IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$ ]*");
+    /** The most identifiers remembered quoted; those of the mapping model are far fewer. */
+    private static final int MAX_QUOTED = 4_096;
+
+    /**
+     * Identifiers already checked and quoted: every statement quotes the same table and column
+     * names again, so after the first time quoting is a lookup, with no matching and no new string.
+     */
+    private final Map<String, String> quoted = new ConcurrentHashMap<>();
 
     /** The types every standard dialect binds natively. */
     static final Set<Class<?>> STANDARD_TYPES = Set.of(
@@ -36,10 +46,18 @@ public abstract class StandardSqlDialect implements Dialect {
      */
     @Override
     public String quote(String identifier) {
+        String known = quoted.get(identifier);
+        if (known != null) {
+            return known;
+        }
         if (!SAFE_IDENTIFIER.matcher(identifier).matches()) {
             throw new IllegalArgumentException("Not a valid SQL identifier: " + identifier);
         }
-        return identifierQuote() + identifier + identifierQuote();
+        String quotedIdentifier = identifierQuote() + identifier + identifierQuote();
+        if (quoted.size() < MAX_QUOTED) {
+            quoted.put(identifier, quotedIdentifier);
+        }
+        return quotedIdentifier;
     }
 
     /** The character around quoted identifiers: the standard double quote by default. */

@@ -1,25 +1,35 @@
 package io.rowflow.sql;
 
-import java.util.List;
-import java.util.Objects;
+import io.rowflow.internal.model.DataChangeModel;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An {@code UPDATE} or {@code DELETE} of the rows of one table that match a predicate. Without a
  * predicate it must say {@code all} explicitly: a forgotten {@code where} never touches every row.
+ * Built with {@link #update(TableRef)} or {@link #delete(TableRef)} (or the query DSL); its
+ * representation is internal, so clauses can be added without breaking code that builds statements.
+ *
+ * <p>Only Rowflow implements this interface; a statement from anywhere else is refused when run.
  *
  * @since 0.1
  */
-public sealed interface DataChangeStatement extends DataChange {
+public interface DataChangeStatement extends DataChange {
+
+    /** A builder of {@code UPDATE target SET ... WHERE ...}. */
+    static Builder update(TableRef target) {
+        return DataChangeModel.update(target);
+    }
+
+    /** A builder of {@code DELETE FROM target WHERE ...}. */
+    static Builder delete(TableRef target) {
+        return DataChangeModel.delete(target);
+    }
 
     /** The changed table. */
     TableRef target();
 
-    /** The row filter; {@code null} only when {@link #all()} is true. */
-    @Nullable Predicate where();
-
-    /** Whether every row is meant when there is no filter. */
-    boolean all();
+    /** A builder holding this statement's clauses. */
+    Builder toBuilder();
 
     @Override
     default DataChangeStatement toStatement() {
@@ -27,33 +37,26 @@ public sealed interface DataChangeStatement extends DataChange {
     }
 
     /**
-     * {@code UPDATE target SET ... WHERE ...}.
+     * Collects the clauses of an update or delete. Not thread-safe; {@link #build()} returns an
+     * immutable statement.
      *
-     * @param target the table
-     * @param assignments the new values
-     * @param where the filter, or {@code null} with {@code all}
-     * @param all whether every row is updated
+     * @since 0.3
      */
-    record Update(TableRef target, List<Assignment> assignments, @Nullable Predicate where, boolean all)
-            implements DataChangeStatement {
-        /** Checks and copies. */
-        public Update {
-            Objects.requireNonNull(target, "target");
-            assignments = List.copyOf(assignments);
-        }
-    }
+    interface Builder {
 
-    /**
-     * {@code DELETE FROM target WHERE ...}.
-     *
-     * @param target the table
-     * @param where the filter, or {@code null} with {@code all}
-     * @param all whether every row is deleted
-     */
-    record Delete(TableRef target, @Nullable Predicate where, boolean all) implements DataChangeStatement {
-        /** Checks the arguments. */
-        public Delete {
-            Objects.requireNonNull(target, "target");
-        }
+        /** Sets a property of the target to a value (updates only; a delete refuses it). */
+        Builder set(String propertyPath, Expression value);
+
+        /** Replaces the row filter ({@code null} for none). */
+        Builder where(@Nullable Predicate filter);
+
+        /** Adds a condition to the row filter with {@code AND}. */
+        Builder and(Predicate condition);
+
+        /** Whether every row is meant when there is no filter. */
+        Builder all(boolean everyRow);
+
+        /** The statement. */
+        DataChangeStatement build();
     }
 }

@@ -1,46 +1,72 @@
 package io.rowflow.sql;
 
-import java.util.ArrayList;
+import io.rowflow.internal.model.FetchPlanModel;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A relationship to load with the entities of a query, and what to load with the related
  * entities in turn: {@code FetchPlan.of("books").then(FetchPlan.of("reviews"))}. Each relationship
- * is loaded with one follow-up query per batch of parents, never one per parent.
+ * is loaded with one follow-up query per batch of parents, never one per parent. Immutable; its
+ * representation is internal.
  *
- * @param relation the relationship property of the parent entity
- * @param nested plans for the related entities
+ * <p>A to-many relationship can be loaded with criteria: only the related entities matching a
+ * condition ({@link #where}), in an order ({@link #orderBy}), at most so many per parent
+ * ({@link #limit}). They are part of the same follow-up statement (a per-parent limit ranks rows
+ * with a window function partitioned by the parent's key, or joins the keys {@code LATERAL} where
+ * the dialect offers it), so the statement count does not change. Conditions and order refer to
+ * the related entity under any one alias; every value is a bind parameter.
+ *
  * @since 0.1
  */
-public record FetchPlan(String relation, List<FetchPlan> nested) implements Fetchable {
-
-    /** Checks and copies. */
-    public FetchPlan {
-        Objects.requireNonNull(relation, "relation");
-        nested = List.copyOf(nested);
-    }
+public interface FetchPlan extends Fetchable {
 
     /** A plan loading one relationship by its property name. */
-    public static FetchPlan of(String relation) {
-        return new FetchPlan(relation, List.of());
-    }
-
-    /** This plan, also loading the given relationships of the related entities. */
-    public FetchPlan then(Fetchable... more) {
-        List<FetchPlan> all = new ArrayList<>(nested);
-        Arrays.stream(more).map(Fetchable::toFetchPlan).forEach(all::add);
-        return new FetchPlan(relation, all);
-    }
-
-    @Override
-    public FetchPlan toFetchPlan() {
-        return this;
+    static FetchPlan of(String relation) {
+        return FetchPlanModel.of(relation);
     }
 
     /** The plans of several fetchables. */
-    public static List<FetchPlan> all(Fetchable... fetchables) {
+    static List<FetchPlan> all(Fetchable... fetchables) {
         return Arrays.stream(fetchables).map(Fetchable::toFetchPlan).toList();
+    }
+
+    /** The relationship property of the parent entity. */
+    String relation();
+
+    /** The plans for the related entities. */
+    List<FetchPlan> nested();
+
+    /** This plan, also loading the given relationships of the related entities. */
+    FetchPlan then(Fetchable... more);
+
+    /**
+     * This plan loading only the related entities matching the condition (added with {@code AND}
+     * to an earlier one). To-many relationships only.
+     *
+     * @since 0.3
+     */
+    FetchPlan where(Predicate condition);
+
+    /**
+     * This plan loading the related entities in this order (replacing an earlier one), the related
+     * entity's key breaking ties; without it they come in key order. To-many relationships only.
+     *
+     * @since 0.3
+     */
+    FetchPlan orderBy(List<OrderItem> keys);
+
+    /**
+     * This plan loading at most {@code perParent} related entities for each parent, the first ones
+     * in the plan's order. To-many relationships only.
+     *
+     * @throws IllegalArgumentException when {@code perParent} is negative
+     * @since 0.3
+     */
+    FetchPlan limit(long perParent);
+
+    @Override
+    default FetchPlan toFetchPlan() {
+        return this;
     }
 }

@@ -1,144 +1,125 @@
 package io.rowflow.sql;
 
+import io.rowflow.internal.model.SelectModel;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable {@code SELECT}: what to return, from where, which rows, in which order, which page.
+ * Built with {@link #builder(Projection)} (or the query DSL of rowflow-reactive-query), changed
+ * with {@link #toBuilder()} or a {@code withX} copy; its representation is internal, so clauses
+ * can be added without breaking code that builds statements. How a statement is executed (fetch
+ * size, relationships to load, batch size) is not part of it: see {@link QueryOptions}.
  *
- * @param projection what each row becomes
- * @param from the first table ({@code null} only while a DSL query is under construction; rendering requires it)
- * @param joins joined tables, in order
- * @param where the row filter, or {@code null}
- * @param groupBy grouping expressions
- * @param having the group filter, or {@code null}
- * @param orderBy sort keys
- * @param distinct whether duplicate rows are removed
- * @param limit the most rows returned, or {@code null}
- * @param offset rows skipped, or {@code null}
- * @param seekAfter keyset paging: values of the sort keys of the last row seen (empty for none)
- * @param fetchSize rows per round trip when streaming (0 for the driver's default)
- * @param fetches relationships to load with the entities (entity projections only)
- * @param batchSize parents per follow-up query when loading relationships (0 for the database's
- *                  default, {@code DatabaseBuilder.relationBatchSize}, 256 unless set)
+ * <p>Only Rowflow implements this interface; a statement from anywhere else is refused when run.
+ *
  * @param <T> the row type
  * @since 0.1
  */
-public record SelectStatement<T>(Projection<T> projection, @Nullable TableRef from, List<Join> joins,
-                                 @Nullable Predicate where, List<Expression> groupBy, @Nullable Predicate having,
-                                 List<OrderItem> orderBy, boolean distinct, @Nullable Long limit,
-                                 @Nullable Long offset, List<Object> seekAfter, int fetchSize,
-                                 List<FetchPlan> fetches, int batchSize) implements Selectable<T> {
+public interface SelectStatement<T> extends Selectable<T> {
 
-    /** The batch size used when neither the statement nor the database sets one. */
-    public static final int DEFAULT_BATCH_SIZE = 256;
-
-    /** Checks and copies. */
-    public SelectStatement {
-        Objects.requireNonNull(projection, "projection");
-        joins = List.copyOf(joins);
-        groupBy = List.copyOf(groupBy);
-        orderBy = List.copyOf(orderBy);
-        seekAfter = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(seekAfter));
-        fetches = List.copyOf(fetches);
+    /** A builder of a select of {@code projection}, with nothing else set. */
+    static <T> Builder<T> builder(Projection<T> projection) {
+        return SelectModel.builder(projection);
     }
 
-    /**
-     * The batch size to use without a database default: the given one, or {@link #DEFAULT_BATCH_SIZE}.
-     * A {@code Database} built with {@code relationBatchSize(...)} uses that instead of the constant.
-     */
-    public int effectiveBatchSize() {
-        return batchSize > 0 ? batchSize : DEFAULT_BATCH_SIZE;
-    }
-
-    /** A select of {@code projection} with nothing else set (the table too may still be missing). */
-    public static <T> SelectStatement<T> of(Projection<T> projection, @Nullable TableRef from) {
-        return new SelectStatement<>(projection, from, List.of(), null, List.of(), null, List.of(), false, null, null,
-                List.of(), 0, List.of(), 0);
-    }
-
-    /** A copy selecting from another table. */
-    public SelectStatement<T> withFrom(TableRef table) {
-        return new SelectStatement<>(projection, table, joins, where, groupBy, having, orderBy, distinct, limit, offset,
-                seekAfter, fetchSize, fetches, batchSize);
-    }
-
-    /** A copy with one more join. */
-    public SelectStatement<T> withJoin(Join join) {
-        List<Join> more = new java.util.ArrayList<>(joins);
-        more.add(join);
-        return new SelectStatement<>(projection, from, more, where, groupBy, having, orderBy, distinct, limit, offset,
-                seekAfter, fetchSize, fetches, batchSize);
-    }
-
-    /** A copy with another filter. */
-    public SelectStatement<T> withWhere(@Nullable Predicate filter) {
-        return new SelectStatement<>(projection, from, joins, filter, groupBy, having, orderBy, distinct, limit, offset,
-                seekAfter, fetchSize, fetches, batchSize);
-    }
-
-    /** A copy with other grouping expressions. */
-    public SelectStatement<T> withGroupBy(List<Expression> expressions) {
-        return new SelectStatement<>(projection, from, joins, where, expressions, having, orderBy, distinct, limit,
-                offset, seekAfter, fetchSize, fetches, batchSize);
-    }
-
-    /** A copy with another group filter. */
-    public SelectStatement<T> withHaving(@Nullable Predicate filter) {
-        return new SelectStatement<>(projection, from, joins, where, groupBy, filter, orderBy, distinct, limit, offset,
-                seekAfter, fetchSize, fetches, batchSize);
-    }
-
-    /** A copy with or without duplicate removal. */
-    public SelectStatement<T> withDistinct(boolean removeDuplicates) {
-        return new SelectStatement<>(projection, from, joins, where, groupBy, having, orderBy, removeDuplicates, limit,
-                offset, seekAfter, fetchSize, fetches, batchSize);
-    }
-
-    /** A copy with another row limit. */
-    public SelectStatement<T> withLimit(@Nullable Long rows) {
-        return new SelectStatement<>(projection, from, joins, where, groupBy, having, orderBy, distinct, rows, offset,
-                seekAfter, fetchSize, fetches, batchSize);
-    }
-
-    /** A copy with another offset. */
-    public SelectStatement<T> withOffset(@Nullable Long rows) {
-        return new SelectStatement<>(projection, from, joins, where, groupBy, having, orderBy, distinct, limit, rows,
-                seekAfter, fetchSize, fetches, batchSize);
-    }
-
-    /** A copy with another order (and no keyset position, which depends on the order). */
-    public SelectStatement<T> withOrderBy(List<OrderItem> keys) {
-        return new SelectStatement<>(projection, from, joins, where, groupBy, having, keys, distinct, limit, offset,
-                List.of(), fetchSize, fetches, batchSize);
-    }
-
-    /** A copy continuing after the row with these sort-key values. */
-    public SelectStatement<T> withSeekAfter(List<Object> values) {
-        return new SelectStatement<>(projection, from, joins, where, groupBy, having, orderBy, distinct, limit, offset,
-                values, fetchSize, fetches, batchSize);
-    }
-
-    /** A copy with another streaming fetch size. */
-    public SelectStatement<T> withFetchSize(int rows) {
-        return new SelectStatement<>(projection, from, joins, where, groupBy, having, orderBy, distinct, limit, offset,
-                seekAfter, rows, fetches, batchSize);
-    }
-
-    /** A copy loading these relationships (and this batch size; 0 for the default). */
-    public SelectStatement<T> withFetches(List<FetchPlan> plans, int batch) {
-        return new SelectStatement<>(projection, from, joins, where, groupBy, having, orderBy, distinct, limit, offset,
-                seekAfter, fetchSize, plans, batch);
+    /** A select of {@code projection} from a table, with nothing else set. */
+    static <T> SelectStatement<T> of(Projection<T> projection, @Nullable TableRef from) {
+        Builder<T> builder = builder(projection);
+        return (from == null ? builder : builder.from(from)).build();
     }
 
     /** A select of whole entities from their table, with nothing else set. */
-    public static <T> SelectStatement<T> of(TableRef from, Class<T> entityType) {
+    static <T> SelectStatement<T> of(TableRef from, Class<T> entityType) {
         return of(new Projection.Entity<>(from, entityType), from);
     }
 
+    /** A builder holding this statement's clauses. */
+    Builder<T> toBuilder();
+
+    /** A copy selecting from another table. */
+    SelectStatement<T> withFrom(TableRef table);
+
+    /** A copy with one more join. */
+    SelectStatement<T> withJoin(Join join);
+
+    /** A copy with another filter. */
+    SelectStatement<T> withWhere(@Nullable Predicate filter);
+
+    /** A copy with other grouping expressions. */
+    SelectStatement<T> withGroupBy(List<Expression> expressions);
+
+    /** A copy with another group filter. */
+    SelectStatement<T> withHaving(@Nullable Predicate filter);
+
+    /** A copy with or without duplicate removal. */
+    SelectStatement<T> withDistinct(boolean removeDuplicates);
+
+    /** A copy with another row limit. */
+    SelectStatement<T> withLimit(@Nullable Long rows);
+
+    /** A copy with another offset. */
+    SelectStatement<T> withOffset(@Nullable Long rows);
+
+    /** A copy with another order (and no keyset position, which depends on the order). */
+    SelectStatement<T> withOrderBy(List<OrderItem> keys);
+
+    /** A copy continuing after the row with these sort-key values. */
+    SelectStatement<T> withSeekAfter(List<Object> values);
+
+    /** This statement run with these options (fetch size, relationships to load, batch size). */
+    default Selectable<T> withOptions(QueryOptions options) {
+        return Selectable.of(this, options);
+    }
+
     @Override
-    public SelectStatement<T> toStatement() {
+    default SelectStatement<T> toStatement() {
         return this;
+    }
+
+    /**
+     * Collects the clauses of a {@link SelectStatement}. Not thread-safe; {@link #build()} returns
+     * an immutable statement and may be called again after further changes.
+     *
+     * @param <T> the row type
+     * @since 0.3
+     */
+    interface Builder<T> {
+
+        /** Selects from this table. */
+        Builder<T> from(TableRef table);
+
+        /** Adds a join after the ones already added. */
+        Builder<T> join(Join join);
+
+        /** Replaces the row filter ({@code null} for none). */
+        Builder<T> where(@Nullable Predicate filter);
+
+        /** Adds a condition to the row filter with {@code AND} (the filter itself when there is none). */
+        Builder<T> and(Predicate condition);
+
+        /** Replaces the grouping expressions. */
+        Builder<T> groupBy(List<Expression> expressions);
+
+        /** Replaces the group filter ({@code null} for none). */
+        Builder<T> having(@Nullable Predicate filter);
+
+        /** Replaces the order, and clears any keyset position (which depends on the order). */
+        Builder<T> orderBy(List<OrderItem> keys);
+
+        /** Removes duplicate rows, or not. */
+        Builder<T> distinct(boolean removeDuplicates);
+
+        /** The most rows returned ({@code null} for no limit). */
+        Builder<T> limit(@Nullable Long rows);
+
+        /** Rows skipped ({@code null} for none). */
+        Builder<T> offset(@Nullable Long rows);
+
+        /** Keyset paging: the values of the sort keys of the last row seen (empty for none). */
+        Builder<T> seekAfter(List<Object> values);
+
+        /** The statement. */
+        SelectStatement<T> build();
     }
 }

@@ -1,6 +1,8 @@
 package io.rowflow.sql;
 
 import io.rowflow.dialect.Dialect;
+import io.rowflow.internal.model.DataChangeModel;
+import io.rowflow.internal.model.SelectModel;
 import io.rowflow.internal.query.QueryRenderer;
 import io.rowflow.internal.convert.ConverterRegistry;
 import io.rowflow.internal.mapping.EntityModels;
@@ -20,12 +22,12 @@ public final class SqlPreview {
 
     /** The SQL text of a select for a dialect. */
     public static String render(Selectable<?> query, Dialect dialect) {
-        return renderer(dialect).selectSql(query.toStatement()).sql();
+        return renderer(dialect).selectSql(SelectModel.of(query.toStatement())).sql();
     }
 
     /** The SQL text of an update or delete for a dialect. */
     public static String render(DataChange statement, Dialect dialect) {
-        return renderer(dialect).dataChange(statement.toStatement()).sql();
+        return renderer(dialect).dataChange(DataChangeModel.of(statement.toStatement())).sql();
     }
 
     private static QueryRenderer renderer(Dialect dialect) {

@@ -57,7 +57,7 @@ import reactor.test.StepVerifier;
 public abstract class ExistingSchemaContract {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final int BATCH = SelectStatement.DEFAULT_BATCH_SIZE;
+    private static final int BATCH = io.rowflow.sql.QueryOptions.DEFAULT_BATCH_SIZE;
     private static final int LANGUAGES = 3;
     private static final int ACTORS = 200;
     private static final int FILMS = 1_000;

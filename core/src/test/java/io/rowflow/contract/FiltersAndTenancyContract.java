@@ -314,20 +314,20 @@ public abstract class FiltersAndTenancyContract {
     void updatesAndDeletesByPredicateAreLimitedToTheTenantsLiveRows() {
         TableRef item = new TableRef(Item.class, "item");
         Predicate all = new Predicate.IsNull(new Expression.Column(item, "label"), true);
-        long changed = as("t1", db.execute(new DataChangeStatement.Update(item, List.of(
-                new Assignment("label", new Expression.Value("relabelled"))), all, false))).block(TIMEOUT);
+        long changed = as("t1", db.execute(DataChangeStatement.update(item)
+                .set("label", new Expression.Value("relabelled")).where(all).build())).block(TIMEOUT);
         assertThat(changed).isEqualTo(visibleItems("t1").size());
         assertThat(db.sql("SELECT COUNT(*) FROM ten_item WHERE label = 'relabelled'").map(row -> row.get(0, Long.class))
                 .fetchOne().block(TIMEOUT)).isEqualTo(visibleItems("t1").size());
 
-        long deleted = as("t2", db.execute(new DataChangeStatement.Delete(item, all, false))).block(TIMEOUT);
+        long deleted = as("t2", db.execute(DataChangeStatement.delete(item).where(all).build())).block(TIMEOUT);
         assertThat(deleted).isEqualTo(visibleItems("t2").size());
         assertThat(as("t1", db.count(Item.class)).block(TIMEOUT)).isEqualTo(visibleItems("t1").size());
 
-        assertThatThrownBy(() -> as("t1", db.execute(new DataChangeStatement.Update(item, List.of(
-                new Assignment("tenant", new Expression.Value("t2"))), all, false))).block(TIMEOUT))
+        assertThatThrownBy(() -> as("t1", db.execute(DataChangeStatement.update(item)
+                .set("tenant", new Expression.Value("t2")).where(all).build())).block(TIMEOUT))
                 .isInstanceOf(io.rowflow.QueryException.class).hasMessageContaining("tenant");
-        assertThatThrownBy(() -> db.execute(new DataChangeStatement.Delete(item, all, false)).block(TIMEOUT))
+        assertThatThrownBy(() -> db.execute(DataChangeStatement.delete(item).where(all).build()).block(TIMEOUT))
                 .isInstanceOf(TenantException.class);
     }
 

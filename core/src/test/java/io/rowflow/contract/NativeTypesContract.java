@@ -111,9 +111,9 @@ public abstract class NativeTypesContract extends DatabaseTestSupport {
     void updatesByPredicateSetTheEnumColumn() {
         insertThree();
 
-        Long changed = db.execute(new DataChangeStatement.Update(FILM,
-                List.of(new Assignment("rating", new Expression.Value(Rating.G))),
-                compare(Predicate.ComparisonOperator.EQ, "PG-13"), false)).block(TIMEOUT);
+        Long changed = db.execute(DataChangeStatement.update(FILM)
+                .set("rating", new Expression.Value(Rating.G))
+                .where(compare(Predicate.ComparisonOperator.EQ, "PG-13")).build()).block(TIMEOUT);
 
         assertThat(changed).isEqualTo(1);
         assertThat(db.findById(Film.class, 2L).block(TIMEOUT).rating).isEqualTo(Rating.G);

@@ -166,6 +166,11 @@ class DocsSnippetsTest {
         assertThat(others).extracting(Author::name).containsExactly("Octavia E. Butler", "Iain M. Banks");
         assertThat(others).extracting(Author::id).doesNotContainNull().doesNotHaveDuplicates();
 
+        List<Author> more = db.insertAll(List.of(Author.named("Ann Leckie", 1966), Author.named("Ken Liu", 1976)))
+                .collectList().block(TIMEOUT);
+        assertThat(GettingStartedSnippets.updateAndDeleteMany(db, more).block(TIMEOUT)).isEqualTo(2L);
+        assertThat(db.existsById(Author.class, more.get(0).id()).block(TIMEOUT)).isFalse();
+
         GettingStartedSnippets.readBack(db, book.getAuthorId())
                 .as(StepVerifier::create)
                 .expectNext("Ursula K. Le Guin: 1 books, 3 authors, exists true")

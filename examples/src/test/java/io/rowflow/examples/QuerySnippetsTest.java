@@ -44,6 +44,12 @@ class QuerySnippetsTest {
     }
 
     @Test
+    void aStatementBuiltWithoutTheDslRunsWithItsOptions() {
+        assertThat(QuerySnippets.statementWithoutTheDsl(db).map(Book::getTitle).collectList().block(TIMEOUT))
+                .containsExactly("The Dispossessed", "The Left Hand of Darkness");
+    }
+
+    @Test
     void caseInsensitiveSearchFindsEveryCase() {
         assertThat(QuerySnippets.caseInsensitiveSearch(db, "THE D").collectList().block(TIMEOUT))
                 .containsExactly("The Dispossessed");

@@ -38,6 +38,6 @@ public final class DeleteQuery implements DataChange {
 
     @Override
     public DataChangeStatement toStatement() {
-        return new DataChangeStatement.Delete(target, where, all);
+        return DataChangeStatement.delete(target).where(where).all(all).build();
     }
 }

@@ -1,6 +1,8 @@
 package io.rowflow.query;
 
 import io.rowflow.QueryException;
+import io.rowflow.internal.mapping.Constructors;
+import io.rowflow.internal.mapping.Instantiator;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.Projection;
 import java.lang.invoke.MethodHandle;
@@ -10,10 +12,13 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds value projections: into a record or class through a constructor taking one parameter
- * per selected expression (resolved once, when the query is built), into {@link Tuple}s, or as
+ * per selected expression (resolved once per type and number of values, and called directly rather
+ * than through a spreading method handle), into {@link Tuple}s, or as
  * single values.
  */
 final class Projections {
@@ -21,27 +26,44 @@ final class Projections {
     private Projections() {
     }
 
-    static <R> Projection.Values<R> into(Class<R> type, List<Expr<?>> expressions) {
-        Constructor<?> constructor = constructor(type, expressions.size());
-        MethodHandle handle;
-        try {
-            constructor.setAccessible(true);
-            handle = MethodHandles.lookup().unreflectConstructor(constructor)
-                    .asSpreader(Object[].class, expressions.size())
-                    .asType(MethodType.methodType(Object.class, Object[].class));
-        } catch (IllegalAccessException | RuntimeException e) {
-            throw new QueryException("Cannot use the constructor of " + type.getName() + ": " + e.getMessage(), e);
+    /** Per projected type, its constructor resolved once per arity, with the instantiator calling it. */
+    private static final ClassValue<Map<Integer, Creator>> CREATORS = new ClassValue<>() {
+        @Override
+        protected Map<Integer, Creator> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
         }
+    };
+
+    static <R> Projection.Values<R> into(Class<R> type, List<Expr<?>> expressions) {
+        Creator creator = CREATORS.get(type).computeIfAbsent(expressions.size(), arity -> creator(type, arity));
         Projection.RowValues<R> factory = values -> {
             try {
-                return type.cast((Object) handle.invokeExact(values));
+                return type.cast(creator.instantiator().create(values));
             } catch (RuntimeException e) {
                 throw e;
             } catch (Throwable e) {
                 throw new QueryException("Could not create " + type.getName() + ": " + e, e);
             }
         };
-        return new Projection.Values<>(type, nodes(expressions), factory, Arrays.asList(constructor.getParameterTypes()));
+        return new Projection.Values<>(type, nodes(expressions), factory, creator.parameterTypes());
+    }
+
+    /** A constructor taking one value per selected expression, called directly where it can be ({@link Constructors}). */
+    private record Creator(Instantiator instantiator, List<Class<?>> parameterTypes) {
+    }
+
+    private static Creator creator(Class<?> type, int arity) {
+        Constructor<?> constructor = constructor(type, arity);
+        MethodHandle handle;
+        try {
+            constructor.setAccessible(true);
+            handle = MethodHandles.lookup().unreflectConstructor(constructor)
+                    .asSpreader(Object[].class, arity)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new QueryException("Cannot use the constructor of " + type.getName() + ": " + e.getMessage(), e);
+        }
+        return new Creator(Constructors.of(constructor, handle), List.of(constructor.getParameterTypes()));
     }
 
     static Projection.Values<Tuple> tuple(List<Expr<?>> expressions) {

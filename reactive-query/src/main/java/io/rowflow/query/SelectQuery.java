@@ -2,18 +2,17 @@ package io.rowflow.query;
 
 import io.rowflow.QueryException;
 import io.rowflow.dialect.PostgresDialect;
-import io.rowflow.sql.FetchPlan;
 import io.rowflow.sql.Fetchable;
 import io.rowflow.sql.Join;
 import io.rowflow.sql.OrderItem;
-import io.rowflow.sql.Predicate;
+import io.rowflow.sql.QueryOptions;
 import io.rowflow.sql.SelectStatement;
 import io.rowflow.sql.Selectable;
 import io.rowflow.sql.TableRef;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable select under construction. Every method returns a new query, so a partial query
@@ -26,18 +25,30 @@ import java.util.Objects;
 public final class SelectQuery<T> implements Selectable<T> {
 
     private final SelectStatement<T> statement;
+    private final boolean hasFrom;
+    private final QueryOptions options;
 
-    private SelectQuery(SelectStatement<T> statement) {
+    private SelectQuery(SelectStatement<T> statement, boolean hasFrom, QueryOptions options) {
         this.statement = statement;
+        this.hasFrom = hasFrom;
+        this.options = options;
     }
 
-    static <T> SelectQuery<T> of(io.rowflow.sql.Projection<T> projection, TableRef from) {
-        return new SelectQuery<>(SelectStatement.of(projection, from));
+    static <T> SelectQuery<T> of(io.rowflow.sql.Projection<T> projection, @Nullable TableRef from) {
+        return new SelectQuery<>(SelectStatement.of(projection, from), from != null, QueryOptions.defaults());
+    }
+
+    private SelectQuery<T> with(SelectStatement.Builder<T> changed) {
+        return new SelectQuery<>(changed.build(), hasFrom, options);
+    }
+
+    private SelectQuery<T> with(QueryOptions changed) {
+        return new SelectQuery<>(statement, hasFrom, changed);
     }
 
     /** Selects from this entity (needed when the selected values do not name the table first). */
     public SelectQuery<T> from(EntityPath<?> entity) {
-        return new SelectQuery<>(statement.withFrom(entity.tableRef()));
+        return new SelectQuery<>(statement.toBuilder().from(entity.tableRef()).build(), true, options);
     }
 
     /** Starts an inner join; finish it with {@link JoinStep#on(Condition)}. */
@@ -51,35 +62,33 @@ public final class SelectQuery<T> implements Selectable<T> {
     }
 
     SelectQuery<T> withJoin(Join join) {
-        return new SelectQuery<>(statement.withJoin(join));
+        return with(statement.toBuilder().join(join));
     }
 
     /** Filters rows; a second call adds its condition with {@code AND}. */
     public SelectQuery<T> where(Condition condition) {
-        Predicate added = condition.toPredicate();
-        Predicate current = statement.where();
-        return new SelectQuery<>(statement.withWhere(current == null ? added : new Predicate.And(List.of(current, added))));
+        return with(statement.toBuilder().and(condition.toPredicate()));
     }
 
     /** Groups rows by these expressions. */
     public SelectQuery<T> groupBy(Expr<?>... expressions) {
-        return new SelectQuery<>(statement.withGroupBy(Arrays.stream(expressions).map(Expr::toExpression).toList()));
+        return with(statement.toBuilder().groupBy(Arrays.stream(expressions).map(Expr::toExpression).toList()));
     }
 
     /** Filters groups. */
     public SelectQuery<T> having(Condition condition) {
-        return new SelectQuery<>(statement.withHaving(condition.toPredicate()));
+        return with(statement.toBuilder().having(condition.toPredicate()));
     }
 
     /** Sorts by these keys, replacing any earlier order. */
     public SelectQuery<T> orderBy(Order... keys) {
         List<OrderItem> items = Arrays.stream(keys).map(Order::toOrderItem).toList();
-        return new SelectQuery<>(statement.withOrderBy(items));
+        return with(statement.toBuilder().orderBy(items));
     }
 
     /** Removes duplicate rows. */
     public SelectQuery<T> distinct() {
-        return new SelectQuery<>(statement.withDistinct(true));
+        return with(statement.toBuilder().distinct(true));
     }
 
     /** Returns at most this many rows. */
@@ -87,7 +96,7 @@ public final class SelectQuery<T> implements Selectable<T> {
         if (rows < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + rows);
         }
-        return new SelectQuery<>(statement.withLimit(rows));
+        return with(statement.toBuilder().limit(rows));
     }
 
     /** Skips this many rows (prefer {@link #seekAfter(Object...)} for deep pages). */
@@ -95,7 +104,7 @@ public final class SelectQuery<T> implements Selectable<T> {
         if (rows < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + rows);
         }
-        return new SelectQuery<>(statement.withOffset(rows));
+        return with(statement.toBuilder().offset(rows));
     }
 
     /**
@@ -106,15 +115,12 @@ public final class SelectQuery<T> implements Selectable<T> {
         for (Object value : values) {
             Objects.requireNonNull(value, "seekAfter values must not be null");
         }
-        return new SelectQuery<>(statement.withSeekAfter(List.of(values)));
+        return with(statement.toBuilder().seekAfter(List.of(values)));
     }
 
     /** Asks the driver to fetch this many rows per round trip while streaming. */
     public SelectQuery<T> fetchSize(int rows) {
-        if (rows < 0) {
-            throw new IllegalArgumentException("fetchSize must not be negative: " + rows);
-        }
-        return new SelectQuery<>(statement.withFetchSize(rows));
+        return with(options.withFetchSize(rows));
     }
 
     /**
@@ -122,9 +128,7 @@ public final class SelectQuery<T> implements Selectable<T> {
      * relationship costs one follow-up query per batch of parents (see {@link #batchSize(int)}).
      */
     public SelectQuery<T> with(Fetchable... relationships) {
-        List<FetchPlan> plans = new ArrayList<>(statement.fetches());
-        plans.addAll(FetchPlan.all(relationships));
-        return new SelectQuery<>(statement.withFetches(plans, statement.batchSize()));
+        return with(options.with(relationships));
     }
 
     /**
@@ -135,15 +139,21 @@ public final class SelectQuery<T> implements Selectable<T> {
         if (parents < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + parents);
         }
-        return new SelectQuery<>(statement.withFetches(statement.fetches(), parents));
+        return with(options.withBatchSize(parents));
     }
 
     @Override
     public SelectStatement<T> toStatement() {
-        if (statement.from() == null) {
+        if (!hasFrom) {
             throw new QueryException("The query selects no table: add from(...)");
         }
         return statement;
+    }
+
+    /** How the query runs: its fetch size, the relationships it loads and their batch size. */
+    @Override
+    public QueryOptions options() {
+        return options;
     }
 
     /**

@@ -63,6 +63,8 @@ public final class UpdateQuery implements DataChange {
 
     @Override
     public DataChangeStatement toStatement() {
-        return new DataChangeStatement.Update(target, assignments, where, all);
+        DataChangeStatement.Builder update = DataChangeStatement.update(target).where(where).all(all);
+        assignments.forEach(assignment -> update.set(assignment.propertyPath(), assignment.value()));
+        return update.build();
     }
 }

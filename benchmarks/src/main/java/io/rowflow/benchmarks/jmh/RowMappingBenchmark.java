@@ -2,6 +2,7 @@ package io.rowflow.benchmarks.jmh;
 
 import io.r2dbc.spi.Row;
 import io.rowflow.Database;
+import io.rowflow.benchmarks.rowflow.Author;
 import io.rowflow.benchmarks.rowflow.Book;
 import io.rowflow.benchmarks.rowflow.World;
 import io.rowflow.internal.execution.EntityRowMapper;
@@ -28,8 +29,10 @@ public class RowMappingBenchmark {
 
     private final Row worldRow = new InMemoryRow(42, 4711);
     private final Row bookRow = new InMemoryRow(7, "The book 7", 1960, 3);
+    private final Row authorRow = new InMemoryRow(3, "Author 3");
     private EntityRowMapper<World> worldMapper;
     private EntityRowMapper<Book> bookMapper;
+    private EntityRowMapper<Author> authorMapper;
 
     /** Builds the entity models once, as a database does. */
     @Setup
@@ -37,6 +40,7 @@ public class RowMappingBenchmark {
         Database db = OfflineDatabase.create();
         worldMapper = EntityRowMapper.byPosition((DefaultEntityModel<World>) db.model(World.class));
         bookMapper = EntityRowMapper.byPosition((DefaultEntityModel<Book>) db.model(Book.class));
+        authorMapper = EntityRowMapper.byPosition((DefaultEntityModel<Author>) db.model(Author.class));
     }
 
     /** Rowflow: a two-column record. */
@@ -62,6 +66,12 @@ public class RowMappingBenchmark {
     public HandBook handWrittenBook() {
         return new HandBook(bookRow.get(0, Integer.class), bookRow.get(1, String.class), bookRow.get(2, Integer.class),
                 bookRow.get(3, Integer.class));
+    }
+
+    /** Rowflow: a record with a one-to-many collection left unloaded (W7's parents before stitching). */
+    @Benchmark
+    public Author rowflowAuthor() {
+        return authorMapper.apply(authorRow, null);
     }
 
     /** The raw contender's book row. */

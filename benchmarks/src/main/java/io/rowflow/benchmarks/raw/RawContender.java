@@ -27,13 +27,23 @@ import reactor.core.publisher.Mono;
 public final class RawContender implements Contender {
 
     static final String WORLD_BY_ID = "SELECT id, random_number FROM bench_world WHERE id = $1";
-    static final String UPDATE_WORLD = "UPDATE bench_world SET random_number = $1 WHERE id = $2";
+    static final String UPDATE_WORLDS = "UPDATE bench_world AS w SET random_number = u.random_number "
+            + "FROM unnest($1::int4[], $2::int4[]) AS u (id, random_number) WHERE w.id = u.id";
     static final String FORTUNES = "SELECT id, message FROM bench_fortune";
     static final String INSERT_ITEMS = "INSERT INTO bench_item (name, quantity, score) "
             + "SELECT * FROM unnest($1::text[], $2::int4[], $3::int4[]) RETURNING id";
+    static final String INSERT_ITEMS_NO_IDS = "INSERT INTO bench_item (name, quantity, score) "
+            + "SELECT * FROM unnest($1::text[], $2::int4[], $3::int4[])";
     static final String EVENTS = "SELECT id, name, amount FROM bench_event";
     static final String AUTHORS = "SELECT id, name FROM bench_author ORDER BY id";
     static final String BOOKS_OF_AUTHORS = "SELECT id, title, year, author_id FROM bench_book WHERE author_id = ANY($1) ORDER BY id";
+    static final String AUTHORS_JOIN_BOOKS = "SELECT a.id, a.name, b.id, b.title, b.year FROM bench_author a "
+            + "JOIN bench_book b ON b.author_id = a.id ORDER BY a.id, b.id";
+
+    /** W11 as an expert writes it on PostgreSQL: a top-3 subquery per author key, joined laterally. */
+    static final String LATEST_BOOKS_OF_AUTHORS = "SELECT b.id, b.title, b.year, b.author_id FROM unnest($1::integer[]) AS k(id) "
+            + "CROSS JOIN LATERAL (SELECT id, title, year, author_id FROM bench_book WHERE author_id = k.id "
+            + "ORDER BY year DESC, id LIMIT 3) b";
     static final String AUTHOR_BY_ID = "SELECT id, name FROM bench_author WHERE id = $1";
     static final String BOOKS_OF_AUTHOR = "SELECT id, title, year, author_id FROM bench_book WHERE author_id = $1 ORDER BY id";
     static final String BOOK_PAGE = "SELECT id, title, year, author_id FROM bench_book "
@@ -64,6 +74,9 @@ public final class RawContender implements Contender {
     }
 
     record BookRow(int id, String title, int year, int authorId) {
+    }
+
+    record AuthorBookRow(int authorId, String authorName, int bookId, String title, int year) {
     }
 
     private static WorldRow world(Readable row) {
@@ -121,16 +134,27 @@ public final class RawContender implements Contender {
     @Override
     public Mono<Long> readThenUpdate(int[] ids, int[] numbers) {
         return Flux.range(0, ids.length)
-                .flatMap(i -> worldRow(ids[i]).flatMap(world -> update(new WorldRow(world.id(), numbers[i]))))
-                .reduce(0L, (sum, world) -> sum + world.id());
+                .flatMap(i -> worldRow(ids[i]).map(world -> new WorldRow(world.id(), numbers[i])))
+                .collectSortedList(java.util.Comparator.comparingInt(WorldRow::id))
+                .flatMap(this::updateAll);
     }
 
-    private Mono<WorldRow> update(WorldRow world) {
-        return withConnection(connection -> Flux.from(connection.createStatement(UPDATE_WORLD)
-                        .bind(0, world.randomNumber()).bind(1, world.id()).execute())
+    /** The rows written in one {@code UPDATE ... FROM unnest(ids, numbers)}; emits the checksum of their ids. */
+    private Mono<Long> updateAll(List<WorldRow> worlds) {
+        Integer[] ids = new Integer[worlds.size()];
+        Integer[] numbers = new Integer[worlds.size()];
+        long checksum = 0;
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = worlds.get(i).id();
+            numbers[i] = worlds.get(i).randomNumber();
+            checksum += ids[i];
+        }
+        long sum = checksum;
+        return withConnection(connection -> Flux.from(connection.createStatement(UPDATE_WORLDS)
+                        .bind(0, ids).bind(1, numbers).execute())
                 .concatMap(result -> result.getRowsUpdated())
                 .reduce(0L, Long::sum))
-                .thenReturn(world);
+                .thenReturn(sum);
     }
 
     @Override
@@ -151,11 +175,52 @@ public final class RawContender implements Contender {
     }
 
     @Override
+    public Mono<Long> insertItemsWithoutIds(List<ItemData> items) {
+        String[] names = new String[items.size()];
+        Integer[] quantities = new Integer[items.size()];
+        Integer[] scores = new Integer[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            ItemData item = items.get(i);
+            names[i] = item.name();
+            quantities[i] = item.quantity();
+            scores[i] = item.score();
+        }
+        return withConnection(connection -> Flux.from(connection.createStatement(INSERT_ITEMS_NO_IDS)
+                        .bind(0, names).bind(1, quantities).bind(2, scores).execute())
+                .concatMap(result -> result.getRowsUpdated())
+                .reduce(0L, Long::sum));
+    }
+
+    @Override
     public Mono<Long> streamEvents() {
         return withConnectionMany(connection -> Flux.from(connection.createStatement(EVENTS).execute())
                 .concatMap(result -> result.map(row -> new EventRow(row.get(0, Long.class), row.get(1, String.class),
                         row.get(2, Integer.class)))))
                 .count();
+    }
+
+    @Override
+    public boolean runs(io.rowflow.benchmarks.Workload workload) {
+        return true;
+    }
+
+    @Override
+    public Mono<Long> streamEventsInTransaction() {
+        return withConnection(connection -> Mono.from(connection.beginTransaction())
+                .then(Flux.from(connection.createStatement(EVENTS).execute())
+                        .concatMap(result -> result.map(row -> new EventRow(row.get(0, Long.class), row.get(1, String.class),
+                                row.get(2, Integer.class))))
+                        .count())
+                .flatMap(count -> Mono.from(connection.commitTransaction()).thenReturn(count)));
+    }
+
+    @Override
+    public Mono<Long> joinedAuthorsAndBooks() {
+        return withConnection(connection -> Flux.from(connection.createStatement(AUTHORS_JOIN_BOOKS).execute())
+                .concatMap(result -> result.map(row -> new AuthorBookRow(row.get(0, Integer.class), row.get(1, String.class),
+                        row.get(2, Integer.class), row.get(3, String.class), row.get(4, Integer.class))))
+                .reduceWith(Checksums.Joined::new, (checksum, row) -> checksum.add(row.authorId(), row.bookId()))
+                .map(Checksums.Joined::value));
     }
 
     @Override
@@ -166,12 +231,25 @@ public final class RawContender implements Contender {
                 .flatMap(authors -> books(connection, authors).map(books -> checksum(authors, books))));
     }
 
+    @Override
+    public Mono<Long> authorsWithLatestBooks() {
+        return withConnection(connection -> Flux.from(connection.createStatement(AUTHORS).execute())
+                .concatMap(result -> result.map(RawContender::author))
+                .collectList()
+                .flatMap(authors -> books(connection, authors, LATEST_BOOKS_OF_AUTHORS)
+                        .map(books -> checksum(authors, books))));
+    }
+
     private static Mono<Map<Integer, List<BookRow>>> books(Connection connection, List<AuthorRow> authors) {
+        return books(connection, authors, BOOKS_OF_AUTHORS);
+    }
+
+    private static Mono<Map<Integer, List<BookRow>>> books(Connection connection, List<AuthorRow> authors, String sql) {
         Integer[] ids = new Integer[authors.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = authors.get(i).id();
         }
-        return Flux.from(connection.createStatement(BOOKS_OF_AUTHORS).bind(0, ids).execute())
+        return Flux.from(connection.createStatement(sql).bind(0, ids).execute())
                 .concatMap(result -> result.map(RawContender::book))
                 .collect(HashMap::new, (byAuthor, book) -> byAuthor
                         .computeIfAbsent(book.authorId(), key -> new ArrayList<>()).add(book));

@@ -26,8 +26,8 @@ public final class MarkdownWriter {
     public static String write(RunReport report) {
         StringBuilder md = new StringBuilder();
         md.append("### Median throughput as a ratio to raw R2DBC (same run)\n\n");
-        List<String> contenders = report.workloads().isEmpty() ? List.of()
-                : report.workloads().get(0).contenders().stream().map(ContenderResult::contender).toList();
+        List<String> contenders = report.workloads().stream().flatMap(result -> result.contenders().stream())
+                .map(ContenderResult::contender).distinct().toList();      // a contender may skip a workload (runs)
         md.append("| workload | raw R2DBC (median) |");
         contenders.stream().filter(c -> !c.equals(report.workloads().get(0).baseline()))
                 .forEach(c -> md.append(' ').append(c).append(" |"));
@@ -38,15 +38,16 @@ public final class MarkdownWriter {
             ContenderResult base = result.baselineResult();
             md.append("| ").append(result.workload().name()).append(' ').append(result.workload().title())
                     .append(" | ").append(throughput(base.median())).append(' ').append(result.workload().unit()).append(" |");
-            for (ContenderResult c : result.contenders()) {
-                if (!c.contender().equals(result.baseline())) {
-                    md.append(' ').append(ratio(result.ratio(c))).append(extra(result.workload(), c)).append(" |");
+            for (String name : contenders) {
+                if (!name.equals(result.baseline())) {
+                    ContenderResult c = result.result(name).orElse(null);
+                    md.append(' ').append(c == null ? "—" : ratio(result.ratio(c)) + extra(result.workload(), c)).append(" |");
                 }
             }
             md.append(' ').append(verdict(result)).append(" |\n");
         }
         md.append("\nStatements are counted per request (W5: per bulk insert")
-                .append("; W6: per stream; W7: per load of all authors); coalesced lookups share a statement, so ")
+                .append("; W6, W6T: per stream; W7, W10: per load of all authors); coalesced lookups share a statement, so ")
                 .append("rowflow may send less than one per request. Peak heap is W6's, at -Xmx128m.\n\n");
         md.append("Client CPU is the harness JVM's CPU time (all threads: contender, driver event loops, GC) per request, ")
                 .append("insert, stream or load during the measured rounds: the client-side cost, which the load of other ")
@@ -150,10 +151,11 @@ public final class MarkdownWriter {
 
     private static String extra(Workload workload, ContenderResult c) {
         StringBuilder extra = new StringBuilder();
-        if (workload == Workload.W7 || workload == Workload.W9) {
+        if (workload == Workload.W7 || workload == Workload.W9 || workload == Workload.W6T
+                || workload == Workload.W11) {
             extra.append(" (").append(statements(c.statementsPerOp())).append(" statements)");
         }
-        if (workload == Workload.W6 && c.peakHeapBytes() != null) {
+        if (workload.streaming() && c.peakHeapBytes() != null) {
             extra.append(" (peak heap ").append(mib(c.peakHeapBytes())).append(')');
         }
         return extra.toString();
@@ -174,7 +176,7 @@ public final class MarkdownWriter {
             condition += ", same statements";
             met &= Math.abs(rowflow.statementsPerOp() - result.baselineResult().statementsPerOp()) < 0.01;
         }
-        if (result.workload() == Workload.W6) {
+        if (result.workload().streaming()) {
             condition += ", heap < 96 MiB";
             met &= rowflow.peakHeapBytes() != null && rowflow.peakHeapBytes() < 96 * MIB;
         }

@@ -30,6 +30,9 @@ public final class RowflowContender implements Contender {
     private static final SelectQuery<Author> AUTHORS_WITH_BOOKS =
             select(AUTHOR).orderBy(AUTHOR.id.asc()).with(AUTHOR.books).batchSize(AUTHOR_BATCH);
 
+    private static final SelectQuery<Author> AUTHORS_WITH_LATEST_BOOKS = select(AUTHOR).orderBy(AUTHOR.id.asc())
+            .with(AUTHOR.books.orderBy(BOOK.year.desc()).limit(3)).batchSize(AUTHOR_BATCH);
+
     private final String name;
     private final Database db;
 
@@ -84,8 +87,9 @@ public final class RowflowContender implements Contender {
     @Override
     public Mono<Long> readThenUpdate(int[] ids, int[] numbers) {
         return Flux.range(0, ids.length)
-                .flatMap(i -> db.findById(World.class, ids[i])
-                        .flatMap(world -> db.update(new World(world.id(), numbers[i]))))
+                .flatMap(i -> db.findById(World.class, ids[i]).map(world -> new World(world.id(), numbers[i])))
+                .collectSortedList(Comparator.comparingInt(World::id))
+                .flatMapMany(db::updateAll)
                 .reduce(0L, (sum, world) -> sum + world.id());
     }
 
@@ -99,13 +103,51 @@ public final class RowflowContender implements Contender {
     }
 
     @Override
+    public Mono<Long> insertItemsWithoutIds(List<ItemData> items) {
+        List<Item> entities = new ArrayList<>(items.size());
+        for (ItemData item : items) {
+            entities.add(new Item(null, item.name(), item.quantity(), item.score()));
+        }
+        return db.insertAll(entities).count();
+    }
+
+    @Override
     public Mono<Long> streamEvents() {
         return db.findAll(Event.class).count();
     }
 
     @Override
+    public boolean runs(io.rowflow.benchmarks.Workload workload) {
+        return true;
+    }
+
+    @Override
+    public Mono<Long> streamEventsInTransaction() {
+        return db.inTransaction(tx -> db.findAll(Event.class).count()).single();
+    }
+
+    /** W10: the DSL's join, built per request as an application writes it, projected into records. */
+    @Override
+    public Mono<Long> joinedAuthorsAndBooks() {
+        return db.fetch(select(AuthorBook.class, AUTHOR.id, AUTHOR.name, BOOK.id, BOOK.title, BOOK.year)
+                        .from(AUTHOR).join(BOOK).on(BOOK.author.eq(AUTHOR))
+                        .orderBy(AUTHOR.id.asc(), BOOK.id.asc()))
+                .reduceWith(Checksums.Joined::new, (checksum, row) -> checksum.add(row.authorId(), row.bookId()))
+                .map(Checksums.Joined::value);
+    }
+
+    /** A row of W10's join. */
+    public record AuthorBook(Integer authorId, String authorName, Integer bookId, String title, int year) {
+    }
+
+    @Override
     public Mono<Long> authorsWithBooks() {
         return db.fetch(AUTHORS_WITH_BOOKS).reduce(0L, RowflowContender::fold);
+    }
+
+    @Override
+    public Mono<Long> authorsWithLatestBooks() {
+        return db.fetch(AUTHORS_WITH_LATEST_BOOKS).reduce(0L, RowflowContender::fold);
     }
 
     @Override

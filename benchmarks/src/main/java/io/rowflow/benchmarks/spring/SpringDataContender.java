@@ -104,6 +104,17 @@ public final class SpringDataContender implements Contender {
     }
 
     @Override
+    public Mono<Long> authorsWithLatestBooks() {
+        return template.select(Author.class).matching(Query.empty().sort(Sort.by("id"))).all()
+                .flatMapSequential(author -> template.select(Book.class)
+                        .matching(query(where("authorId").is(author.id()))
+                                .sort(Sort.by(Sort.Order.desc("year"), Sort.Order.asc("id"))).limit(3))
+                        .all().collectList()
+                        .map(books -> new long[]{checksum(author, books), books.size()}))
+                .reduce(0L, (checksum, authorAndBooks) -> fold(checksum, authorAndBooks));
+    }
+
+    @Override
     public Mono<Long> authorWithBooks(int authorId) {
         return template.selectOne(query(where("id").is(authorId)), Author.class)
                 .flatMap(author -> booksOf(author).map(books -> checksum(author, books)));
@@ -142,5 +153,32 @@ public final class SpringDataContender implements Contender {
                         .limit(page.limit())
                         .offset(page.offset()), Book.class)
                 .reduce(0L, (checksum, book) -> Checksums.fold(checksum, book.id()));
+    }
+
+    @Override
+    public boolean runs(io.rowflow.benchmarks.Workload workload) {
+        return true;
+    }
+
+    @Override
+    public Mono<Long> streamEventsInTransaction() {
+        return template.select(Event.class).all().count().as(transactional::transactional);
+    }
+
+    /** W10 through the {@code DatabaseClient} under the template: Spring Data has no joins of entities. */
+    @Override
+    public Mono<Long> joinedAuthorsAndBooks() {
+        return template.getDatabaseClient().sql(RawJoin.SQL)
+                .map((row, metadata) -> new SpringEntities.AuthorBook(row.get(0, Integer.class), row.get(1, String.class),
+                        row.get(2, Integer.class), row.get(3, String.class), row.get(4, Integer.class)))
+                .all()
+                .reduceWith(Checksums.Joined::new, (checksum, row) -> checksum.add(row.authorId(), row.bookId()))
+                .map(Checksums.Joined::value);
+    }
+
+    /** W10's SQL, as raw R2DBC sends it. */
+    private static final class RawJoin {
+        static final String SQL = "SELECT a.id, a.name, b.id, b.title, b.year FROM bench_author a "
+                + "JOIN bench_book b ON b.author_id = a.id ORDER BY a.id, b.id";
     }
 }

@@ -37,4 +37,8 @@ final class SpringEntities {
     @Table("bench_book")
     record Book(@Id Integer id, String title, int year, Integer authorId) {
     }
+
+    /** A row of W10's join. */
+    record AuthorBook(int authorId, String authorName, int bookId, String title, int year) {
+    }
 }

@@ -137,7 +137,8 @@ public final class KeyedCoalescer<K, R> {
 
     /**
      * Sends the requests' keys as one query, in the Reactor context of the first request (so what
-     * a caller put there is seen where the connection is acquired and the statement runs), and
+     * a caller put there is seen where the connection is acquired and the statement runs; the
+     * others' contexts ride along, see {@link CallerContexts}), and
      * routes the rows back when it completes. Which
      * requests join the batch is decided under the lock, so a request cancelling meanwhile is
      * either left out or counted by the batch, never neither. A query that fails while being
@@ -153,7 +154,7 @@ public final class KeyedCoalescer<K, R> {
             LinkedHashSet<K> keys = new LinkedHashSet<>();
             batch.requests.forEach(request -> keys.addAll(request.keys));
             counters.sent(batch.requests.size());
-            ContextView context = batch.requests.get(0).sink.contextView();
+            ContextView context = CallerContexts.of(batch.requests.stream().map(request -> request.sink.contextView()).toList());
             batch.subscription = query.fetch(List.copyOf(keys), batch.requests.size() > 1).contextWrite(context).collect(HashMap<K, List<R>>::new,
                             (byKey, row) -> byKey.computeIfAbsent(keyOf.apply(row), key -> new ArrayList<>(1)).add(row))
                     .subscribe(batch::deliver, batch::fail);

@@ -40,6 +40,29 @@ public final class StoredValues {
         return raw == null ? null : row.get(index, type);
     }
 
+    /**
+     * How a column stored as {@code type} is read, resolved once (per column, not per value): reads
+     * what {@link #read(Readable, int, Class)} reads.
+     */
+    public static Reader reader(Class<?> type) {
+        Class<?> number = NUMBER_TYPES.get(type);
+        if (number != null) {
+            return (row, index) -> {
+                Object raw = row.get(index);
+                return raw instanceof Number value ? exactly(value, number) : raw == null ? null : row.get(index, type);
+            };
+        }
+        return type == Double.class ? (row, index) -> toDouble(row.get(index), row, index)
+                : (row, index) -> row.get(index, type);
+    }
+
+    /** Reads the value at a position as one stored type. */
+    @FunctionalInterface
+    public interface Reader {
+        /** The value at the position. */
+        @Nullable Object read(Readable row, int index);
+    }
+
     /** The value of a named column, as {@code type}. */
     public static @Nullable Object read(Readable row, String name, Class<?> type) {
         Class<?> number = NUMBER_TYPES.get(type);

@@ -55,16 +55,21 @@ public final class EntityRowMapper<T> implements BiFunction<Row, RowMetadata, T>
         int[] positions = fixedPositions != null ? fixedPositions : positionsFor(metadata);
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = read(row, positions[i], columns.get(i));
+            values[i] = read(row, positions[i], columns.get(i), model.reader(i));
         }
         return model.assemble(values);
     }
 
     /** Reads one column value at a position and converts it to the column's Java type. */
     public static @Nullable Object read(Readable row, int position, MappedColumn column) {
+        return read(row, position, column, (readable, index) -> StoredValues.read(readable, index, column.storedType()));
+    }
+
+    /** As {@link #read(Readable, int, MappedColumn)}, with the way its stored type is read resolved beforehand. */
+    private static @Nullable Object read(Readable row, int position, MappedColumn column, StoredValues.Reader reader) {
         Object stored;
         try {
-            stored = StoredValues.read(row, position, column.storedType());
+            stored = reader.read(row, position);
         } catch (RuntimeException e) {
             throw new MappingException("Cannot read column '" + column.columnName() + "' as "
                     + column.storedType().getSimpleName() + " for " + column.describe() + ": " + e.getMessage(), e);

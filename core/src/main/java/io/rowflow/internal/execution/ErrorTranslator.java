@@ -8,6 +8,7 @@ import io.rowflow.IntegrityViolationException;
 import io.rowflow.QueryTimeoutException;
 import io.rowflow.RowflowException;
 import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientException;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +72,24 @@ public final class ErrorTranslator {
             String state = current instanceof DataAccessException dataAccess ? dataAccess.sqlState()
                     : current instanceof R2dbcException driver ? driver.getSqlState() : null;
             if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a failure means the connection broke: {@link #isConnectionLost}, or a driver failure
+     * without SQLSTATE from the transport (the socket closed under the driver, which reports it
+     * without a server message).
+     */
+    public static boolean isConnectionBroken(Throwable error) {
+        if (isConnectionLost(error)) {
+            return true;
+        }
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (current instanceof java.io.IOException || current instanceof R2dbcNonTransientResourceException driver
+                    && (driver.getSqlState() == null || driver.getSqlState().isEmpty())) {
                 return true;
             }
         }

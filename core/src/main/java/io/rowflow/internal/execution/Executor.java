@@ -12,11 +12,13 @@ import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Finds the connection for an operation: the current transaction's (queued behind its other
@@ -26,8 +28,18 @@ import reactor.core.publisher.Mono;
  */
 public final class Executor {
 
-    /** Rows per window of a streamed query inside a transaction when no fetch size is given. */
+    /** Rows per window of a streamed query inside a transaction when no fetch size is given: the first window's. */
     public static final int DEFAULT_WINDOW = 256;
+
+    /** How often a read whose connection broke before it emitted anything runs again, when the provider asks for it. */
+    private static final int LOST_READ_RETRIES = 2;
+
+    /**
+     * The most rows a window of a streamed query inside a transaction grows to when no fetch size
+     * is given (through a cursor, each {@code FETCH} asks for twice the rows of the one before):
+     * a stream of a million rows takes about 250 round trips, not 4,000.
+     */
+    public static final int GROWN_WINDOW = 4_096;
 
     private final ConnectionFactory factory;
     private final ConnectionProvider provider;
@@ -35,6 +47,8 @@ public final class Executor {
     private final StatementRunner runner;
     private final TransactionWindows transactionWindows;
     private final Listeners listeners;
+    /** The context key of the connection {@link #onOneConnection} holds for its work. */
+    private final Object heldConnection = new Object();
 
     /**
      * Creates an executor over a connection provider, the database's transactions, a statement
@@ -71,7 +85,22 @@ public final class Executor {
     public <T> Flux<T> withConnection(OperationShape shape, String sql, Work<T> work) {
         return Flux.deferContextual(context -> transactions.route(context,
                 scope -> inScope(scope, connection -> work.run(connection, placed(shape, scope))).onBackpressureBuffer(),
-                () -> onOwnConnection(shape, sql, connection -> work.run(connection, shape))));
+                () -> {
+                    Connection held = context.getOrDefault(heldConnection, null);
+                    return held != null ? Flux.from(work.run(held, shape))
+                            : onOwnConnection(shape, sql, connection -> work.run(connection, shape));
+                }));
+    }
+
+    /**
+     * Runs work outside a transaction with every statement it sends through this executor on one
+     * connection of its own, as a hand-written sequence of statements would: acquired on
+     * subscription (the provider is told {@code shape} with {@code sql}, the first statement),
+     * released on completion, error and cancellation. The work must send its statements one after
+     * the other, each read to its end before the next starts; no transaction is begun.
+     */
+    public <T> Flux<T> onOneConnection(OperationShape shape, String sql, Flux<T> work) {
+        return onOwnConnection(shape, sql, connection -> work.contextWrite(context -> context.put(heldConnection, connection)));
     }
 
     /**
@@ -84,8 +113,17 @@ public final class Executor {
      */
     public <T> Flux<List<T>> windows(OperationShape shape, PreparedSql sql, int size,
                                      BiFunction<Row, RowMetadata, T> mapper) {
+        return windows(shape, sql, size, size, mapper);
+    }
+
+    /**
+     * As {@link #windows(OperationShape, PreparedSql, int, BiFunction)}, with windows read through
+     * a cursor growing from {@code size} rows up to {@code maxSize} (each twice the one before).
+     */
+    public <T> Flux<List<T>> windows(OperationShape shape, PreparedSql sql, int size, int maxSize,
+                                     BiFunction<Row, RowMetadata, T> mapper) {
         return Flux.deferContextual(context -> transactions.route(context,
-                scope -> transactionWindows.windows(placed(shape, scope), sql, size, mapper, scope,
+                scope -> transactionWindows.windows(placed(shape, scope), sql, size, maxSize, mapper, scope,
                         new TransactionWindows.InScope() {
                             @Override
                             public <R> Flux<R> run(Function<Connection, ? extends Publisher<R>> work) {
@@ -99,12 +137,13 @@ public final class Executor {
     /**
      * Streams the rows of a query whose result may be large: outside a transaction on a connection
      * of its own, {@code fetchSize} rows per round trip ({@code 0} for the driver's default);
-     * inside one through {@link #windows} of {@code fetchSize} rows, or {@value #DEFAULT_WINDOW}.
+     * inside one through {@link #windows} of {@code fetchSize} rows, or growing from
+     * {@value #DEFAULT_WINDOW} to {@value #GROWN_WINDOW}.
      */
     public <T> Flux<T> stream(OperationShape shape, PreparedSql sql, int fetchSize,
                               BiFunction<Row, RowMetadata, T> mapper) {
         return Flux.deferContextual(context -> transactions.route(context,
-                scope -> windows(shape, sql, fetchSize > 0 ? fetchSize : DEFAULT_WINDOW, mapper)
+                scope -> windows(shape, sql, fetchSize > 0 ? fetchSize : DEFAULT_WINDOW, fetchSize > 0 ? fetchSize : GROWN_WINDOW, mapper)
                         .concatMapIterable(Function.identity(), 1),
                 () -> onOwnConnection(shape, sql.sql(), connection -> runner.query(connection, shape, sql, fetchSize, mapper))));
     }
@@ -115,11 +154,26 @@ public final class Executor {
     }
 
     private <T> Flux<T> onOwnConnection(OperationShape shape, String sql, Function<Connection, ? extends Publisher<T>> work) {
-        return Flux.usingWhen(acquire(shape, sql), work,
+        Flux<T> once = Flux.usingWhen(acquire(shape, sql), work,
                 connection -> provider.release(connection, factory),
                 (connection, error) -> BrokenConnections.releaseAfter(error, connection,
                         provider.release(connection, factory)),
                 connection -> provider.release(connection, factory));
+        return shape.readOnly() && provider.retriesLostReads() ? retriedWhileNothingEmitted(once) : once;
+    }
+
+    /**
+     * A read run again (at most {@value #LOST_READ_RETRIES} times) when its connection broke before
+     * it emitted anything: see {@link ConnectionProvider#retriesLostReads()}.
+     */
+    private static <T> Flux<T> retriedWhileNothingEmitted(Flux<T> read) {
+        return Flux.defer(() -> {
+            AtomicBoolean emitted = new AtomicBoolean();
+            return read.doOnNext(item -> emitted.set(true))
+                    .retryWhen(Retry.max(LOST_READ_RETRIES)
+                            .filter(error -> !emitted.get() && ErrorTranslator.isConnectionBroken(error))
+                            .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        });
     }
 
     /** Work on the transaction's connection, queued behind its other statements; fails at once in a doomed scope. */

@@ -108,6 +108,28 @@ public final class StatementRunner {
         }));
     }
 
+    /**
+     * Runs {@code COPY ... FROM STDIN} with these binary pages on the connection and emits the rows
+     * copied, reported and logged like a statement (the pages are never logged); {@code null} when
+     * the connection is not r2dbc-postgresql's, for the caller to run a statement instead. An error
+     * from the pages or the server fails the copy, and the server keeps none of its rows.
+     */
+    public @Nullable Mono<Long> copyIn(Connection connection, OperationShape operation, String sql,
+                                       Flux<byte[]> pages) {
+        Mono<Long> copy = io.rowflow.internal.copy.BinaryCopy.copyIn(connection, sql, pages);
+        if (copy == null) {
+            return null;
+        }
+        Mono<Long> execution = Mono.defer(() -> copy).onErrorMap(error -> ErrorTranslator.translate(error, sql));
+        return listeners.count(operation, sql, Mono.defer(() -> {
+            if (!SQL_LOG.isDebugEnabled()) {
+                return execution;
+            }
+            StatementLog log = new StatementLog(sql);
+            return execution.doOnNext(log::affected).doOnError(log::failed).doFinally(log::ended);
+        }));
+    }
+
     /** Runs a statement that returns rows (such as {@code INSERT ... RETURNING}), mapping each readable. */
     public <T> Flux<T> returning(Connection connection, OperationShape operation, PreparedSql sql,
                                  Function<Readable, T> mapper) {

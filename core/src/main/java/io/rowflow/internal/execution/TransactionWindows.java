@@ -50,33 +50,49 @@ final class TransactionWindows {
      */
     <T> Flux<List<T>> windows(OperationShape operation, PreparedSql sql, int size, BiFunction<Row, RowMetadata, T> mapper,
                               TransactionScope scope, InScope inScope) {
+        return windows(operation, sql, size, size, mapper, scope, inScope);
+    }
+
+    /**
+     * As above, with cursor windows growing from {@code size} rows, doubling per {@code FETCH} up to
+     * {@code maxSize}: a long stream needs few round trips, a short one reads little ahead.
+     */
+    <T> Flux<List<T>> windows(OperationShape operation, PreparedSql sql, int size, int maxSize,
+                              BiFunction<Row, RowMetadata, T> mapper, TransactionScope scope, InScope inScope) {
         if (dialect.supports(Feature.CURSORS) && isQuery(sql)) {
-            return throughCursor(operation, sql, size, mapper, scope.state().nextCursorName(), inScope);
+            return throughCursor(operation, sql, size, Math.max(size, maxSize), mapper, scope.state().nextCursorName(), inScope);
         }
         return inScope.run(connection -> runner.query(connection, operation, sql, size, mapper))
                 .limitRate(Math.max(size, READ_AHEAD))
                 .buffer(size);
     }
 
-    private <T> Flux<List<T>> throughCursor(OperationShape operation, PreparedSql sql, int size,
+    private <T> Flux<List<T>> throughCursor(OperationShape operation, PreparedSql sql, int size, int maxSize,
                                             BiFunction<Row, RowMetadata, T> mapper, String cursor, InScope inScope) {
         PreparedSql declare = new PreparedSql(dialect.declareCursor(cursor, sql.sql()), sql.binds());
-        PreparedSql fetch = PreparedSql.of(dialect.fetchFromCursor(cursor, size));
         PreparedSql close = PreparedSql.of(dialect.closeCursor(cursor));
         String query = sql.sql();
         // Each FETCH is read to its end once it has the connection, whether or not the subscriber
         // has asked for its rows yet: a statement holding the connection without reading would
         // keep the transaction's other statements waiting for ever.
-        Mono<List<T>> nextWindow = Mono.defer(() -> inScope.run(connection -> runner.query(connection, operation, fetch, 0, mapper, query))
+        Function<Integer, Mono<Window<T>>> fetch = rows -> Mono.defer(() -> inScope.run(connection -> runner.query(connection,
+                        operation, PreparedSql.of(dialect.fetchFromCursor(cursor, rows)), 0, mapper, query))
                 .onBackpressureBuffer()
-                .collectList());
+                .collectList()
+                .map(read -> new Window<>(read, rows)));
         Mono<Void> closed = inScope.run(connection -> runner.update(connection, operation, close, query)).then();
         return Flux.usingWhen(inScope.run(connection -> runner.update(connection, operation, declare, query)).then(Mono.just(cursor)),
-                        opened -> nextWindow.expand(window -> window.size() < size ? Mono.empty() : nextWindow),
+                        opened -> fetch.apply(size).expand(window -> window.rows().size() < window.asked() ? Mono.empty()
+                                : fetch.apply(Math.min(maxSize, window.asked() * 2))),
                         opened -> closed,
                         (opened, error) -> Mono.empty(),
                         opened -> closed.onErrorResume(error -> Mono.empty()))
+                .map(Window::rows)
                 .filter(window -> !window.isEmpty());
+    }
+
+    /** The rows of one {@code FETCH} and how many it asked for: fewer means the cursor is exhausted. */
+    private record Window<T>(List<T> rows, int asked) {
     }
 
     /** Whether the statement is a plain query, which a cursor can be declared over (not a data change returning rows). */

@@ -15,12 +15,32 @@ final class CompositeType {
     private final List<Property> properties;
     private final Instantiator instantiator;
     private final boolean mutable;
+    /**
+     * Whether property {@code i} is the column at index {@code i}, for every property and column:
+     * then the column values are the constructor's arguments.
+     */
+    private final boolean flat;
+    /** Per property, the value of its collection relationship when not loaded (one shared, immutable marker), else null. */
+    private final @Nullable Object[] unloaded;
 
     CompositeType(Class<?> type, List<Property> properties, Instantiator instantiator, boolean mutable) {
         this.type = type;
         this.properties = List.copyOf(properties);
         this.instantiator = instantiator;
         this.mutable = mutable;
+        this.unloaded = new Object[this.properties.size()];
+        boolean flat = true;
+        for (int i = 0; i < this.properties.size(); i++) {
+            Property property = this.properties.get(i);
+            MappedRelation relation = property.relation();
+            flat &= property.embedded() == null && relation == null && property.column() != null
+                    && property.column().index() == i;
+            if (relation != null && relation.foreignKey() == null && !relation.toOne()) {
+                unloaded[i] = relation.setType() ? UnloadedCollections.set(relation.describe())
+                        : UnloadedCollections.list(relation.describe());
+            }
+        }
+        this.flat = flat;
     }
 
     Class<?> type() {
@@ -134,6 +154,9 @@ final class CompositeType {
      * value means "not loaded"); an embedded type whose columns are all null is null.
      */
     @Nullable Object assemble(Object[] columnValues, @Nullable Object[] relationValues, boolean nullWhenEmpty) {
+        if (flat && !nullWhenEmpty && columnValues.length == properties.size()) {
+            return assembleFlat(columnValues);
+        }
         Object[] values = new Object[properties.size()];
         boolean anyValue = false;
         for (int i = 0; i < values.length; i++) {
@@ -142,14 +165,13 @@ final class CompositeType {
             if (property.embedded() != null) {
                 value = property.embedded().assemble(columnValues, null, true);
             } else if (property.relation() != null) {
-                value = relationValue(property, columnValues, relationValues);
+                value = unloaded[i] != null && (relationValues == null || relationValues[property.relation().index()] == null)
+                        ? unloaded[i] : relationValue(property, columnValues, relationValues);
             } else {
                 value = columnValues[property.column().index()];
             }
             if (value == null && property.primitive()) {
-                throw new MappingException("Column '" + property.column().columnName() + "' is NULL but "
-                        + type.getName() + "." + property.name() + " is a primitive "
-                        + property.column().javaType().getName() + "; make the field a wrapper type");
+                throw nullForPrimitive(property);
             }
             anyValue |= value != null;
             values[i] = value;
@@ -157,6 +179,26 @@ final class CompositeType {
         if (nullWhenEmpty && !anyValue) {
             return null;
         }
+        return create(values);
+    }
+
+    /** A type whose properties are its columns in order: the column values are the arguments, with no copy. */
+    private Object assembleFlat(Object[] columnValues) {
+        for (int i = 0; i < columnValues.length; i++) {
+            if (columnValues[i] == null && properties.get(i).primitive()) {
+                throw nullForPrimitive(properties.get(i));
+            }
+        }
+        return create(columnValues);
+    }
+
+    private MappingException nullForPrimitive(Property property) {
+        return new MappingException("Column '" + property.column().columnName() + "' is NULL but "
+                + type.getName() + "." + property.name() + " is a primitive "
+                + property.column().javaType().getName() + "; make the field a wrapper type");
+    }
+
+    private Object create(Object[] values) {
         try {
             return instantiator.create(values);
         } catch (RuntimeException e) {
@@ -164,6 +206,20 @@ final class CompositeType {
         } catch (Throwable e) {
             throw new MappingException("Could not create " + type.getName() + ": " + e, e);
         }
+    }
+
+    /**
+     * A copy of an immutable instance with one relationship property set: every other property's
+     * current value, read through its getter, and one constructor call (no column values
+     * extracted, no references built again).
+     */
+    Object withProperty(Object instance, MappedRelation relation, @Nullable Object value) {
+        Object[] values = new Object[properties.size()];
+        for (int i = 0; i < values.length; i++) {
+            Property property = properties.get(i);
+            values[i] = property.relation() == relation ? value : get(property, instance);
+        }
+        return create(values);
     }
 
     private static @Nullable Object relationValue(Property property, Object[] columnValues,

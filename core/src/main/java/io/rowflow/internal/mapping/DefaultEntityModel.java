@@ -1,6 +1,7 @@
 package io.rowflow.internal.mapping;
 
 import io.rowflow.QueryException;
+import io.rowflow.internal.convert.StoredValues;
 import io.rowflow.mapping.ColumnModel;
 import io.rowflow.mapping.EntityModel;
 import io.rowflow.mapping.RelationModel;
@@ -30,6 +31,8 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
     private final boolean shareable;
 
     private final List<MappedRelation> relations;
+    /** How each column is read from a row, indexed like {@link #mappedColumns()}. */
+    private final StoredValues.Reader[] readers;
 
     DefaultEntityModel(Class<T> type, String tableName, @Nullable String schemaName, CompositeType root,
                        List<MappedColumn> columns, List<MappedRelation> relations, @Nullable EntityKey key,
@@ -48,6 +51,8 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
         Map<String, MappedColumn> byPath = new LinkedHashMap<>();
         columns.forEach(c -> byPath.put(c.propertyPath(), c));
         this.columnsByPath = Collections.unmodifiableMap(byPath);
+        this.readers = this.columns.stream().map(column -> StoredValues.reader(column.storedType()))
+                .toArray(StoredValues.Reader[]::new);
     }
 
     @Override
@@ -74,6 +79,11 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
     /** The columns with their internal details. */
     public List<MappedColumn> mappedColumns() {
         return columns;
+    }
+
+    /** How the column at {@code index} of {@link #mappedColumns()} is read from a row, resolved once. */
+    public StoredValues.Reader reader(int index) {
+        return readers[index];
     }
 
     /** Whether this is a {@code @Table} entity (as opposed to a projection type). */
@@ -159,6 +169,7 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
      * Returns the entity with a relationship set to a loaded value ({@code null} for "no related
      * entity"): a mutable entity is changed in place, an immutable one is copied.
      */
+    @SuppressWarnings("unchecked")
     public T withRelation(T entity, MappedRelation relation, @Nullable Object value) {
         if (root.mutable()) {
             for (Property property : root.properties()) {
@@ -168,9 +179,7 @@ public final class DefaultEntityModel<T> implements EntityModel<T> {
             }
             return entity;
         }
-        Object[] relationValues = relationValues(entity);
-        relationValues[relation.index()] = value == null ? CompositeType.NO_TARGET : value;
-        return rebuild(extract(entity), relationValues);
+        return (T) root.withProperty(entity, relation, value);
     }
 
     @Override

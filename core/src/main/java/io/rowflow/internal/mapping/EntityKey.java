@@ -18,11 +18,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EntityKey {
 
+    /** The composition of a one-column key: the column's value. */
+    private static final Function<Object[], Object> SINGLE = values -> values[0];
+
     private final String owner;
     private final List<MappedColumn> columns;
     private final Class<?> valueType;
     private final Function<Object[], Object> compose;
     private final Function<Object, Object[]> split;
+    /** Whether the key value is its one column's value (no composition). */
+    private final boolean single;
 
     private EntityKey(String owner, List<MappedColumn> columns, Class<?> valueType,
                       Function<Object[], Object> compose, Function<Object, Object[]> split) {
@@ -31,7 +36,9 @@ public final class EntityKey {
         this.valueType = valueType;
         this.compose = compose;
         this.split = split;
+        this.single = compose == SINGLE;
     }
+
 
     /** A key of one column (a unique column, a foreign key): its value is the column's Java value. */
     public static EntityKey of(MappedColumn column) {
@@ -40,7 +47,7 @@ public final class EntityKey {
 
     /** The key of one column: its value is the column's Java value. */
     static EntityKey single(String owner, MappedColumn column) {
-        return new EntityKey(owner, List.of(column), wrap(column.javaType()), values -> values[0],
+        return new EntityKey(owner, List.of(column), wrap(column.javaType()), SINGLE,
                 key -> new Object[]{key});
     }
 
@@ -83,6 +90,9 @@ public final class EntityKey {
 
     /** The key value held by an entity's extracted column values, or {@code null} when a key column is null. */
     public @Nullable Object fromEntityValues(Object[] entityValues) {
+        if (single) {
+            return entityValues[columns.get(0).index()];
+        }
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = entityValues[columns.get(i).index()];

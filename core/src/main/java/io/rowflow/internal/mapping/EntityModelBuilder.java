@@ -729,7 +729,10 @@ final class EntityModelBuilder {
         }
         Constructor<?> annotated = null;
         Constructor<?> noArgs = null;
-        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        // Compiler-made constructors (Kotlin's for default arguments) are no candidates.
+        List<Constructor<?>> constructors = Arrays.stream(type.getDeclaredConstructors())
+                .filter(constructor -> !constructor.isSynthetic()).toList();
+        for (Constructor<?> constructor : constructors) {
             if (constructor.isAnnotationPresent(EntityConstructor.class)) {
                 annotated = constructor;
             }
@@ -741,8 +744,8 @@ final class EntityModelBuilder {
             return new Instantiation(setterInstantiator(type, noArgs, sources), true);
         }
         Constructor<?> chosen = annotated;
-        if (chosen == null && type.getDeclaredConstructors().length == 1) {
-            chosen = type.getDeclaredConstructors()[0];
+        if (chosen == null && constructors.size() == 1) {
+            chosen = constructors.get(0);
         }
         if (chosen == null) {
             throw new MappingException(type.getName() + " has no usable constructor: add a no-argument constructor "
@@ -777,7 +780,7 @@ final class EntityModelBuilder {
         MethodHandle handle = handle(type, "<init>", () -> LOOKUP.unreflectConstructor(accessible(constructor)))
                 .asSpreader(Object[].class, constructor.getParameterCount())
                 .asType(MethodType.methodType(Object.class, Object[].class));
-        return values -> (Object) handle.invokeExact(values);
+        return Constructors.of(constructor, handle);
     }
 
     private static Instantiator setterInstantiator(Class<?> type, Constructor<?> noArgs, List<PropertySource> sources) {

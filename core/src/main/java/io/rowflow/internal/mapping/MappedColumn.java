@@ -72,6 +72,16 @@ public record MappedColumn(
         return codec.storedType();
     }
 
+    /**
+     * The hash of the owner and property path, which tell columns apart; equality still compares
+     * every component. Columns key caches looked up per statement (coalescers, rendered key reads),
+     * where a record's hash over all twenty components, codec and types included, was measurable.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * owner.hashCode() + propertyPath.hashCode();
+    }
+
     /** {@code Owner.property.path}, for messages. */
     public String describe() {
         return owner + "." + propertyPath;

@@ -3,7 +3,7 @@ package io.rowflow.internal.query;
 import io.rowflow.QueryException;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.Projection;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 
 /**
  * Detects a grouped or aggregated select that also selects a plain column it does not group by,
@@ -14,7 +14,7 @@ final class Grouping {
     private Grouping() {
     }
 
-    static void check(SelectStatement<?> statement) {
+    static void check(SelectModel<?> statement) {
         if (!(statement.projection() instanceof Projection.Values<?> values)) {
             if (!statement.groupBy().isEmpty()) {
                 throw new QueryException("A grouped query cannot return whole entities; select the grouped values "

@@ -1,7 +1,7 @@
 package io.rowflow.internal.query;
 
 import io.rowflow.internal.mapping.EntityKey;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param match the key values the rows must match, or {@code null} for every row
  * @param link the link table the match applies to (a many-to-many), or {@code null} for the key
  *             columns of the selected table
+ * @param perKeyLimit the most rows per key value, the first in the select's order, or {@code null}
  */
-record KeyedRead(SelectStatement<?> select, SqlWriter.Mode mode, @Nullable Match match, @Nullable LinkTable link) {
+record KeyedRead(SelectModel<?> select, SqlWriter.Mode mode, @Nullable Match match, @Nullable LinkTable link,
+                 @Nullable Long perKeyLimit) {
+
+    /** A read of every row matching the keys. */
+    KeyedRead(SelectModel<?> select, SqlWriter.Mode mode, @Nullable Match match, @Nullable LinkTable link) {
+        this(select, mode, match, link, null);
+    }
 
     /** How key values are compared. */
     enum Form {

@@ -8,8 +8,10 @@ import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.OrderItem;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 import io.rowflow.sql.TableRef;
+import io.rowflow.internal.model.FetchPlanModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,11 +68,42 @@ public final class KeyedReads {
     }
 
     /**
+     * The rows of the entity whose {@code key} columns hold one of the key values and that meet a
+     * fetch plan's criteria: its filter, its order (then the entity's key), and at most its limit
+     * of rows per key value. Rendered per call: the criteria's values are bound in the text's shape.
+     */
+    public PreparedSql byKeys(DefaultEntityModel<?> model, EntityKey key, List<?> keys, FetchPlanModel.Criteria criteria) {
+        return criteria.any() ? filtered(model, key, null, keys, criteria) : set(model, key, null, keys);
+    }
+
+    /**
      * The target rows linked through a link table to one of the owner keys, each followed by the
      * owner key of its link, ordered by the target's key.
      */
     public PreparedSql linked(DefaultEntityModel<?> target, LinkTable link, EntityKey ownerKey, List<?> keys) {
         return set(target, ownerKey, link, keys);
+    }
+
+    /** The linked target rows that meet a fetch plan's criteria, the limit applying per owner key. */
+    public PreparedSql linked(DefaultEntityModel<?> target, LinkTable link, EntityKey ownerKey, List<?> keys,
+                              FetchPlanModel.Criteria criteria) {
+        return criteria.any() ? filtered(target, ownerKey, link, keys, criteria) : set(target, ownerKey, link, keys);
+    }
+
+    private PreparedSql filtered(DefaultEntityModel<?> model, EntityKey key, @Nullable LinkTable link, List<?> keys,
+                                 FetchPlanModel.Criteria criteria) {
+        TableRef table = new TableRef(model.type(), CriteriaAlias.of(criteria, model.type(), ALIAS));
+        List<OrderItem> order = new ArrayList<>(criteria.orderBy());
+        for (MappedColumn column : model.key().columns()) {
+            Expression.Column keyColumn = new Expression.Column(table, column.propertyPath());
+            if (order.stream().noneMatch(item -> item.expression().equals(keyColumn))) {
+                order.add(new OrderItem(keyColumn, false, OrderItem.Nulls.DEFAULT));
+            }
+        }
+        SelectModel<?> select = SelectModel.of(table, model.type()).withWhere(criteria.where()).withOrderBy(order);
+        KeyedRead.Form form = arraysFit(key) ? KeyedRead.Form.ARRAYS : KeyedRead.Form.LIST;
+        KeyedRead.Match match = new KeyedRead.Match(key, form, form == KeyedRead.Form.ARRAYS ? 1 : keys.size());
+        return renderer.template(new KeyedRead(select, SqlWriter.Mode.ROWS, match, link, criteria.limit())).bindAll(keys);
     }
 
     private PreparedSql set(DefaultEntityModel<?> model, EntityKey key, @Nullable LinkTable link, List<?> keys) {
@@ -119,14 +152,14 @@ public final class KeyedReads {
         return template;
     }
 
-    private static SelectStatement<?> select(DefaultEntityModel<?> model) {
-        return SelectStatement.of(new TableRef(model.type(), ALIAS), model.type());
+    private static SelectModel<?> select(DefaultEntityModel<?> model) {
+        return SelectModel.of(new TableRef(model.type(), ALIAS), model.type());
     }
 
     /** The select of the entity's rows ordered by its key, so loaded collections have a stable order. */
-    private static SelectStatement<?> ordered(DefaultEntityModel<?> model) {
+    private static SelectModel<?> ordered(DefaultEntityModel<?> model) {
         TableRef table = new TableRef(model.type(), ALIAS);
-        return SelectStatement.of(table, model.type()).withOrderBy(model.key().columns().stream()
+        return SelectModel.of(table, model.type()).withOrderBy(model.key().columns().stream()
                 .map(column -> new OrderItem(new Expression.Column(table, column.propertyPath()), false,
                         OrderItem.Nulls.DEFAULT))
                 .toList());

@@ -11,11 +11,11 @@ import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.sql.Assignment;
-import io.rowflow.sql.DataChangeStatement;
+import io.rowflow.internal.model.DataChangeModel;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.Predicate;
 import io.rowflow.sql.Projection;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,25 +58,25 @@ public final class QueryRenderer {
     }
 
     /** Renders a select of rows, with the mapper for its projection. */
-    public <T> RenderedSelect<T> select(SelectStatement<T> statement) {
+    public <T> RenderedSelect<T> select(SelectModel<T> statement) {
         Grouping.check(statement);
         SqlWriter writer = writer();
         Scope scope = writer.select(statement, null, SqlWriter.Mode.ROWS);
         PreparedSql sql = writer.toStatement();
         if (statement.projection() instanceof Projection.Entity<T> entity) {
             DefaultEntityModel<T> model = models.entity(entity.entityType());
-            return new RenderedSelect<>(sql, () -> EntityRowMapper.byPosition(model), statement.fetchSize());
+            return new RenderedSelect<>(sql, () -> EntityRowMapper.byPosition(model));
         }
         Projection.Values<T> values = (Projection.Values<T>) statement.projection();
         List<ValueCodec> codecs = codecs(values, scope);
-        return new RenderedSelect<>(sql, () -> new ValuesRowMapper<>(values, codecs), statement.fetchSize());
+        return new RenderedSelect<>(sql, () -> new ValuesRowMapper<>(values, codecs));
     }
 
     /**
      * Renders only the SQL text of a select, without resolving how its rows are read: what a
      * preview or {@code toString()} shows even when the projection cannot be read.
      */
-    public PreparedSql selectSql(SelectStatement<?> statement) {
+    public PreparedSql selectSql(SelectModel<?> statement) {
         Grouping.check(statement);
         SqlWriter writer = writer();
         writer.select(statement, null, SqlWriter.Mode.ROWS);
@@ -84,7 +84,7 @@ public final class QueryRenderer {
     }
 
     /** Renders {@code SELECT COUNT(*)} of the rows the select would return (ignoring its order). */
-    public PreparedSql count(SelectStatement<?> statement) {
+    public PreparedSql count(SelectModel<?> statement) {
         Grouping.check(statement);
         SqlWriter writer = writer();
         boolean simple = !statement.distinct() && statement.groupBy().isEmpty() && statement.having() == null
@@ -100,7 +100,7 @@ public final class QueryRenderer {
     }
 
     /** Renders a select of at most one row telling whether the select matches anything. */
-    public PreparedSql exists(SelectStatement<?> statement) {
+    public PreparedSql exists(SelectModel<?> statement) {
         Grouping.check(statement);
         SqlWriter writer = writer();
         writer.select(statement, null, SqlWriter.Mode.EXISTS);
@@ -111,7 +111,7 @@ public final class QueryRenderer {
      * Renders an update or delete, limited by the target entity's {@link TableConditions} like a
      * read of it (global filters, soft delete, the tenant).
      */
-    public PreparedSql dataChange(DataChangeStatement statement) {
+    public PreparedSql dataChange(DataChangeModel statement) {
         if (statement.where() == null && !statement.all()) {
             throw new QueryException("An update or delete without where(...) must say all() explicitly; refusing to "
                     + "change every row of " + statement.target().entityType().getSimpleName() + " by accident");
@@ -120,8 +120,8 @@ public final class QueryRenderer {
         Scope scope = writer.target(statement.target());
         DefaultEntityModel<?> model = models.entity(statement.target().entityType());
         String table = io.rowflow.internal.sql.EntitySql.qualifiedTable(model, dialect);
-        if (statement instanceof DataChangeStatement.Update update) {
-            assignments(writer, scope, table, update.assignments(), model);
+        if (statement.kind() == DataChangeModel.Kind.UPDATE) {
+            assignments(writer, scope, table, statement.assignments(), model);
         } else {
             writer.append("DELETE FROM ").append(table);
         }

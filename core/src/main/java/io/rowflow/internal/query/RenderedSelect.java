@@ -11,8 +11,7 @@ import java.util.function.Supplier;
  *
  * @param statement SQL and bind values
  * @param mapper creates a row mapper for one execution
- * @param fetchSize the streaming hint, 0 for the driver's default
  * @param <T> the row type
  */
-public record RenderedSelect<T>(PreparedSql statement, Supplier<BiFunction<Row, RowMetadata, T>> mapper, int fetchSize) {
+public record RenderedSelect<T>(PreparedSql statement, Supplier<BiFunction<Row, RowMetadata, T>> mapper) {
 }

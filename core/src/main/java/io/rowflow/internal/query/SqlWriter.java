@@ -15,7 +15,7 @@ import io.rowflow.sql.Join;
 import io.rowflow.sql.OrderItem;
 import io.rowflow.sql.Predicate;
 import io.rowflow.sql.Projection;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ final class SqlWriter {
     // ---- select ----
 
     /** Writes a select; returns the scope of its tables (for reading the projection). */
-    Scope select(SelectStatement<?> statement, @Nullable Scope parent, Mode mode) {
+    Scope select(SelectModel<?> statement, @Nullable Scope parent, Mode mode) {
         return select(statement, parent, mode, null);
     }
 
@@ -88,35 +88,58 @@ final class SqlWriter {
         select(read.select(), null, read.mode(), read);
     }
 
-    private Scope select(SelectStatement<?> statement, @Nullable Scope parent, Mode mode, @Nullable KeyedRead read) {
+    private Scope select(SelectModel<?> statement, @Nullable Scope parent, Mode mode, @Nullable KeyedRead read) {
         Scope scope = new Scope(parent);
         register(scope, statement);
         LinkTable link = read == null ? null : read.link();
         String linkAlias = link == null ? null : "t" + nextAlias++;
+        String linkColumn = link == null ? null : linkAlias + "." + dialect.quote(link.ownerColumn());
+        KeyedRead.Match match = read == null ? null : read.match();
+        Long perKey = match == null || mode != Mode.ROWS ? null : read.perKeyLimit();
+        Scope.Entry from = scope.resolve(statement.from());
+        String lateral = null;
+        if (perKey != null) {
+            int columns = from.model().mappedColumns().size() + (link == null ? 0 : 1);
+            sql.append("SELECT ");
+            for (int i = 0; i < columns; i++) {
+                sql.append(i == 0 ? "" : ", ").append("rf.c").append(i);
+            }
+            sql.append(" FROM ");
+            lateral = match.form() == KeyedRead.Form.ARRAYS ? lateralKeys(match) : null;
+            sql.append(lateral == null ? "(" : " CROSS JOIN LATERAL (");
+        }
         sql.append("SELECT ");
         if (statement.distinct() && mode == Mode.ROWS) {
             sql.append("DISTINCT ");
         }
         switch (mode) {
-            case ROWS -> projection(statement.projection(), scope);
+            case ROWS -> projection(statement.projection(), scope, perKey != null);
             case COUNT -> sql.append("COUNT(*)");
             case EXISTS -> sql.append('1');
         }
         if (link != null && mode == Mode.ROWS) {
-            sql.append(", ").append(linkAlias).append('.').append(dialect.quote(link.ownerColumn()));
+            sql.append(", ").append(linkColumn);
+            if (perKey != null) {
+                sql.append(" AS c").append(from.model().mappedColumns().size());
+            }
+        }
+        if (perKey != null) {
+            rank(statement, scope, lateral != null ? List.of() : tested(match, from, linkColumn));
         }
         fromClause(statement, scope);
         if (link != null) {
-            Scope.Entry target = scope.resolve(statement.from());
             sql.append(" JOIN ").append(dialect.quote(link.name())).append(' ').append(linkAlias).append(" ON ")
                     .append(linkAlias).append('.').append(dialect.quote(link.targetColumn())).append(" = ");
-            qualified(target, target.model().key().column());
+            qualified(from, from.model().key().column());
         }
         Predicate where = filter(statement, scope);
-        KeyedRead.Match match = read == null ? null : read.match();
         if (match != null) {
             sql.append(" WHERE ");
-            keyMatch(match, scope.resolve(statement.from()), link == null ? null : linkAlias + "." + dialect.quote(link.ownerColumn()));
+            if (lateral != null) {
+                lateralMatch(tested(match, from, linkColumn));
+            } else {
+                keyMatch(match, from, linkColumn);
+            }
             if (where != null) {
                 sql.append(" AND ");
                 predicate(where, scope);
@@ -133,21 +156,86 @@ final class SqlWriter {
             sql.append(" HAVING ");
             predicate(statement.having(), scope);
         }
-        if (mode == Mode.ROWS && !statement.orderBy().isEmpty()) {
+        if (mode == Mode.ROWS && !statement.orderBy().isEmpty() && (perKey == null || lateral != null)) {
             sql.append(" ORDER BY ");
-            for (int i = 0; i < statement.orderBy().size(); i++) {
-                sql.append(i == 0 ? "" : ", ");
-                sortKey(statement.orderBy().get(i), scope);
-            }
+            sortKeys(statement, scope);
         }
         if (mode == Mode.EXISTS) {
             sql.append(dialect.paging(marker(1L), null));
+        } else if (perKey != null) {
+            sql.append(lateral != null ? dialect.paging(marker(perKey), null) + ") rf ORDER BY rf.rf_rank"
+                    : ") rf WHERE rf.rf_rank <= " + marker(perKey) + " ORDER BY rf.rf_rank");
         } else if (mode == Mode.ROWS && (statement.limit() != null || statement.offset() != null)) {
             String limit = statement.limit() == null ? null : marker(statement.limit());
             String offset = statement.offset() == null ? null : marker(statement.offset());
             sql.append(dialect.paging(limit, offset));
         }
         return scope;
+    }
+
+    private void sortKeys(SelectModel<?> statement, Scope scope) {
+        for (int i = 0; i < statement.orderBy().size(); i++) {
+            sql.append(i == 0 ? "" : ", ");
+            sortKey(statement.orderBy().get(i), scope);
+        }
+    }
+
+    /**
+     * The rank of a row among the rows of its key value, in the select's order: the column a
+     * per-key limit is applied to when the keys cannot be joined laterally, and the order of the
+     * enclosing select either way (so each key's rows come in the plan's order).
+     */
+    private void rank(SelectModel<?> statement, Scope scope, List<String> partition) {
+        sql.append(", ROW_NUMBER() OVER (");
+        if (!partition.isEmpty()) {
+            sql.append("PARTITION BY ").append(String.join(", ", partition));
+        }
+        if (!statement.orderBy().isEmpty()) {
+            sql.append(partition.isEmpty() ? "ORDER BY " : " ORDER BY ");
+            sortKeys(statement, scope);
+        }
+        sql.append(") AS rf_rank");
+    }
+
+    /**
+     * The key values as a table joined laterally, one bound array per key column (the dialect's
+     * {@link Dialect#keyTable}); {@code null}, with nothing written, when the dialect has none.
+     */
+    private @Nullable String lateralKeys(KeyedRead.Match match) {
+        List<MappedColumn> columns = match.key().columns();
+        List<String> names = new ArrayList<>(columns.size());
+        List<String> markers = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            names.add("k" + i);
+            markers.add(dialect.bindMarker(binds.size() + i, null));
+        }
+        String table = dialect.keyTable(markers, columns.stream().<Class<?>>map(MappedColumn::storedType).toList(),
+                "rf_keys", names);
+        if (table == null) {
+            return null;
+        }
+        keySlot = binds.size();
+        for (int i = 0; i < columns.size(); i++) {
+            binds.add(null);
+        }
+        sql.append(table);
+        return table;
+    }
+
+    /** Each tested key column equals its column of the lateral key table. */
+    private void lateralMatch(List<String> tested) {
+        for (int i = 0; i < tested.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append(tested.get(i)).append(" = rf_keys.k").append(i);
+        }
+    }
+
+    /** The expressions a key match tests: the key columns of {@code table}, or the link's owner column. */
+    private List<String> tested(KeyedRead.Match match, Scope.Entry table, @Nullable String linkColumn) {
+        List<String> tested = new ArrayList<>(match.key().columns().size());
+        for (MappedColumn column : match.key().columns()) {
+            tested.add(linkColumn != null ? linkColumn : render(() -> qualified(table, column)));
+        }
+        return tested;
     }
 
     /**
@@ -165,7 +253,7 @@ final class SqlWriter {
         sql.append(dialect.sortKey(key, item.descending(), nulls));
     }
 
-    private void register(Scope scope, SelectStatement<?> statement) {
+    private void register(Scope scope, SelectModel<?> statement) {
         if (statement.from() == null) {
             throw new QueryException("The query selects no table: add from(...)");
         }
@@ -175,7 +263,7 @@ final class SqlWriter {
         }
     }
 
-    private void fromClause(SelectStatement<?> statement, Scope scope) {
+    private void fromClause(SelectModel<?> statement, Scope scope) {
         Scope.Entry from = scope.resolve(statement.from());
         sql.append(" FROM ").append(EntitySql.qualifiedTable(from.model(), dialect)).append(' ').append(from.qualifier());
         for (Join join : statement.joins()) {
@@ -193,13 +281,17 @@ final class SqlWriter {
         return condition == null ? predicate : new Predicate.And(List.of(predicate, condition));
     }
 
-    private void projection(Projection<?> projection, Scope scope) {
+    /** The selected columns; {@code named} gives them the names {@code c0, c1, ...} for an enclosing select. */
+    private void projection(Projection<?> projection, Scope scope, boolean named) {
         if (projection instanceof Projection.Entity<?> entity) {
             Scope.Entry entry = scope.resolve(entity.table());
             List<MappedColumn> columns = entry.model().mappedColumns();
             for (int i = 0; i < columns.size(); i++) {
                 sql.append(i == 0 ? "" : ", ");
                 qualified(entry, columns.get(i));
+                if (named) {
+                    sql.append(" AS c").append(i);
+                }
             }
         } else if (projection instanceof Projection.Values<?> values) {
             list(values.expressions(), scope);
@@ -210,7 +302,7 @@ final class SqlWriter {
      * The statement's filter combined with its keyset condition and the table condition of its
      * {@code FROM} table, if any ({@code null} when there is none of them).
      */
-    private @Nullable Predicate filter(SelectStatement<?> statement, Scope scope) {
+    private @Nullable Predicate filter(SelectModel<?> statement, Scope scope) {
         List<Predicate> parts = new ArrayList<>(3);
         if (statement.where() != null) {
             parts.add(statement.where());
@@ -234,10 +326,7 @@ final class SqlWriter {
      */
     private void keyMatch(KeyedRead.Match match, Scope.Entry table, @Nullable String linkColumn) {
         List<MappedColumn> columns = match.key().columns();
-        List<String> tested = new ArrayList<>(columns.size());
-        for (MappedColumn column : columns) {
-            tested.add(linkColumn != null ? linkColumn : render(() -> qualified(table, column)));
-        }
+        List<String> tested = tested(match, table, linkColumn);
         keySlot = binds.size();
         switch (match.form()) {
             case EQUAL -> {
@@ -324,7 +413,7 @@ final class SqlWriter {
             sql.append(')');
         } else if (expression instanceof Expression.Subquery subquery) {
             sql.append('(');
-            select(subquery.query(), scope, Mode.ROWS);
+            select(SelectModel.of(subquery.query()), scope, Mode.ROWS);
             sql.append(')');
         }
     }
@@ -426,7 +515,7 @@ final class SqlWriter {
         } else if (predicate instanceof Predicate.InSubquery in) {
             expression(in.expression(), scope, null);
             sql.append(in.negated() ? " NOT IN (" : " IN (");
-            select(in.query(), scope, Mode.ROWS);
+            select(SelectModel.of(in.query()), scope, Mode.ROWS);
             sql.append(')');
         } else if (predicate instanceof Predicate.Between between) {
             MappedColumn hint = hintOf(scope, between.expression());
@@ -453,7 +542,7 @@ final class SqlWriter {
             sql.append(')');
         } else if (predicate instanceof Predicate.Exists exists) {
             sql.append(exists.negated() ? "NOT EXISTS (" : "EXISTS (");
-            select(exists.query(), scope, Mode.EXISTS);
+            select(SelectModel.of(exists.query()), scope, Mode.EXISTS);
             sql.append(')');
         }
     }

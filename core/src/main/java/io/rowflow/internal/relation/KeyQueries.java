@@ -11,6 +11,7 @@ import io.rowflow.internal.execution.OperationShape;
 import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.MappedColumn;
+import io.rowflow.internal.model.FetchPlanModel;
 import io.rowflow.internal.query.KeyedReads;
 import io.rowflow.internal.query.LinkTable;
 import java.util.ArrayList;
@@ -48,18 +49,24 @@ public final class KeyQueries {
      * the model's own key, a unique column, or a foreign key. Rows come ordered by the model's key.
      */
     public <T> Flux<T> byKeys(OperationShape operation, DefaultEntityModel<T> model, EntityKey key, List<Object> keys) {
+        return byKeys(operation, model, key, keys, FetchPlanModel.Criteria.NONE);
+    }
+
+    /** The entities whose {@code key} columns hold one of the key values and that meet a fetch plan's criteria. */
+    <T> Flux<T> byKeys(OperationShape operation, DefaultEntityModel<T> model, EntityKey key, List<Object> keys,
+                       FetchPlanModel.Criteria criteria) {
         return callbacks.of(model).applyAll(Lifecycle.AFTER_LOAD, Flux.fromIterable(chunks(keys, key.columns().size()))
-                .concatMap(chunk -> executor.query(operation, reads.byKeys(model, key, chunk), 0,
+                .concatMap(chunk -> executor.query(operation, reads.byKeys(model, key, chunk, criteria), 0,
                         EntityRowMapper.byPosition(model))));
     }
 
     /** Targets linked to the owner keys through a link table, each with the owner key of its link. */
     <T> Flux<Linked<T>> linked(OperationShape operation, DefaultEntityModel<T> target, LinkTable link, EntityKey ownerKey,
-                               List<Object> keys) {
+                               List<Object> keys, FetchPlanModel.Criteria criteria) {
         int ownerPosition = target.mappedColumns().size();
         MappedColumn ownerColumn = ownerKey.column();
         EntityLifecycle<T> lifecycle = callbacks.of(target);
-        Flux<Linked<T>> rows = linkedRows(operation, target, link, ownerKey, keys, ownerPosition, ownerColumn);
+        Flux<Linked<T>> rows = linkedRows(operation, target, link, ownerKey, keys, ownerPosition, ownerColumn, criteria);
         if (!lifecycle.has(Lifecycle.AFTER_LOAD)) {
             return rows;
         }
@@ -70,10 +77,10 @@ public final class KeyQueries {
 
     private <T> Flux<Linked<T>> linkedRows(OperationShape operation, DefaultEntityModel<T> target, LinkTable link,
                                            EntityKey ownerKey, List<Object> keys, int ownerPosition,
-                                           MappedColumn ownerColumn) {
+                                           MappedColumn ownerColumn, FetchPlanModel.Criteria criteria) {
         return Flux.fromIterable(chunks(keys, 1)).concatMap(chunk -> {
             EntityRowMapper<T> mapper = EntityRowMapper.byPosition(target);
-            return executor.query(operation, reads.linked(target, link, ownerKey, chunk), 0,
+            return executor.query(operation, reads.linked(target, link, ownerKey, chunk, criteria), 0,
                     (row, metadata) -> new Linked<>(EntityRowMapper.read(row, ownerPosition, ownerColumn),
                             mapper.apply(row, metadata)));
         });

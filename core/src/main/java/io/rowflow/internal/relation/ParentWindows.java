@@ -4,7 +4,7 @@ import io.rowflow.internal.mapping.DefaultEntityModel;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.OrderItem;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -39,16 +39,18 @@ public final class ParentWindows {
      * @param fetch   one keyset or offset window of the statement, read whole
      * @param windows the statement's windows as the executor reads them (cursor or bounded read-ahead)
      */
-    public static <T> Flux<List<T>> read(SelectStatement<T> statement, @Nullable DefaultEntityModel<T> model,
+    public static <T> Flux<List<T>> read(SelectModel<T> statement, @Nullable DefaultEntityModel<T> model,
                                          int batchSize, boolean cursors,
-                                         Function<SelectStatement<T>, Mono<List<T>>> fetch,
-                                         Function<SelectStatement<T>, Flux<List<T>>> windows) {
+                                         Function<SelectModel<T>, Mono<List<T>>> fetch,
+                                         Function<SelectModel<T>, Flux<List<T>>> windows) {
         if (cursors || model == null) {
             return windows.apply(statement);
         }
         List<OrderItem> order = withIdLast(statement, model);
         boolean keyset = keysetApplies(statement, order, model);
-        SelectStatement<T> ordered = statement.withOrderBy(order);
+        // withOrderBy drops a seek (it belongs to the old order): a statement that seeks keeps its own order and seek,
+        // and is read in offset windows after its seek position.
+        SelectModel<T> ordered = statement.seekAfter().isEmpty() ? statement.withOrderBy(order) : statement;
         Window<T> start = new Window<>(List.of(), 0, null, true);
         return Mono.just(start)
                 .expand(window -> window.finished(statement, batchSize) ? Mono.empty()
@@ -59,10 +61,10 @@ public final class ParentWindows {
                 .filter(rows -> !rows.isEmpty());
     }
 
-    private static <T> SelectStatement<T> next(SelectStatement<T> statement, Window<T> window, int batchSize,
+    private static <T> SelectModel<T> next(SelectModel<T> statement, Window<T> window, int batchSize,
                                                boolean keyset, DefaultEntityModel<T> model, List<OrderItem> order) {
         long size = statement.limit() == null ? batchSize : Math.min(batchSize, statement.limit() - window.consumed);
-        SelectStatement<T> page = statement.withLimit(size);
+        SelectModel<T> page = statement.withLimit(size);
         if (keyset) {
             return window.last == null ? page : page.withSeekAfter(sortValues(window.last, model, order));
         }
@@ -79,7 +81,7 @@ public final class ParentWindows {
     }
 
     /** The statement's order with every key column not already in it appended, so the order is total. */
-    private static <T> List<OrderItem> withIdLast(SelectStatement<T> statement, DefaultEntityModel<T> model) {
+    private static <T> List<OrderItem> withIdLast(SelectModel<T> statement, DefaultEntityModel<T> model) {
         List<OrderItem> order = new ArrayList<>(statement.orderBy());
         for (MappedColumn column : model.key().columns()) {
             Expression.Column key = new Expression.Column(statement.from(), column.propertyPath());
@@ -90,7 +92,7 @@ public final class ParentWindows {
         return order.size() == statement.orderBy().size() ? statement.orderBy() : order;
     }
 
-    private static boolean keysetApplies(SelectStatement<?> statement, List<OrderItem> order, DefaultEntityModel<?> model) {
+    private static boolean keysetApplies(SelectModel<?> statement, List<OrderItem> order, DefaultEntityModel<?> model) {
         if (statement.offset() != null || !statement.seekAfter().isEmpty() || statement.distinct()
                 || !statement.groupBy().isEmpty()) {
             return false;
@@ -114,7 +116,7 @@ public final class ParentWindows {
     /** One window read so far: its rows, the rows read in all, the last row, and whether it is the empty start. */
     private record Window<T>(List<T> rows, long consumed, @Nullable T last, boolean initial) {
         /** A short window means the result is exhausted; so does reaching the statement's limit. */
-        boolean finished(SelectStatement<T> statement, int batchSize) {
+        boolean finished(SelectModel<T> statement, int batchSize) {
             boolean limitReached = statement.limit() != null && consumed >= statement.limit();
             return limitReached || !initial && rows.size() < batchSize;
         }

@@ -9,6 +9,7 @@ import io.rowflow.internal.mapping.EntityKey;
 import io.rowflow.internal.mapping.EntityModels;
 import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.internal.mapping.MappedRelation;
+import io.rowflow.internal.model.FetchPlanModel;
 import io.rowflow.internal.query.LinkTable;
 import io.rowflow.mapping.RelationModel;
 import io.rowflow.sql.FetchPlan;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Loads relationships for lists of entities with one follow-up query per relationship and list
@@ -55,6 +57,14 @@ public final class RelationLoader {
                 .concatMapIterable(Function.identity());
     }
 
+    /**
+     * Whether the follow-ups of a request subscribed with this context may be coalesced with other
+     * requests' (outside a transaction); when they may not, they can share the parents' connection.
+     */
+    public boolean coalescesFollowUps(ContextView context) {
+        return queries.coalesced(context);
+    }
+
     /** Loads the plans for one list of entities and emits the list with them set. */
     public <T> Mono<List<T>> load(DefaultEntityModel<T> model, List<T> entities, List<FetchPlan> plans) {
         Mono<List<T>> loaded = Mono.just(entities);
@@ -68,6 +78,10 @@ public final class RelationLoader {
     public void check(DefaultEntityModel<?> model, List<FetchPlan> plans) {
         for (FetchPlan plan : plans) {
             MappedRelation relation = relation(model, plan.relation());
+            if (FetchPlanModel.of(plan).criteria().any() && relation.toOne()) {
+                throw new QueryException(relation.describe() + " is a to-one relationship; where, orderBy and limit "
+                        + "apply to to-many relationships only");
+            }
             check(models.entity(relation.targetType()), plan.nested());
         }
     }
@@ -95,7 +109,7 @@ public final class RelationLoader {
         if (keys.isEmpty()) {
             return Mono.just(map(owners, owner -> model.withRelation(owner, relation, null)));
         }
-        return queries.byKeys(shape(model, relation, target), target, target.key(), keys)
+        return queries.byKeys(shape(model, relation, target), target, target.key(), keys, FetchPlanModel.Criteria.NONE)
                 .flatMap(found -> load(target, found, plan.nested()))
                 .map(found -> {
                     Map<Object, Object> byId = index(found, target::idOf);
@@ -113,7 +127,7 @@ public final class RelationLoader {
                                            DefaultEntityModel<Object> target, FetchPlan plan) {
         EntityKey foreignKey = RelationSides.backReference(relation, target).foreignKey();
         List<Object> keys = distinct(owners, model::idOf);
-        return queries.byKeys(shape(model, relation, target), target, foreignKey, keys)
+        return queries.byKeys(shape(model, relation, target), target, foreignKey, keys, FetchPlanModel.of(plan).criteria())
                 .flatMap(found -> load(target, found, plan.nested()))
                 .map(found -> {
                     Map<Object, List<Object>> byOwner = group(found, child -> target.keyValue(child, foreignKey));
@@ -130,7 +144,8 @@ public final class RelationLoader {
         String targetColumn = relation.owning() ? owning.joinTable().inverseColumn() : owning.joinTable().joinColumn();
         List<Object> keys = distinct(owners, model::idOf);
         LinkTable linkTable = new LinkTable(owning.joinTable().name(), ownerColumn, targetColumn);
-        return queries.linked(shape(model, relation, target), target, linkTable, model.key(), keys)
+        return queries.linked(shape(model, relation, target), target, linkTable, model.key(), keys,
+                        FetchPlanModel.of(plan).criteria())
                 .flatMap(links -> {
                     Map<Object, Object> targets = index(links.stream().map(KeyQueries.Linked::target).toList(), target::idOf);
                     return load(target, new ArrayList<>(targets.values()), plan.nested()).map(loaded -> {

@@ -5,6 +5,7 @@ import io.rowflow.QueryException;
 import io.rowflow.callback.Lifecycle;
 import io.rowflow.dialect.Dialect;
 import io.rowflow.internal.callback.EntityLifecycle;
+import io.rowflow.internal.copy.CopyTarget;
 import io.rowflow.internal.execution.BindValues;
 import io.rowflow.internal.execution.Executor;
 import io.rowflow.internal.execution.OperationShape;
@@ -18,14 +19,19 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * {@code insertAll}: multi-row {@code INSERT ... VALUES (...), (...)} statements of up to the
- * configured chunk size (and within the dialect's bind-parameter limit), run one after another
+ * {@code insertAll}: one write per chunk of up to the configured chunk size, run one after another
  * in the current transaction or a new one, so the batch is all-or-nothing. Memory is bounded by
- * one chunk.
+ * one chunk. A chunk is a binary {@code COPY} where {@link CopyInserts} allows it (PostgreSQL,
+ * nothing to read back, every column type writable), else an array insert ({@code unnest}), else a
+ * multi-row {@code INSERT ... VALUES (...), (...)} within the dialect's bind-parameter limit.
  */
 final class BatchInsert {
 
@@ -38,9 +44,11 @@ final class BatchInsert {
     private final Dialect dialect;
     private final int chunkSize;
     private final KeyGenerators keys;
+    private final CopyInserts copies;
 
     BatchInsert(EntityContext entities, Executor executor, TransactionManager transactions, Dialect dialect, int chunkSize,
-                KeyGenerators keys) {
+                KeyGenerators keys, CopyInserts copies) {
+        this.copies = copies;
         this.entities = entities;
         this.executor = executor;
         this.transactions = transactions;
@@ -118,9 +126,53 @@ final class BatchInsert {
     private <T> Flux<T> write(DefaultEntityModel<T> model, List<Pending<T>> chunk) {
         BitSet omitted = chunk.get(0).omitted();
         EntitySql sql = entities.sql(model);
+        if (!copies.candidate(sql, omitted)) {
+            return insert(model, chunk, sql, omitted);
+        }
+        Optional<CopyTarget> known = copies.known(model, omitted);
+        if (known != null && known.isEmpty()) {
+            return insert(model, chunk, sql, omitted);
+        }
+        return copy(model, chunk, sql, omitted, known == null ? null : known.get());
+    }
+
+    /** The insert statement of a chunk: an array insert where the dialect has one, else multi-row {@code VALUES}. */
+    private static <T> PreparedSql statement(EntitySql sql, List<Pending<T>> chunk, BitSet omitted) {
         List<MappedColumn> columns = sql.insertColumns(omitted);
         String arrayInsert = sql.arrayInsert(omitted);
-        PreparedSql statement = arrayInsert != null ? arrays(arrayInsert, columns, chunk) : values(sql, columns, chunk, omitted);
+        return arrayInsert != null ? arrays(arrayInsert, columns, chunk) : values(sql, columns, chunk, omitted);
+    }
+
+    /**
+     * A chunk written by binary {@code COPY} on the operation's connection, or by its insert
+     * statement on that connection when the connection or the table's column types do not allow
+     * the copy. {@code known} is the copy when it was already decided.
+     */
+    private <T> Flux<T> copy(DefaultEntityModel<T> model, List<Pending<T>> chunk, EntitySql sql, BitSet omitted,
+                             @Nullable CopyTarget known) {
+        List<Object[]> rows = new ArrayList<>(chunk.size());
+        chunk.forEach(row -> rows.add(row.values()));
+        OperationShape shape = OperationShape.of(OperationKind.BATCH_INSERT, model.type());
+        String described = known != null ? known.sql() : sql.arrayInsert(omitted) != null
+                ? sql.arrayInsert(omitted) : sql.insert(chunk.size(), omitted);
+        return executor.withConnection(shape, Objects.requireNonNull(described), (connection, placed) -> copies
+                        .target(connection, executor.runner(), OperationShape.of(OperationKind.CATALOG, model.type()),
+                                model, sql, omitted)
+                        .flatMap(target -> {
+                            Mono<Long> copied = target.isEmpty() ? null : executor.runner().copyIn(connection, placed,
+                                    target.get().sql(), target.get().pages().pages(rows));
+                            return copied != null ? copied
+                                    : executor.runner().update(connection, placed, statement(sql, chunk, omitted));
+                        }))
+                .single()
+                .flatMapMany(count -> count != chunk.size()
+                        ? Flux.error(new DataAccessException("Wrote " + count + " rows of " + chunk.size(), described,
+                                null, false, null))
+                        : Flux.fromIterable(chunk).map(row -> row.applied(model)));
+    }
+
+    private <T> Flux<T> insert(DefaultEntityModel<T> model, List<Pending<T>> chunk, EntitySql sql, BitSet omitted) {
+        PreparedSql statement = statement(sql, chunk, omitted);
         List<MappedColumn> returned = sql.returnedAfterInsert(omitted);
         if (returned.isEmpty()) {
             return executor.update(OperationShape.of(OperationKind.BATCH_INSERT, model.type()), statement)

@@ -20,8 +20,7 @@ import io.rowflow.internal.relation.RelationSides;
 import io.rowflow.internal.tx.TransactionManager;
 import io.rowflow.mapping.RelationModel;
 import io.rowflow.observe.OperationKind;
-import io.rowflow.sql.Assignment;
-import io.rowflow.sql.DataChangeStatement;
+import io.rowflow.internal.model.DataChangeModel;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.Predicate;
 import io.rowflow.sql.TableRef;
@@ -181,9 +180,9 @@ final class CascadeWriter {
         Predicate orphans = keptIds.isEmpty() ? ofParent
                 : new Predicate.And(List.of(ofParent, KeyPredicates.notIn(table, target.key(), List.copyOf(keptIds))));
         MappedColumn deleted = filters.global() ? filters.softDeleteColumn(target) : null;
-        DataChangeStatement change = deleted == null ? new DataChangeStatement.Delete(table, orphans, false)
-                : new DataChangeStatement.Update(table, List.of(new Assignment(deleted.propertyPath(),
-                        new Expression.Value(filters.deletedValue(deleted)))), orphans, false);
+        DataChangeModel change = deleted == null ? DataChangeModel.delete(table).where(orphans).build()
+                : DataChangeModel.update(table).set(deleted.propertyPath(), new Expression.Value(filters.deletedValue(deleted)))
+                        .where(orphans).build();
         return executor.update(OperationShape.of(OperationKind.DELETE, target.type()), renderer.dataChange(change)).then();
     }
 

@@ -40,9 +40,10 @@ import io.rowflow.sql.Expression;
 import io.rowflow.sql.FetchPlan;
 import io.rowflow.sql.Fetchable;
 import io.rowflow.sql.Predicate;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 import io.rowflow.sql.TableRef;
 import java.util.List;
+import io.rowflow.sql.QueryOptions;
 import io.rowflow.sql.Selectable;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -71,6 +72,7 @@ public final class DefaultDatabase implements Database {
     private final QueryOperations queries;
     private final RelationLoader relations;
     private final CascadeWriter cascades;
+    private final BatchWrites batchWrites;
     private final CoalescedLookups lookups;
     private final Coalescers coalescers;
     private final int relationBatchSize;
@@ -143,12 +145,15 @@ public final class DefaultDatabase implements Database {
         KeyedReads reads = new KeyedReads(renderer);
         KeyGenerators keys = new KeyGenerators(entities, executor, shared.idGenerators());
         this.operations = new EntityOperations(entities, reads, executor, keys, new GuardedWrites(filters, dialect));
-        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, shared.insertChunkSize(), keys);
+        this.batchInsert = new BatchInsert(entities, executor, transactions, dialect, shared.insertChunkSize(), keys,
+                new CopyInserts(dialect));
         KeyQueries keyQueries = new KeyQueries(dialect, reads, executor, entities.callbacks());
         this.relations = new RelationLoader(models, keyQueries, coalescers);
         this.lookups = new CoalescedLookups(coalescers, entities, operations, keyQueries, dialect);
         this.cascades = new CascadeWriter(entities, operations, batchInsert, executor, transactions, dialect, renderer,
                 keyQueries, filters);
+        this.batchWrites = new BatchWrites(entities, executor, transactions, dialect, shared.insertChunkSize(), cascades,
+                filters, keyQueries);
         this.queries = new QueryOperations(renderer, executor, models, relations, transactions, lookups,
                 shared.defaultFetchSize(), relationBatchSize, dialect.supports(io.rowflow.dialect.Feature.CURSORS),
                 entities.callbacks());
@@ -231,6 +236,26 @@ public final class DefaultDatabase implements Database {
     }
 
     @Override
+    public <T> Flux<T> updateAll(Iterable<? extends T> entities) {
+        return batchWrites.updateAll(Flux.fromIterable(Arguments.entity(entities, "updateAll")));
+    }
+
+    @Override
+    public <T> Flux<T> updateAll(Publisher<? extends T> entities) {
+        return batchWrites.updateAll(Arguments.entity(entities, "updateAll"));
+    }
+
+    @Override
+    public <T> Mono<Long> deleteAll(Iterable<? extends T> entities) {
+        return batchWrites.deleteAll(Flux.fromIterable(Arguments.entity(entities, "deleteAll")));
+    }
+
+    @Override
+    public <T> Mono<Long> deleteAll(Publisher<? extends T> entities) {
+        return batchWrites.deleteAll(Arguments.entity(entities, "deleteAll"));
+    }
+
+    @Override
     public <T> Mono<Boolean> delete(T entity) {
         return cascades.delete(Arguments.entity(entity, "delete"));
     }
@@ -276,16 +301,15 @@ public final class DefaultDatabase implements Database {
         }
         DefaultEntityModel<T> model = models.entity(entityType);
         TableRef table = new TableRef(entityType, "entity");
-        SelectStatement<T> statement = SelectStatement.of(table, entityType)
-                .withWhere(KeyPredicates.equalTo(table, model.key(), model.keyArgument(id)))
-                .withFetches(FetchPlan.all(relationships), 0);
-        return queries.fetchFirst(statement);
+        SelectModel<T> statement = SelectModel.of(table, entityType)
+                .withWhere(KeyPredicates.equalTo(table, model.key(), model.keyArgument(id)));
+        return queries.fetchFirst(statement.withOptions(QueryOptions.defaults().with(relationships)));
     }
 
     @Override
     public <T> Flux<T> findAll(Class<T> entityType) {
         models.entity(Arguments.entityType(entityType, "findAll"));
-        return queries.fetch(SelectStatement.of(new TableRef(entityType, "entity"), entityType));
+        return queries.fetch(SelectModel.of(new TableRef(entityType, "entity"), entityType));
     }
 
     @Override
@@ -300,8 +324,8 @@ public final class DefaultDatabase implements Database {
             return findAll(entityType);
         }
         models.entity(Arguments.entityType(entityType, "findAll"));
-        return queries.fetch(SelectStatement.of(new TableRef(entityType, "entity"), entityType)
-                .withFetches(FetchPlan.all(relationships), options.batchSize()));
+        return queries.fetch(SelectModel.of(new TableRef(entityType, "entity"), entityType)
+                .withOptions(QueryOptions.defaults().with(relationships).withBatchSize(options.batchSize())));
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.rowflow.internal.mapping.MappedColumn;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.Predicate;
 import io.rowflow.sql.Projection;
-import io.rowflow.sql.SelectStatement;
+import io.rowflow.internal.model.SelectModel;
 import io.rowflow.sql.TableRef;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 record UniqueKeyFilter<T>(DefaultEntityModel<T> model, EntityKey key, Object value) {
 
     /** The lookup the statement amounts to, or {@code null} when it is a query of another shape. */
-    static <T> @Nullable UniqueKeyFilter<T> of(SelectStatement<T> statement, EntityModels models) {
+    static <T> @Nullable UniqueKeyFilter<T> of(SelectModel<T> statement, EntityModels models) {
         if (!(statement.projection() instanceof Projection.Entity<T> entity) || !entity.table().equals(statement.from())
                 || !statement.joins().isEmpty() || !statement.groupBy().isEmpty() || statement.having() != null
                 || statement.distinct() || statement.offset() != null && statement.offset() != 0

@@ -37,6 +37,8 @@ public final class EntitySql {
     private final Map<BitSet, String> upserts = new ConcurrentHashMap<>();
     private final Map<InsertShape, String> inserts = new ConcurrentHashMap<>();
     private final Map<BitSet, Optional<String>> insertsFromSequence = new ConcurrentHashMap<>();
+    private final Map<Integer, Optional<BatchSql>> batchUpdates = new ConcurrentHashMap<>();
+    private final Map<Integer, BatchSql> batchDeletes = new ConcurrentHashMap<>();
 
     /** The text of a multi-row insert: its row count and the columns it leaves out. */
     private record InsertShape(int rows, BitSet omitted) {
@@ -310,6 +312,149 @@ public final class EntitySql {
         return supported("generate the key " + key.columnName() + " from the sequence "
                         + java.util.Objects.requireNonNull(key.idGeneration()).sequence() + " of",
                 () -> dialect.sequenceValues(quoted, count));
+    }
+
+    /**
+     * The text of a statement writing many entities at once, and how it is bound.
+     *
+     * @param sql         the statement
+     * @param arrays      whether each column is bound as one array of every row's value (else row by row)
+     * @param returnsKeys whether it returns the key columns of the rows it wrote, then for an update
+     *                    the {@link #returnedAfterUpdate()} columns; else it reports a count
+     */
+    public record BatchSql(String sql, boolean arrays, boolean returnsKeys) {
+    }
+
+    /** The alias of the i-th column of a batch's row set: unlike any mapped column name. */
+    private static String alias(int index) {
+        return "rowflow_c" + index;
+    }
+
+    /**
+     * The columns of a batch update's rows, in bind order: the key columns, the
+     * {@link #updateColumns()} (the version column holding the new version), then for versioned
+     * entities the expected (old) version.
+     */
+    public List<MappedColumn> batchUpdateColumns() {
+        List<MappedColumn> columns = new java.util.ArrayList<>(model.key().columns());
+        columns.addAll(updateColumns());
+        if (model.versionColumn() != null) {
+            columns.add(model.versionColumn());
+        }
+        return columns;
+    }
+
+    /**
+     * The update of {@code rows} entities in one statement, joined to their rows by key (and
+     * version); {@code null} when the dialect has no such statement, or cannot return the columns
+     * the database sets on update. Binds: {@link #batchUpdateColumns()}, as arrays or row by row.
+     */
+    public @Nullable BatchSql batchUpdate(int rows) {
+        Optional<BatchSql> rendered = batchUpdates.get(rows);
+        return (rendered != null ? rendered : batchUpdates.computeIfAbsent(rows,
+                key -> Optional.ofNullable(renderBatchUpdate(key)))).orElse(null);
+    }
+
+    private @Nullable BatchSql renderBatchUpdate(int rows) {
+        boolean returns = dialect.supports(Feature.UPDATE_RETURNING);
+        if (!returnedAfterUpdate.isEmpty() && !returns) {
+            return null;
+        }
+        List<MappedColumn> columns = batchUpdateColumns();
+        List<MappedColumn> keys = model.key().columns();
+        List<String> assignments = new java.util.ArrayList<>();
+        List<MappedColumn> updated = updateColumns();
+        for (int i = 0; i < updated.size(); i++) {
+            assignments.add(quote(updated.get(i)) + " = u." + alias(keys.size() + i));
+        }
+        if (assignments.isEmpty()) {
+            assignments.add(quote(keys.get(0)) + " = u." + alias(0));
+        }
+        StringBuilder condition = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            condition.append(i == 0 ? "" : " AND ").append("t.").append(quote(keys.get(i))).append(" = u.").append(alias(i));
+        }
+        if (model.versionColumn() != null) {
+            condition.append(" AND t.").append(quote(model.versionColumn())).append(" = u.").append(alias(columns.size() - 1));
+        }
+        RowSet set = rowSet(columns, rows);
+        try {
+            String sql = dialect.updateFrom(table, set.sql(), assignments, condition.toString());
+            if (returns) {
+                List<String> returned = new java.util.ArrayList<>(keys.stream().map(this::quote).toList());
+                returnedAfterUpdate.forEach(column -> returned.add(quote(column)));
+                sql = dialect.returning(sql, returned);
+            }
+            return new BatchSql(sql, set.arrays(), returns);
+        } catch (UnsupportedOperationException unsupported) {
+            return null;
+        }
+    }
+
+    /** The columns of a batch delete's rows, in bind order: the key columns, then the version if any. */
+    public List<MappedColumn> batchDeleteColumns() {
+        List<MappedColumn> columns = new java.util.ArrayList<>(model.key().columns());
+        if (model.versionColumn() != null) {
+            columns.add(model.versionColumn());
+        }
+        return columns;
+    }
+
+    /**
+     * The delete of {@code rows} entities in one statement by key (and version), returning the keys
+     * it deleted for versioned entities where the dialect can. Binds: {@link #batchDeleteColumns()},
+     * as arrays or row by row.
+     */
+    public BatchSql batchDelete(int rows) {
+        BatchSql rendered = batchDeletes.get(rows);
+        return rendered != null ? rendered : batchDeletes.computeIfAbsent(rows, this::renderBatchDelete);
+    }
+
+    private BatchSql renderBatchDelete(int rows) {
+        List<MappedColumn> columns = batchDeleteColumns();
+        List<String> aliases = java.util.stream.IntStream.range(0, columns.size()).mapToObj(EntitySql::alias).toList();
+        String arrays = dialect.arrayRows(columns.stream().<Class<?>>map(MappedColumn::storedType).toList(),
+                databaseTypes(columns), "u", aliases);
+        String sql;
+        if (arrays != null) {
+            StringBuilder condition = new StringBuilder();
+            for (int i = 0; i < columns.size(); i++) {
+                condition.append(i == 0 ? "" : " AND ").append("t.").append(quote(columns.get(i))).append(" = u.")
+                        .append(aliases.get(i));
+            }
+            sql = "DELETE FROM " + table + " AS t USING " + arrays + " WHERE " + condition;
+        } else {
+            StringBuilder in = new StringBuilder("DELETE FROM ").append(table).append(" WHERE ");
+            boolean single = columns.size() == 1;
+            in.append(single ? quote(columns.get(0))
+                    : "(" + columns.stream().map(this::quote).collect(Collectors.joining(", ")) + ")").append(" IN (");
+            int marker = 0;
+            for (int row = 0; row < rows; row++) {
+                in.append(row == 0 ? "" : ", ").append(single ? "" : "(");
+                for (int column = 0; column < columns.size(); column++) {
+                    in.append(column == 0 ? "" : ", ").append(marker(columns.get(column), marker++));
+                }
+                in.append(single ? "" : ")");
+            }
+            sql = in.append(')').toString();
+        }
+        boolean returns = model.versionColumn() != null && dialect.supports(Feature.RETURNING);
+        if (returns) {
+            sql = dialect.returningDeleted(sql, model.key().columns().stream().map(this::quote).toList());
+        }
+        return new BatchSql(sql, arrays != null, returns);
+    }
+
+    /** The rows of a batch: arrays where the dialect binds them, else {@code rows} rows of markers. */
+    private RowSet rowSet(List<MappedColumn> columns, int rows) {
+        List<String> aliases = java.util.stream.IntStream.range(0, columns.size()).mapToObj(EntitySql::alias).toList();
+        String arrays = dialect.arrayRows(columns.stream().<Class<?>>map(MappedColumn::storedType).toList(),
+                databaseTypes(columns), "u", aliases);
+        return arrays != null ? new RowSet(arrays, true)
+                : new RowSet(dialect.valuesRows(rows, databaseTypes(columns), "u", aliases), false);
+    }
+
+    private record RowSet(String sql, boolean arrays) {
     }
 
     private String renderUpdate() {

@@ -22,6 +22,7 @@ import io.rowflow.mapping.NamingStrategy;
 import io.rowflow.sql.Expression;
 import io.rowflow.sql.Join;
 import io.rowflow.sql.Predicate;
+import io.rowflow.internal.model.SelectModel;
 import io.rowflow.sql.SelectStatement;
 import io.rowflow.sql.TableRef;
 import java.util.List;
@@ -168,20 +169,20 @@ class KeyedReadsTest {
         TableRef shelf = new TableRef(Shelf.class, "shelf");
         Predicate titled = new Predicate.Comparison(new Expression.Column(book, "title"),
                 Predicate.ComparisonOperator.EQ, new Expression.Value("Dune"));
-        SelectStatement<Shelf> query = SelectStatement.of(shelf, Shelf.class)
+        SelectModel<Shelf> query = SelectModel.of(shelf, Shelf.class)
                 .withJoin(new Join(Join.JoinType.LEFT, book, new Predicate.Comparison(new Expression.Column(book, "id"),
                         Predicate.ComparisonOperator.EQ, new Expression.Column(shelf, "id"))))
                 .withWhere(new Predicate.Exists(SelectStatement.of(other, Book.class), false));
 
-        assertThat(postgres.renderer.select(SelectStatement.of(book, Book.class).withWhere(titled)).statement())
+        assertThat(postgres.renderer.select(SelectModel.of(book, Book.class).withWhere(titled)).statement())
                 .isEqualTo(new PreparedSql("SELECT " + BOOK_COLUMNS + " FROM \"book\" t0 WHERE (t0.\"title\" = $1 "
                         + "AND t0.\"pages\" > $2)", new Object[]{"Dune", 0}));
         assertThat(postgres.renderer.select(query).statement().sql()).isEqualTo("SELECT t0.\"id\", t0.\"label\" "
                 + "FROM \"shelf\" t0 LEFT JOIN \"book\" t1 ON (t1.\"id\" = t0.\"id\" AND t1.\"pages\" > $1) "
                 + "WHERE EXISTS (SELECT 1 FROM \"book\" t2 WHERE t2.\"pages\" > $2 LIMIT $3)");
-        assertThat(postgres.renderer.count(SelectStatement.of(book, Book.class)).sql())
+        assertThat(postgres.renderer.count(SelectModel.of(book, Book.class)).sql())
                 .isEqualTo("SELECT COUNT(*) FROM \"book\" t0 WHERE t0.\"pages\" > $1");
-        assertThat(new Fixture(POSTGRES, TableConditions.NONE).renderer.select(SelectStatement.of(book, Book.class)
+        assertThat(new Fixture(POSTGRES, TableConditions.NONE).renderer.select(SelectModel.of(book, Book.class)
                 .withWhere(titled)).statement().sql()).as("without conditions, as before")
                 .isEqualTo("SELECT " + BOOK_COLUMNS + " FROM \"book\" t0 WHERE t0.\"title\" = $1");
     }

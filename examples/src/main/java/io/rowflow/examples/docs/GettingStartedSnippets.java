@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Year;
 import java.util.List;
+import java.util.Locale;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -114,6 +115,16 @@ public final class GettingStartedSnippets {
                 new Author(null, "Octavia E. Butler", 1947),
                 new Author(null, "Iain M. Banks", 1954));
         return db.insertAll(authors);   // multi-row INSERTs in one transaction; emits in input order, ids set
+    }
+
+    /** Updating and deleting many entities at once. */
+    public static Mono<Long> updateAndDeleteMany(Database db, List<Author> authors) {
+        List<Author> renamed = authors.stream()
+                .map(author -> new Author(author.id(), author.name().toUpperCase(Locale.ROOT), author.born()))
+                .toList();
+        return db.updateAll(renamed)       // one UPDATE per chunk, joined to the rows by id (and version)
+                .collectList()
+                .flatMap(db::deleteAll);   // one DELETE per chunk; emits the number of rows deleted
     }
 
     /** Reading by id, all rows and counts. */

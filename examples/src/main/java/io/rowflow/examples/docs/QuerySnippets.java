@@ -19,6 +19,13 @@ import io.rowflow.query.EntityPath;
 import io.rowflow.query.Paths;
 import io.rowflow.query.SelectQuery;
 import io.rowflow.query.Tuple;
+import io.rowflow.sql.Expression;
+import io.rowflow.sql.OrderItem;
+import io.rowflow.sql.Predicate;
+import io.rowflow.sql.Projection;
+import io.rowflow.sql.QueryOptions;
+import io.rowflow.sql.SelectStatement;
+import io.rowflow.sql.TableRef;
 import java.math.BigDecimal;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -126,6 +133,17 @@ public final class QuerySnippets {
     public static Flux<Author> handWrittenPaths(Database db) {
         EntityPath<Author> author = Paths.of(Author.class);
         return db.fetch(select(author).where(author.string("name").startsWith("Ursula")));
+    }
+
+    public static Flux<Book> statementWithoutTheDsl(Database db) {
+        TableRef book = new TableRef(Book.class, "book");
+        SelectStatement<Book> cheapFirst = SelectStatement.builder(new Projection.Entity<>(book, Book.class))
+                .from(book)
+                .where(new Predicate.Comparison(new Expression.Column(book, "price"),
+                        Predicate.ComparisonOperator.LT, new Expression.Value(new BigDecimal("30"))))
+                .orderBy(List.of(new OrderItem(new Expression.Column(book, "price"), false, OrderItem.Nulls.DEFAULT)))
+                .build();
+        return db.fetch(cheapFirst.withOptions(QueryOptions.defaults().withFetchSize(500)));
     }
 
     public static String printTheSql() {

@@ -1,5 +1,8 @@
 package io.rowflow.examples.web;
 
+import static io.rowflow.examples.web.ShopBook_.SHOP_BOOK;
+import static io.rowflow.query.Queries.delete;
+import static io.rowflow.test.RowflowAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -8,13 +11,23 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.Database;
 import io.rowflow.Ref;
 import io.rowflow.examples.SqlLog;
+import io.rowflow.test.RecordedStatements;
+import io.rowflow.test.StatementRecorder;
+import io.rowflow.test.TestTransactions;
+import io.rowflow.test.WithoutRollback;
+import io.rowflow.test.spring.AutoConfigureRowflowTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,12 +43,24 @@ import reactor.test.StepVerifier;
  * Every endpoint of the bookstore, called over HTTP on a server started on a random port, against
  * a real database: streams (NDJSON, server-sent events, JSON), keyset pages, batched relationship
  * loading, cascading creates, the {@code @Transactional} order and the {@code TransactionalOperator}
- * transfer with their rollbacks, and the 400/404/409 problem bodies. Each test starts from the
- * sample data, and ends with no connection held by the pool.
+ * transfer with their rollbacks, and the 400/404/409 problem bodies.
+ *
+ * <p>The tables and the sample data are created once per database; every test then runs in a
+ * rollback-only test transaction (rowflow-test's {@link AutoConfigureRowflowTest}) that the
+ * requests it makes join, the application's own {@code @Transactional} and
+ * {@code TransactionalOperator} transactions becoming savepoints of it. So every test starts from
+ * the sample data without dropping a table, and ends with no connection held by the pool. The two
+ * tests that watch the pool while a stream runs opt out ({@link WithoutRollback}) and delete what
+ * they wrote.
  */
 @SpringBootTest(classes = BookstoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "bookstore.initialize=false")
+@AutoConfigureRowflowTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class BookstoreApiContract {
+
+    /** The suites whose database has its tables and sample data. */
+    private static final Set<Class<?>> PREPARED = ConcurrentHashMap.newKeySet();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
@@ -48,12 +73,16 @@ abstract class BookstoreApiContract {
     private BookstoreData data;
     @Autowired
     private ConnectionFactory connectionFactory;
+    @Autowired
+    private StatementRecorder recorder;
 
     private WebTestClient http;
 
     @BeforeEach
     void sampleData() {
-        data.recreate().then(data.sampleData()).block(TIMEOUT);
+        if (PREPARED.add(getClass())) {
+            data.recreate().then(data.sampleData()).contextWrite(TestTransactions.outside()).block(TIMEOUT);
+        }
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(TIMEOUT).build();
         awaitNoConnectionHeld();
     }
@@ -108,6 +137,31 @@ abstract class BookstoreApiContract {
                                 Ref.to(author.id())))
                         .toList())
                 .then().block(TIMEOUT);
+    }
+
+    /** Deletes, outside any test transaction, the books {@link #insertBooks} committed in a test without rollback. */
+    private void deleteInsertedBooks() {
+        db.execute(delete(SHOP_BOOK).where(SHOP_BOOK.title.startsWith("Culture volume ")))
+                .contextWrite(TestTransactions.outside()).block(TIMEOUT);
+    }
+
+    // ---- rollback-only tests ----
+
+    @Test
+    @Order(1)
+    void aThousandBooksInsertedByATestAreServedToItsRequests() {
+        insertBooks(1_000);
+
+        assertThat(ndjsonBooks("/books")).as("the request joined the test's transaction").hasSize(6 + 1_000);
+        assertThat(ndjsonBooks("/books?q=culture")).hasSize(1_000);
+    }
+
+    @Test
+    @Order(2)
+    void theNextTestFindsTheSampleCatalogAsItWas() {
+        assertThat(ndjsonBooks("/books")).hasSize(6);
+        assertThat(db.count(ShopBook.class).block(TIMEOUT)).isEqualTo(6L);
+        assertThat(db.count(ShopOrder.class).block(TIMEOUT)).isZero();
     }
 
     // ---- books ----
@@ -216,8 +270,17 @@ abstract class BookstoreApiContract {
     // ---- streaming 10,000 books ----
 
     @Test
+    @WithoutRollback
     void tenThousandBooksArriveIncrementallyWhileTheQueryStillRuns() {
         insertBooks(10_000);
+        try {
+            streamTenThousandBooks();
+        } finally {
+            deleteInsertedBooks();
+        }
+    }
+
+    private void streamTenThousandBooks() {
         List<Integer> heldAtFirstBook = new ArrayList<>();
         List<String> queriesEndedAtFirstBook = new ArrayList<>();
         try (SqlLog log = SqlLog.record(Level.DEBUG)) {
@@ -246,8 +309,17 @@ abstract class BookstoreApiContract {
     }
 
     @Test
+    @WithoutRollback
     void aClientThatDisconnectsAfterFiveBooksLeavesNoConnectionHeld() {
         insertBooks(10_000);
+        try {
+            disconnectAfterFiveBooks();
+        } finally {
+            deleteInsertedBooks();
+        }
+    }
+
+    private void disconnectAfterFiveBooks() {
         List<Integer> heldWhileStreaming = new ArrayList<>();
         try (SqlLog log = SqlLog.record(Level.DEBUG)) {
             Flux<BookView> books = http.get().uri("/books").accept(MediaType.APPLICATION_NDJSON).exchange()
@@ -295,6 +367,11 @@ abstract class BookstoreApiContract {
                 .returnResult(AuthorView.class).getResponseBody().collectList().block(TIMEOUT);
 
         assertThat(authors).hasSize(603);
+        RecordedStatements request = recorder.operations().stream().filter(operation -> operation.name().equals("GET /authors"))
+                .reduce((first, last) -> last).orElseThrow();
+        assertThat(request).as("603 authors with their books: parents in windows, books in batches of 256, no N+1")
+                .hasNoShapeRepeatedMoreThan(4);
+        assertThat(request.count()).as(request.toString()).isLessThanOrEqualTo(8);
         assertThat(authors.get(0).name()).isEqualTo("Iain M. Banks");
         assertThat(authors.get(0).books()).extracting(BookView::title).containsExactly("The Player of Games");
         assertThat(authors).filteredOn(author -> author.name().startsWith("Writer"))

@@ -7,7 +7,10 @@ import static io.rowflow.query.fixtures.Writer_.WRITER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rowflow.DataAccessException;
+import io.rowflow.DatabaseBuilder;
 import io.rowflow.contract.DatabaseTestSupport;
+import io.rowflow.test.RollbackOnly;
+import io.rowflow.test.TestTransactions;
 import io.rowflow.dialect.Feature;
 import io.rowflow.query.fixtures.Novel;
 import io.rowflow.query.fixtures.Writer;
@@ -23,7 +26,19 @@ import reactor.test.StepVerifier;
  * Hostile strings used as values in every kind of predicate are stored and matched literally, and
  * the tables survive: values are always bind parameters, never SQL text.
  */
+@RollbackOnly
 public abstract class InjectionContract extends DatabaseTestSupport {
+
+    /** Each test runs in a rollback-only test transaction: the tables are created once and every test finds them as they were. */
+    @Override
+    protected boolean recreateTablesForEachTest() {
+        return false;
+    }
+
+    @Override
+    protected DatabaseBuilder configure(DatabaseBuilder builder) {
+        return builder.connectionProvider(TestTransactions.connectionProvider());
+    }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

@@ -58,6 +58,7 @@ public abstract class RelationCoalescingContract {
     private Map<Long, List<String>> titlesByAuthor;
     private Map<Long, Set<String>> tagsByBook;
     private Map<Long, Long> authorOfBook;
+    private Map<Long, List<Long>> bookIdsByAuthor;
 
     /** The real database under test, unpooled. */
     protected abstract ConnectionFactory connectionFactory();
@@ -97,11 +98,13 @@ public abstract class RelationCoalescingContract {
     private void readExpectationsWithJoins() {
         titlesByAuthor = new HashMap<>();
         authorOfBook = new HashMap<>();
+        bookIdsByAuthor = new HashMap<>();
         db.sql("select a.id as author, b.id as book, b.title from rel_author a join rel_book b on b.author_id = a.id order by b.id")
                 .map(row -> List.of(row.get("author", Long.class), row.get("book", Long.class), row.get("title", String.class)))
                 .fetch().toIterable().forEach(row -> {
                     titlesByAuthor.computeIfAbsent((Long) row.get(0), k -> new ArrayList<>()).add((String) row.get(2));
                     authorOfBook.put((Long) row.get(1), (Long) row.get(0));
+                    bookIdsByAuthor.computeIfAbsent((Long) row.get(0), k -> new ArrayList<>()).add((Long) row.get(1));
                 });
         tagsByBook = new HashMap<>();
         db.sql("select l.book_id, t.label from rel_book_tag l join rel_tag t on t.id = l.tag_id")
@@ -120,7 +123,9 @@ public abstract class RelationCoalescingContract {
 
     private void assertTitlesOf(Long authorId, Author loaded) {
         assertThat(loaded.id()).isEqualTo(authorId);
-        assertThat(loaded.books()).extracting(Book::getTitle).as("books of author %d", authorId)
+        assertThat(loaded.books()).extracting(Book::getTitle)
+                .as(() -> "books of author " + authorId + ": loaded ids " + loaded.books().stream().map(Book::getId).toList()
+                        + ", ids by the join query " + bookIdsByAuthor.get(authorId))
                 .containsExactlyElementsOf(titlesByAuthor.get(authorId));
     }
 

@@ -383,6 +383,78 @@ public abstract class RelationContract extends DatabaseTestSupport {
         }
     }
 
+    // ---- a lone parent's follow-ups ----
+
+    /** A database over the same counting factory with coalescing off: nothing is gathered across requests. */
+    private io.rowflow.Database uncoalesced() {
+        return io.rowflow.Database.builder(counting).coalescing(io.rowflow.Coalescing.disabled()).build();
+    }
+
+    @Test
+    void aLoneParentAndItsFollowUpsShareOneConnectionWhenNotCoalesced() {
+        List<Author> authors = library(3, 4, 2);
+        io.rowflow.Database uncoalesced = uncoalesced();
+        Author wanted = authors.get(1);
+        counting.reset();
+
+        Author found = uncoalesced.findById(Author.class, wanted.id(), AUTHOR.books.then(BOOK.reviews)).block(TIMEOUT);
+
+        assertThat(found.books()).extracting(Book::getTitle).containsExactlyInAnyOrder(
+                wanted.name() + " book 0", wanted.name() + " book 1", wanted.name() + " book 2", wanted.name() + " book 3");
+        assertThat(found.books()).allSatisfy(book -> assertThat(book.getReviews()).hasSize(2));
+        assertThat(counting.statements()).as("the author, its books, their reviews").isEqualTo(3);
+        assertThat(counting.createdConnections()).as("all three on the author's connection").isEqualTo(1);
+        awaitTrue("the connection is released", () -> counting.openConnections() == 0);
+    }
+
+    @Test
+    void aPageOfParentsWithinOneBatchLoadsOnItsConnectionAndManyParentsStillStream() {
+        library(30, 2, 0);
+        io.rowflow.Database uncoalesced = uncoalesced();
+        counting.reset();
+
+        List<Author> page = uncoalesced.fetch(select(AUTHOR).orderBy(AUTHOR.name.asc()).limit(5).with(AUTHOR.books))
+                .collectList().block(TIMEOUT);
+
+        assertThat(page).extracting(Author::name).containsExactly("author 00000", "author 00001", "author 00002",
+                "author 00003", "author 00004");
+        assertThat(page).allSatisfy(author -> assertThat(author.books()).hasSize(2));
+        assertThat(counting.createdConnections()).isEqualTo(1);
+
+        counting.reset();
+        List<Author> all = uncoalesced.fetch(select(AUTHOR).orderBy(AUTHOR.name.asc()).with(AUTHOR.books).batchSize(8))
+                .collectList().block(TIMEOUT);
+        assertThat(all).hasSize(30).allSatisfy(author -> assertThat(author.books()).hasSize(2));
+        assertThat(counting.statements()).as("the parents, then one follow-up per batch of 8").isEqualTo(1 + 4);
+        assertThat(counting.createdConnections()).as("unlimited parents stream on their own connection").isEqualTo(1 + 4);
+    }
+
+    @Test
+    void cancellingALoneParentsLoadReleasesItsConnection() {
+        List<Author> authors = library(2, 3, 5);
+        io.rowflow.Database uncoalesced = uncoalesced();
+        for (int i = 0; i < 20; i++) {
+            counting.reset();
+            StepVerifier.create(uncoalesced.findById(Author.class, authors.get(i % 2).id(), AUTHOR.books.then(BOOK.reviews)))
+                    .thenCancel()
+                    .verify(TIMEOUT);
+            awaitTrue("no connection left open after cancel", () -> counting.openConnections() == 0);
+        }
+    }
+
+    @Test
+    void aLoneParentsFollowUpFailureReleasesItsConnection() {
+        List<Author> authors = library(1, 2, 0);
+        io.rowflow.Database uncoalesced = uncoalesced();
+        db.sql("drop table rel_review").execute().block(TIMEOUT);
+        counting.reset();
+
+        StepVerifier.create(uncoalesced.findById(Author.class, authors.get(0).id(), AUTHOR.books.then(BOOK.reviews)))
+                .expectError(io.rowflow.DataAccessException.class)
+                .verify(TIMEOUT);
+        awaitTrue("the connection is released after the error", () -> counting.openConnections() == 0);
+    }
+
     // ---- writing aggregates ----
 
     private long count(String table) {

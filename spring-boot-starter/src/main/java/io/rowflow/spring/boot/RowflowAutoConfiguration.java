@@ -9,6 +9,7 @@ import io.rowflow.DatabaseBuilder;
 import io.rowflow.RowflowException;
 import io.rowflow.convert.Converter;
 import io.rowflow.dialect.Dialect;
+import io.rowflow.observe.OperationListener;
 import io.rowflow.spring.SpringTransactionConnectionProvider;
 import java.lang.reflect.InvocationTargetException;
 import java.util.stream.Collectors;
@@ -23,7 +24,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 
 /**
@@ -35,9 +39,18 @@ import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
  * <p>The dialect comes from a {@link Dialect} bean, else the {@code rowflow.dialect} property, else
  * detection from the connection factory's metadata. Every {@link Converter} bean is registered, an
  * {@link AuditorProvider} bean supplies {@code @CreatedBy}/{@code @UpdatedBy} and a {@link Clock}
- * bean {@code @CreatedAt}/{@code @UpdatedAt}; then every {@link DatabaseBuilderCustomizer} bean runs. The configuration backs off when the
+ * bean {@code @CreatedAt}/{@code @UpdatedAt}; then every {@link DatabaseBuilderCustomizer} bean runs,
+ * one of which registers every {@link OperationListener} bean (in bean order).
+ * With {@code rowflow.replicas[0].url} set, the connection provider is an
+ * {@link io.rowflow.replica.ReplicaRouting} over a pool per replica (settings under
+ * {@code rowflow.routing.*}), still joining Spring's transactions for the primary. The configuration backs off when the
  * application defines its own {@code Database} (or {@link ConnectionProvider}) bean, and when
  * there is no single {@code ConnectionFactory}.
+ *
+ * <p>The database depends on Spring Boot's database initialization: Flyway and Liquibase migrations
+ * (run over JDBC from {@code spring.flyway.url} / {@code spring.liquibase.url} in an R2DBC
+ * application) and {@code spring.sql.init} scripts complete before the {@code Database} bean
+ * exists, so nothing, start-up schema validation included, sees the schema before it is migrated.
  *
  * @since 0.1
  */
@@ -45,6 +58,7 @@ import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 @ConditionalOnClass({Database.class, ConnectionFactory.class, ConnectionFactoryUtils.class})
 @ConditionalOnSingleCandidate(ConnectionFactory.class)
 @EnableConfigurationProperties(RowflowProperties.class)
+@Import({ReplicaRoutingConfiguration.class, DatabaseInitializationDependencyConfigurer.class})
 public final class RowflowAutoConfiguration {
 
     /** Rowflow operations join the Spring transaction of the connection factory, if one is running. */
@@ -54,9 +68,10 @@ public final class RowflowAutoConfiguration {
         return new SpringTransactionConnectionProvider();
     }
 
-    /** The database, over the application's connection factory. */
+    /** The database, over the application's connection factory, once migrations and init scripts have run. */
     @Bean
     @ConditionalOnMissingBean(Database.class)
+    @DependsOnDatabaseInitialization
     public Database rowflowDatabase(ConnectionFactory connectionFactory, RowflowProperties properties,
                                     ConnectionProvider connectionProvider, ObjectProvider<Dialect> dialect,
                                     ObjectProvider<Converter<?, ?>> converters,
@@ -79,10 +94,22 @@ public final class RowflowAutoConfiguration {
     }
 
     /**
-     * Validates the entity mappings against the live schema at start-up, when
-     * {@code rowflow.schema.validate=true}; see {@link StartupSchemaValidation}.
+     * Registers every {@link OperationListener} bean of the application (a statement recorder of
+     * a test, an audit log) on the database, in bean order.
+     *
+     * @since 0.2
      */
     @Bean
+    public DatabaseBuilderCustomizer rowflowOperationListeners(ObjectProvider<OperationListener> listeners) {
+        return builder -> listeners.orderedStream().forEach(builder::listener);
+    }
+
+    /**
+     * Validates the entity mappings against the live schema at start-up, when
+     * {@code rowflow.schema.validate=true}, after migrations; see {@link StartupSchemaValidation}.
+     */
+    @Bean
+    @DependsOnDatabaseInitialization
     @ConditionalOnProperty(prefix = "rowflow.schema", name = "validate", havingValue = "true")
     public StartupSchemaValidation rowflowStartupSchemaValidation(Database database, RowflowProperties properties,
                                                                   BeanFactory beanFactory) {

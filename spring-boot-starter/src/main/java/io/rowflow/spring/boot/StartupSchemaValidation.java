@@ -18,7 +18,9 @@ import org.springframework.util.ClassUtils;
  * {@code rowflow.schema.validate=true}: the classes of {@code rowflow.schema.entities}, else the
  * {@code @Table} classes under the application's auto-configuration packages. A mismatch fails
  * the application's start with the {@link io.rowflow.SchemaValidationException}; start-up waits
- * for the catalog to be read (at most {@link #TIMEOUT}), as it waits for migrations.
+ * for the catalog to be read (at most {@link #TIMEOUT}), as it waits for migrations. It validates
+ * the migrated schema: Flyway, Liquibase and {@code spring.sql.init} run before the database bean
+ * is created, and this runs once every singleton exists.
  *
  * @since 0.1
  */

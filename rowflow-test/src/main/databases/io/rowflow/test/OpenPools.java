@@ -26,7 +26,7 @@ public final class OpenPools {
     }
 
     /** A line for each live pool that holds an acquired connection or has callers waiting for one; empty when all are idle. */
-    static List<String> busy() {
+    public static List<String> busy() {
         List<String> busy = new ArrayList<>();
         POOLS.removeIf(reference -> {
             ConnectionPool pool = reference.get();

@@ -31,6 +31,11 @@ import reactor.core.publisher.Mono;
  * skipped silently. H2 is always embedded in memory. Each suite works in a PostgreSQL schema or
  * a MariaDB database of its own, named after the test class and the checkout, so suites never
  * share tables, even when several checkouts test against one server at once.
+ *
+ * <p>Public in {@code rowflow-test} for applications' tests; Rowflow's own suites use it too (core
+ * compiles this source into its tests, as it cannot depend on {@code rowflow-test}).
+ *
+ * @since 0.1
  */
 public final class TestDatabases {
 
@@ -43,6 +48,11 @@ public final class TestDatabases {
     /** The local MariaDB service used when nothing else is configured. */
     public static final String LOCAL_MARIADB_URL = "r2dbc:mariadb://root@127.0.0.1:3306/test";
 
+    /** Environment variable with the R2DBC URL of a streaming standby of the PostgreSQL server. */
+    public static final String POSTGRES_REPLICA_URL_VARIABLE = "ROWFLOW_TEST_POSTGRES_REPLICA_URL";
+    /** The local standby that {@code scripts/postgres-replica.sh} creates, used when nothing else is configured. */
+    public static final String LOCAL_POSTGRES_REPLICA_URL = "r2dbc:postgresql://postgres@127.0.0.1:5433/test";
+
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
     /** Eight hex digits naming the checkout (its directory), the same for every run of it. */
@@ -50,6 +60,7 @@ public final class TestDatabases {
             Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().getParent().toString().hashCode());
     private static volatile String postgresUrl;
     private static volatile String mariadbUrl;
+    private static volatile String postgresReplicaUrl;
 
     private TestDatabases() {
     }
@@ -63,13 +74,54 @@ public final class TestDatabases {
         return postgresUrl;
     }
 
+    /**
+     * The R2DBC URL of a streaming standby of {@link #postgresUrl()}, resolved once per JVM: from
+     * {@code ROWFLOW_TEST_POSTGRES_REPLICA_URL}, else the local standby on port 5433 that
+     * {@code scripts/postgres-replica.sh ensure} creates (and {@code .ci/run} runs), which serves only
+     * when the primary is the local server. Fails naming both when neither answers.
+     */
+    public static synchronized String postgresReplicaUrl() {
+        if (postgresReplicaUrl == null) {
+            postgresUrl();
+            String fromEnvironment = System.getenv(POSTGRES_REPLICA_URL_VARIABLE);
+            boolean configured = fromEnvironment != null && !fromEnvironment.isBlank();
+            if (!configured && !LOCAL_POSTGRES_URL.equals(postgresUrl)) {
+                throw new IllegalStateException("No PostgreSQL standby of " + postgresUrl + " to test against: the local "
+                        + "standby on port 5433 replicates 127.0.0.1:5432, not that server. Set "
+                        + POSTGRES_REPLICA_URL_VARIABLE + " to the R2DBC URL of a streaming standby of it.");
+            }
+            String url = configured ? fromEnvironment : LOCAL_POSTGRES_REPLICA_URL;
+            try {
+                open(url);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("No PostgreSQL standby to test against: " + url + " did not answer ("
+                        + e.getMessage() + "). Run scripts/postgres-replica.sh ensure (it makes a streaming standby of "
+                        + "127.0.0.1:5432 on port 5433) or set " + POSTGRES_REPLICA_URL_VARIABLE + ".", e);
+            }
+            postgresReplicaUrl = url;
+        }
+        return postgresReplicaUrl;
+    }
+
+    /**
+     * A plain connection factory for the PostgreSQL standby whose connections work in the schema
+     * of {@code testClass} ({@link #schemaOf}), which {@link #postgres(Class)} creates on the primary
+     * and replication brings to the standby.
+     */
+    public static ConnectionFactory postgresReplica(Class<?> testClass) {
+        return ConnectionFactories.get(ConnectionFactoryOptions.parse(postgresReplicaUrl()).mutate()
+                .option(Option.valueOf("schema"), schemaOf(testClass))
+                .option(Option.valueOf("applicationName"), schemaOf(testClass))
+                .build());
+    }
+
     /** The PostgreSQL URL if a test of this JVM has resolved it, else {@code null}. */
-    static String postgresUrlIfResolved() {
+    public static String postgresUrlIfResolved() {
         return postgresUrl;
     }
 
-    /** The tag of this checkout that ends every suite's schema name. */
-    static String checkout() {
+    /** The tag of this checkout (eight hex digits) that ends every suite's schema name. */
+    public static String checkout() {
         return CHECKOUT;
     }
 

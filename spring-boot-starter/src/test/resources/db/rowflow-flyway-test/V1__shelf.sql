@@ -1,0 +1,4 @@
+create table shelf (
+    id bigint primary key,
+    label varchar(40)
+);
