@@ -49,34 +49,41 @@ public final class BenchmarkMain {
         long started = System.nanoTime();
         log("Preparing the data in schema " + settings.schema() + " of " + redacted(settings.url()));
         Fixture.prepare(settings.url(), settings.schema(), settings.streamRows());
-        List<InProcessRunner.Entry> entries = new ArrayList<>();
+        List<Lane> lanes = new ArrayList<>();
         List<WorkloadResult> results = new ArrayList<>();
-        String serverVersion;
+        String serverVersion = Fixture.serverVersion(io.r2dbc.spi.ConnectionFactories.get(
+                Pools.options(settings.url(), settings.schema())));
+        Requests requests = new Requests(settings.insertRows());
+        Contenders.Setup setup = new Contenders.Setup(settings.url(), settings.schema(), settings.poolSize(),
+                settings.coalescing());
+        Map<Workload, WorkloadResult> byWorkload = new java.util.EnumMap<>(Workload.class);
         try {
-            for (String name : settings.contenders()) {
-                CountingConnectionFactory counting = Pools.counting(settings.url(), settings.schema());
-                ConnectionPool pool = Pools.create(counting, settings.poolSize());
-                pool.warmup().block(Duration.ofSeconds(30));
-                entries.add(new InProcessRunner.Entry(Contenders.create(name, pool, settings.coalescing()), pool, counting));
+            if (settings.workloads().stream().anyMatch(w -> !w.streaming())) {
+                for (String name : settings.contenders()) {
+                    lanes.add(Contenders.forked(name) ? new ForkedLane(name, settings)
+                            : new InProcessLane(Contenders.create(name, setup), requests));
+                }
             }
-            serverVersion = Fixture.serverVersion(entries.get(0).pool());
-            InProcessRunner runner = new InProcessRunner(settings);
+            InProcessRunner runner = new InProcessRunner(settings, requests);
             for (Workload workload : settings.workloads()) {
-                log(workload + " " + workload.title() + "...");
-                List<InProcessRunner.Entry> running = entries.stream().filter(e -> e.contender().runs(workload)).toList();
-                WorkloadResult result = workload.streaming() ? StreamingFork.run(settings, workload, running.stream()
-                        .map(e -> e.contender().name()).toList()) : runner.run(workload, running);
-                results.add(result);
-                log(summary(result));
+                if (!workload.streaming()) {
+                    List<Lane> running = lanes.stream().filter(lane -> lane.runs(workload)).toList();
+                    byWorkload.put(workload, logged(workload, () -> runner.run(workload, running)));
+                }
             }
         } finally {
-            for (InProcessRunner.Entry entry : entries) {
-                entry.contender().close();
-                entry.pool().disposeLater().block(Duration.ofSeconds(30));
+            for (Lane lane : lanes) {
+                lane.close();
             }
         }
+        for (Workload workload : settings.workloads()) {      // W6, W6T last, with the other pools closed: the
+            if (workload.streaming()) {                        // forked JVMs open their own (and skip what they don't run)
+                byWorkload.put(workload, logged(workload, () -> StreamingFork.run(settings, workload, settings.contenders())));
+            }
+        }
+        results.addAll(byWorkload.values());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        RunReport report = new RunReport(machine(serverVersion), settingsOf(settings, took), results);
+        RunReport report = new RunReport(machine(serverVersion, settings, lanes), settingsOf(settings, took), results);
         Files.createDirectories(settings.out());
         Files.writeString(settings.out().resolve("results.json"), JsonWriter.write(report), StandardCharsets.UTF_8);
         String markdown = MarkdownWriter.write(report);
@@ -85,6 +92,19 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println(markdown);
         return settings.out();
+    }
+
+    /** Something that runs a workload. */
+    @FunctionalInterface
+    private interface WorkloadRun {
+        WorkloadResult run() throws IOException, InterruptedException;
+    }
+
+    private static WorkloadResult logged(Workload workload, WorkloadRun run) throws IOException, InterruptedException {
+        log(workload + " " + workload.title() + "...");
+        WorkloadResult result = run.run();
+        log(summary(result));
+        return result;
     }
 
     private static String summary(WorkloadResult result) {
@@ -102,7 +122,7 @@ public final class BenchmarkMain {
                 : String.format(Locale.ROOT, ", p50 %.3f ms, p99 %.3f ms", latency.p50Millis(), latency.p99Millis());
     }
 
-    private static Map<String, String> machine(String serverVersion) {
+    private static Map<String, String> machine(String serverVersion, Settings settings, List<Lane> lanes) {
         Map<String, String> machine = new LinkedHashMap<>();
         machine.put("date", LocalDate.now().toString());
         machine.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -114,8 +134,26 @@ public final class BenchmarkMain {
         machine.put("database", "PostgreSQL " + serverVersion + " (same machine)");
         machine.put("drivers", "r2dbc-postgresql " + version(io.r2dbc.postgresql.PostgresqlConnectionFactory.class)
                 + ", r2dbc-pool " + version(ConnectionPool.class)
-                + ", Spring Data R2DBC " + version(org.springframework.data.r2dbc.core.R2dbcEntityTemplate.class));
+                + ", Spring Data R2DBC " + version(org.springframework.data.r2dbc.core.R2dbcEntityTemplate.class)
+                + ", Hibernate Reactive " + io.rowflow.benchmarks.hibernate.HibernateReactiveContender.versions()
+                + ", HikariCP " + version(com.zaxxer.hikari.HikariDataSource.class)
+                + " with PostgreSQL JDBC " + version(org.postgresql.Driver.class)
+                + forkedVersions(lanes));
+        if (settings.contenders().contains(Contenders.JOOQ)) {
+            machine.put("jooq jvm", "its own JVM (jOOQ's open-source edition needs Java 21): " + System.getProperty(Contenders.JOOQ_JAVA)
+                    + " -Xms1g -Xmx1g; W6, W6T at " + StreamingFork.MAX_HEAP);
+        }
         return machine;
+    }
+
+    private static String forkedVersions(List<Lane> lanes) {
+        StringBuilder versions = new StringBuilder();
+        for (Lane lane : lanes) {
+            if (lane instanceof ForkedLane forked) {
+                versions.append(", ").append(forked.description());
+            }
+        }
+        return versions.toString();
     }
 
     private static Map<String, String> settingsOf(Settings settings, Duration took) {
@@ -124,14 +162,15 @@ public final class BenchmarkMain {
         values.put("url", redacted(settings.url()));
         values.put("schema", settings.schema());
         values.put("pool", settings.poolSize() + " connections per contender (r2dbc-pool, acquire timeout "
-                + Pools.ACQUIRE_TIMEOUT.toSeconds() + " s)");
+                + Pools.ACQUIRE_TIMEOUT.toSeconds() + " s; hibernate-reactive: its Vert.x pool, jdbc: HikariCP, same size"
+                + " and timeout)");
         values.put("rounds", settings.warmupRounds() + " warm-up + " + settings.rounds() + " measured, interleaved by contender");
-        values.put("round time", settings.roundTime().toMillis() + " ms (W6: one stream of " + settings.streamRows() + " rows)");
+        values.put("round time", settings.roundTime().toMillis() + " ms (W6, W6T: one stream of " + settings.streamRows() + " rows)");
         values.put("W5 rows per insert", Integer.toString(settings.insertRows()));
         values.put("concurrency cap", Integer.toString(settings.maxConcurrency()));
         values.put("rowflow coalescing", coalescing(settings.coalescing()));
         values.put("rowflow-uncoalesced coalescing", "off (Coalescing.disabled())");
-        values.put("W6 JVM", StreamingFork.MAX_HEAP + ", default GC");
+        values.put("W6, W6T JVM", StreamingFork.MAX_HEAP + ", default GC");
         values.put("duration", took.toMinutes() + " min " + took.toSecondsPart() + " s");
         return values;
     }

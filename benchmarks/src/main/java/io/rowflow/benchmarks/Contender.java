@@ -5,8 +5,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * One way of talking to the database, measured on every workload. A new contender is one class
- * implementing this interface (with a constructor taking the pooled {@code ConnectionFactory})
- * and one line in {@link Contenders}; L1 and L64 time W1's {@link #findWorld}.
+ * implementing this interface (over the pooled {@code ConnectionFactory} it is given, or a pool of
+ * its own of the run's size) and one line in {@link Contenders}; L1 and L64 time W1's
+ * {@link #findWorld}.
  *
  * <p>Every method does the workload's work for one request and emits a checksum of what it read
  * or wrote. Checksums are computed from the mapped objects, the same way by every contender, so
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
  */
 public interface Contender extends AutoCloseable {
 
-    /** The name in reports: {@code raw}, {@code rowflow}, {@code rowflow-uncoalesced}, {@code spring-data}. */
+    /** The name in reports: {@code raw}, {@code rowflow}, {@code spring-data}, {@code jdbc}... (see {@link Contenders}). */
     String name();
 
     /** W1: one {@code bench_world} row by primary key. */
@@ -86,6 +87,11 @@ public interface Contender extends AutoCloseable {
      */
     default Mono<Long> authorsWithLatestBooks() {
         return Mono.error(new UnsupportedOperationException(name() + " does not run W11"));
+    }
+
+    /** The library and its version, for reports; the name by default. */
+    default String describe() {
+        return name();
     }
 
     /** Releases what the contender holds (its pool is closed by the harness). */

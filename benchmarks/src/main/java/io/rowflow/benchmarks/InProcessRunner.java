@@ -1,63 +1,49 @@
 package io.rowflow.benchmarks;
 
-import io.r2dbc.pool.ConnectionPool;
-import io.rowflow.benchmarks.Contender.BookPage;
-import io.rowflow.benchmarks.Contender.ItemData;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
 import io.rowflow.benchmarks.report.ContenderResult;
 import io.rowflow.benchmarks.report.WorkloadResult;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
-import reactor.core.publisher.Mono;
 
 /**
- * Runs the workloads that run in the harness's JVM (all but W6): checks that every contender
- * computes the baseline's checksum, then runs warm-up and measured rounds with the contenders
- * interleaved (round r starts with a different contender each time, so drift on a shared machine
- * does not favour one of them).
+ * Runs the workloads measured round by round (all but W6 and W6T) on every contender's {@link Lane} that runs them, in
+ * the harness's JVM or a forked one: checks that every contender computes the baseline's checksum,
+ * then runs warm-up and measured rounds with the contenders interleaved (round r starts with a
+ * different contender each time, so drift on a shared machine does not favour one of them).
  */
 final class InProcessRunner {
 
-    /** A contender with its pool and statement counter. */
-    record Entry(Contender contender, ConnectionPool pool, CountingConnectionFactory counting) {
-    }
-
-    private static final int QUERIES_PER_REQUEST = 20;
-    private static final int PAGE_SIZE = 20;
-    private static final int PAGES = 10;
-
     private final Settings settings;
-    private final List<ItemData> items;
+    private final Requests requests;
+    private final ConnectionFactory admin;
 
-    InProcessRunner(Settings settings) {
+    InProcessRunner(Settings settings, Requests requests) {
         this.settings = settings;
-        this.items = new ArrayList<>(settings.insertRows());
-        for (int i = 0; i < settings.insertRows(); i++) {
-            items.add(new ItemData("item " + i, i % 100, i * 7 % 1_000));
-        }
+        this.requests = requests;
+        this.admin = ConnectionFactories.get(Pools.options(settings.url(), settings.schema()));
     }
 
-    WorkloadResult run(Workload workload, List<Entry> entries) {
-        verify(workload, entries);
+    WorkloadResult run(Workload workload, List<Lane> lanes) {
+        verify(workload, lanes);
+        int concurrency = Math.min(workload.concurrency(), settings.maxConcurrency());
         for (int round = 0; round < settings.warmupRounds(); round++) {
-            for (Entry entry : rotated(entries, round)) {
-                prepareRound(workload, entry);
-                measure(workload, entry, settings.roundTime());
+            for (Lane lane : rotated(lanes, round)) {
+                prepareRound(workload);
+                lane.round(workload, concurrency, settings.roundTime());
             }
         }
         Map<String, Tally> tallies = new LinkedHashMap<>();
-        entries.forEach(e -> tallies.put(e.contender().name(), new Tally()));
+        lanes.forEach(lane -> tallies.put(lane.name(), new Tally()));
         for (int round = 0; round < settings.rounds(); round++) {
-            for (Entry entry : rotated(entries, round)) {
-                prepareRound(workload, entry);
-                long before = entry.counting().statements();
-                Measurement measurement = measure(workload, entry, settings.roundTime());
-                tallies.get(entry.contender().name()).add(measurement, entry.counting().statements() - before,
-                        measurement.throughput(unitsPerOperation(workload)));
+            for (Lane lane : rotated(lanes, round)) {
+                prepareRound(workload);
+                Lane.Round measured = lane.round(workload, concurrency, settings.roundTime());
+                tallies.get(lane.name()).add(measured.measurement(), measured.statements(),
+                        measured.measurement().throughput(requests.unitsPerOperation(workload)));
             }
         }
         List<ContenderResult> results = new ArrayList<>();
@@ -90,114 +76,34 @@ final class InProcessRunner {
         }
     }
 
-    /** W5 starts every round on an empty table (not timed, not counted). */
-    private static void prepareRound(Workload workload, Entry entry) {
+    /** W5 and W5C start every round on an empty table (not timed, not counted). */
+    private void prepareRound(Workload workload) {
         if (workload.inserts()) {
-            Fixture.resetItems(entry.pool());
+            Fixture.resetItems(admin);
         }
     }
 
-    private Measurement measure(Workload workload, Entry entry, Duration time) {
-        return Measurement.run(operation(workload, entry.contender()),
-                Math.min(workload.concurrency(), settings.maxConcurrency()), time);
-    }
-
-    private double unitsPerOperation(Workload workload) {
-        return workload.inserts() ? settings.insertRows() : 1;
-    }
-
-    /** One request of the workload, with fresh random parameters on every subscription. */
-    private Supplier<Mono<Long>> operation(Workload workload, Contender contender) {
-        return switch (workload) {
-            case W1, L1, L64 -> () -> contender.findWorld(randomId());
-            case W2 -> () -> contender.findWorlds(randomIds());
-            case W3 -> contender::fortunes;
-            case W4 -> () -> contender.readThenUpdate(distinctRandomIds(), randomNumbers());
-            case W5 -> () -> contender.insertItems(items);
-            case W5C -> () -> contender.insertItemsWithoutIds(items);
-            case W6 -> contender::streamEvents;
-            case W6T -> contender::streamEventsInTransaction;
-            case W7 -> contender::authorsWithBooks;
-            case W10 -> contender::joinedAuthorsAndBooks;
-            case W8 -> () -> contender.bookPage(new BookPage(1950, 1990, "The",
-                    PAGE_SIZE, PAGE_SIZE * ThreadLocalRandom.current().nextInt(PAGES)));
-            case W9 -> () -> contender.authorWithBooks(1 + ThreadLocalRandom.current().nextInt(Fixture.AUTHORS));
-            case W11 -> contender::authorsWithLatestBooks;
-        };
-    }
-
     /** Runs each contender once on fixed parameters and fails unless all agree with the baseline. */
-    private void verify(Workload workload, List<Entry> entries) {
+    private void verify(Workload workload, List<Lane> lanes) {
         Long expected = null;
-        for (Entry entry : entries) {
-            if (workload.inserts()) {
-                Fixture.resetItems(entry.pool());
-            }
-            Long checksum = fixedOperation(workload, entry.contender()).block(Duration.ofMinutes(2));
+        for (Lane lane : lanes) {
+            prepareRound(workload);
+            Long checksum = lane.checksum(workload);
             if (expected == null) {
                 expected = checksum;
             } else if (!expected.equals(checksum)) {
-                throw new IllegalStateException(workload + ": " + entry.contender().name() + " computed checksum " + checksum
-                        + " but " + entries.get(0).contender().name() + " computed " + expected
+                throw new IllegalStateException(workload + ": " + lane.name() + " computed checksum " + checksum
+                        + " but " + lanes.get(0).name() + " computed " + expected
                         + "; the contenders do not do the same work");
             }
         }
     }
 
-    private Mono<Long> fixedOperation(Workload workload, Contender contender) {
-        int[] ids = new int[QUERIES_PER_REQUEST];
-        int[] numbers = new int[QUERIES_PER_REQUEST];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = 1 + i * 487;
-            numbers[i] = 1 + i;
-        }
-        return switch (workload) {
-            case W1, L1, L64 -> contender.findWorld(42);
-            case W2 -> contender.findWorlds(ids);
-            case W3 -> contender.fortunes();
-            case W4 -> contender.readThenUpdate(ids, numbers);
-            case W5 -> contender.insertItems(items);
-            case W5C -> contender.insertItemsWithoutIds(items);
-            case W6 -> contender.streamEvents();
-            case W6T -> contender.streamEventsInTransaction();
-            case W7 -> contender.authorsWithBooks();
-            case W10 -> contender.joinedAuthorsAndBooks();
-            case W8 -> contender.bookPage(new BookPage(1950, 1990, "The", PAGE_SIZE, PAGE_SIZE));
-            case W9 -> contender.authorWithBooks(42);
-            case W11 -> contender.authorsWithLatestBooks();
-        };
-    }
-
-    private static List<Entry> rotated(List<Entry> entries, int round) {
-        List<Entry> rotated = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            rotated.add(entries.get((i + round) % entries.size()));
+    private static List<Lane> rotated(List<Lane> lanes, int round) {
+        List<Lane> rotated = new ArrayList<>(lanes.size());
+        for (int i = 0; i < lanes.size(); i++) {
+            rotated.add(lanes.get((i + round) % lanes.size()));
         }
         return rotated;
-    }
-
-    private static int randomId() {
-        return 1 + ThreadLocalRandom.current().nextInt(Fixture.WORLD_ROWS);
-    }
-
-    private static int[] randomIds() {
-        int[] ids = new int[QUERIES_PER_REQUEST];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = randomId();
-        }
-        return ids;
-    }
-
-    /** W4's ids: distinct, as one batch write of the rows needs (a row written twice in one statement is ambiguous). */
-    private static int[] distinctRandomIds() {
-        return ThreadLocalRandom.current().ints(1, Fixture.WORLD_ROWS + 1).distinct().limit(QUERIES_PER_REQUEST).toArray();
-    }
-
-    private static int[] randomNumbers() {
-        int[] numbers = new int[QUERIES_PER_REQUEST];
-        for (int i = 0; i < numbers.length; i++) {
-            numbers[i] = randomId();
-        }
-        return numbers;
     }
 }

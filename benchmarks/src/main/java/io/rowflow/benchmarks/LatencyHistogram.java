@@ -63,6 +63,34 @@ public final class LatencyHistogram {
         return new Latency(samples, samples == 0 ? 0 : (double) totalNanos / samples, percentile(50), percentile(99));
     }
 
+    /**
+     * The histogram as one line of text without spaces (samples, total, then each non-empty bucket),
+     * for a forked JVM to report it; {@link #decode} reads it back.
+     */
+    public String encode() {
+        StringBuilder text = new StringBuilder().append(samples).append(',').append(totalNanos);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                text.append(';').append(i).append(':').append(counts[i]);
+            }
+        }
+        return text.toString();
+    }
+
+    /** Reads a histogram {@link #encode} wrote. */
+    public static LatencyHistogram decode(String text) {
+        LatencyHistogram histogram = new LatencyHistogram();
+        String[] parts = text.split(";");
+        String[] totals = parts[0].split(",");
+        histogram.samples = Long.parseLong(totals[0]);
+        histogram.totalNanos = Long.parseLong(totals[1]);
+        for (int i = 1; i < parts.length; i++) {
+            int colon = parts[i].indexOf(':');
+            histogram.counts[Integer.parseInt(parts[i].substring(0, colon))] = Long.parseLong(parts[i].substring(colon + 1));
+        }
+        return histogram;
+    }
+
     static int index(long nanos) {
         long value = Math.max(0, nanos);
         if (value < SUB_BUCKETS) {

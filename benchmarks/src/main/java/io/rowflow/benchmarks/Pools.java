@@ -27,7 +27,7 @@ public final class Pools {
                 .initialSize(size)
                 .maxSize(size)
                 .maxAcquireTime(ACQUIRE_TIMEOUT)
-                .maxCreateConnectionTime(ACQUIRE_TIMEOUT)
+                .maxCreateConnectionTime(ACQUIRE_TIMEOUT)      // JVMs starting together on a loaded machine take a while
                 .build());
     }
 

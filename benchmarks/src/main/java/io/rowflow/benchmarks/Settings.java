@@ -19,7 +19,8 @@ import java.util.Set;
  * @param out            the results directory
  * @param poolSize       connections per contender's pool
  * @param workloads      the workloads to run
- * @param contenders     the contenders to run (raw is always included: it is the baseline)
+ * @param contenders     the contenders to run (raw is always included: it is the baseline; by default every
+ *                       contender that can run here, see {@link Contenders#names()})
  * @param warmupRounds   unmeasured rounds per contender first
  * @param rounds         measured rounds per contender
  * @param roundTime      how long one round of an in-process workload runs
@@ -39,18 +40,19 @@ public record Settings(String url, String schema, String mode, Path out, int poo
     public static final String USAGE = """
             usage: benchmarks/run.sh [--quick | --smoke] [--url R2DBC_URL] [--schema NAME] [--out DIR]
                                      [--pool-size N] [--workloads W1,W2,...,W11,L1,L64]
-                                     [--contenders raw,rowflow,rowflow-uncoalesced,spring-data]
+                                     [--contenders rowflow,spring-data,hibernate-reactive,jooq,jdbc,...]
                                      [--coalescing-in-flight N] [--coalescing-batch M]
                    benchmarks/run.sh --jmh [JMH options]
               (default)    full run: 2 warm-up + 7 measured rounds of 1.5 s per contender and workload (~11 min)
               --quick      1 warm-up + 3 measured rounds of 1 s (under 4 min)
-              --smoke      tiny data and 50 ms rounds: checks the harness works (seconds)
+              --smoke      tiny data, 50 ms rounds and pools of 2: checks the harness works (seconds)
               --url        PostgreSQL R2DBC URL (default %s)
               --schema     schema for the bench_* tables (default rowflow_bench)
               --out        results directory (default benchmarks/results/<timestamp>)
-              --pool-size  connections per contender's pool (default 10)
+              --pool-size  connections per contender's pool (default 10; 2 with --smoke)
               --workloads  W1-W11 throughput (W5C, W6T too); L1, L64: W1's lookup timed per request at concurrency 1 and 64
-              --contenders a subset (raw always runs: it is the baseline)
+              --contenders a subset (raw always runs: it is the baseline) of raw, rowflow, rowflow-uncoalesced,
+                           rowflow-observed, spring-data, hibernate-reactive, jooq (needs JDK 25: run.sh), jdbc
               --coalescing-in-flight, --coalescing-batch
                            the rowflow contender's lookup statements in flight per entity before lookups
                            are gathered, and the most keys per gathered statement (default %d and %d,
@@ -63,7 +65,7 @@ public record Settings(String url, String schema, String mode, Path out, int poo
         String schema = "rowflow_bench";
         String mode = "full";
         Path out = null;
-        int poolSize = 10;
+        Integer poolSize = null;
         Set<Workload> workloads = EnumSet.allOf(Workload.class);
         List<String> contenders = Contenders.names();
         int inFlight = Coalescing.defaults().maxInFlight();
@@ -107,11 +109,11 @@ public record Settings(String url, String schema, String mode, Path out, int poo
         }
         Coalescing coalescing = new Coalescing(true, inFlight, batch);
         return switch (mode) {
-            case "quick" -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 1, 3,
+            case "quick" -> new Settings(url, schema, mode, out, poolSize == null ? 10 : poolSize, workloads, contenders, 1, 3,
                     Duration.ofSeconds(1), 10_000, 1_000_000, 64, coalescing);
-            case "smoke" -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 0, 1,
+            case "smoke" -> new Settings(url, schema, mode, out, poolSize == null ? 2 : poolSize, workloads, contenders, 0, 1,
                     Duration.ofMillis(50), 200, 2_000, 4, coalescing);
-            default -> new Settings(url, schema, mode, out, poolSize, workloads, contenders, 2, 7,
+            default -> new Settings(url, schema, mode, out, poolSize == null ? 10 : poolSize, workloads, contenders, 2, 7,
                     Duration.ofMillis(1_500), 10_000, 1_000_000, 64, coalescing);
         };
     }

@@ -1,7 +1,6 @@
 package io.rowflow.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.r2dbc.pool.ConnectionPool;
 import io.rowflow.Coalescing;
 import io.rowflow.benchmarks.report.ContenderResult;
 import io.rowflow.benchmarks.report.WorkloadResult;
@@ -22,14 +21,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * W6 and W6T: streams the event table (W6T inside a transaction) in JVMs of their own with {@code -Xmx128m}, one per contender, so
- * each is measured with the same small heap and nothing else in it. All the JVMs start together and
- * take turns stream by stream (each round starting with another contender), like the in-process
+ * W6 and W6T: streams the event table (W6T inside a transaction) in JVMs of their own with {@code -Xmx128m},
+ * one per contender, so each is measured with the same small heap and nothing else in it. The JVMs start one
+ * after the other, then take turns stream by stream (each round starting with another contender), like the in-process
  * workloads, so a burst of load from other processes does not land on one contender only.
  *
  * <p>The parent drives each child through standard input and output, one line each way:
@@ -55,11 +55,13 @@ public final class StreamingFork {
             throws IOException, InterruptedException {
         List<Child> children = new ArrayList<>();
         try {
-            for (String contender : contenders) {
-                children.add(new Child(contender, settings, workload));
-            }
-            for (Child child : children) {
-                child.expect("READY");
+            for (String contender : contenders) {                 // one at a time: JVMs starting together on a
+                Child child = new Child(contender, settings, workload);      // loaded machine time out opening connections
+                if (child.expect("READY")[1].equals("skips")) {      // the contender does not run the workload
+                    child.skipped();
+                } else {
+                    children.add(child);
+                }
             }
             for (int round = 0; round < settings.warmupRounds(); round++) {
                 for (Child child : rotated(children, round)) {
@@ -107,11 +109,10 @@ public final class StreamingFork {
         Child(String contender, Settings settings, Workload workload) throws IOException {
             this.contender = contender;
             this.workload = workload;
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = List.of(java, MAX_HEAP, "-cp", System.getProperty("java.class.path"),
-                    StreamingFork.class.getName(), contender, settings.url(), settings.schema(),
-                    Integer.toString(settings.streamRows()), Integer.toString(settings.coalescing().maxInFlight()),
-                    Integer.toString(settings.coalescing().maxBatchSize()), workload.name());
+            List<String> command = Contenders.javaCommand(contender, List.of(MAX_HEAP), StreamingFork.class,
+                    List.of(contender, settings.url(), settings.schema(), Integer.toString(settings.streamRows()),
+                            Integer.toString(settings.coalescing().maxInFlight()),
+                            Integer.toString(settings.coalescing().maxBatchSize()), workload.name()));
             this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             this.input = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -142,6 +143,13 @@ public final class StreamingFork {
             allocated += Long.parseLong(parts[5]);
         }
 
+        /** Waits for the JVM of a contender that does not run the workload to end. */
+        void skipped() throws InterruptedException {
+            if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(workload + " for " + contender + " failed; see its output above");
+            }
+        }
+
         ContenderResult finish(String[] heap, int expectedRounds) throws InterruptedException {
             if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0 || rounds.size() != expectedRounds) {
                 throw new IllegalStateException(workload + " for " + contender + " failed; see its output above");
@@ -156,22 +164,26 @@ public final class StreamingFork {
      * The forked JVM: {@code contender url schema rows in-flight batch workload} (in-flight and batch:
      * the rowflow contender's coalescing; workload: W6 or W6T), then commands on standard input.
      *
-     * @param args the arguments, as {@link #run(Settings)} passes them
+     * @param args the arguments, as {@link #run(Settings, Workload, List)} passes them
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         String contenderName = args[0];
         String url = args[1];
         String schema = args[2];
         long rows = Long.parseLong(args[3]);
         Coalescing coalescing = new Coalescing(true, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         boolean inTransaction = Workload.valueOf(args[6]) == Workload.W6T;
-        CountingConnectionFactory counting = Pools.counting(url, schema);
-        ConnectionPool pool = Pools.create(counting, 2);
         HeapWatch heap = new HeapWatch();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (Contender contender = Contenders.create(contenderName, pool, coalescing)) {
-            pool.warmup().block(Duration.ofSeconds(30));
-            System.out.println("READY");
+        try (Contenders.Prepared prepared = Contenders.create(contenderName, new Contenders.Setup(url, schema, 2, coalescing))) {
+            Contender contender = prepared.contender();
+            LongSupplier counting = prepared.statements();
+            if (!contender.runs(Workload.valueOf(args[6]))) {
+                System.out.println("READY skips");
+                prepared.close();
+                System.exit(0);
+            }
+            System.out.println("READY runs");
             for (String command = commands.readLine(); command != null; command = commands.readLine()) {
                 switch (command.trim()) {
                     case "WARM" -> {
@@ -185,7 +197,7 @@ public final class StreamingFork {
                         System.out.println("DONE");
                     }
                     case "ROUND" -> {
-                        long before = counting.statements();
+                        long before = counting.getAsLong();
                         long cpuStart = Measurement.processCpuNanos();
                         long allocatedStart = Measurement.processAllocatedBytes();
                         long start = System.nanoTime();
@@ -194,20 +206,18 @@ public final class StreamingFork {
                         long cpu = Measurement.processCpuNanos() - cpuStart;
                         long allocated = Measurement.processAllocatedBytes() - allocatedStart;
                         heap.sample();
-                        System.out.println("ROUND " + rows + " " + nanos + " " + (counting.statements() - before) + " "
+                        System.out.println("ROUND " + rows + " " + nanos + " " + (counting.getAsLong() - before) + " "
                                 + cpu + " " + allocated);
                     }
                     case "END" -> {
                         pause();      // notifications arrive asynchronously
                         System.out.println("HEAP " + heap.peak() + " " + heap.live());
-                        pool.disposeLater().block(Duration.ofSeconds(30));
+                        prepared.close();
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("Unknown command " + command);
                 }
             }
-        } finally {
-            pool.disposeLater().block(Duration.ofSeconds(30));
         }
         System.exit(1);
     }

@@ -16,6 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Keeps the benchmark code from rotting: a smoke run of every workload and contender on tiny data
+ * (jOOQ only when the {@code jooq} profile built it and the test runs with its JDK 25 settings)
  * with 50 ms rounds (the numbers mean nothing, but every latency must have been recorded), and one
  * short in-process iteration of each JMH benchmark. Runs on the PostgreSQL in {@code ROWFLOW_TEST_POSTGRES_URL}, else the local server.
  */
@@ -39,7 +40,14 @@ class BenchmarkSmokeTest {
             assertThat(json).contains("\"name\": \"" + contender + "\"");
         }
         assertThat(json).contains("\"peakHeapBytes\"");
-        assertThat(Contenders.names()).containsExactly("raw", "rowflow", "rowflow-uncoalesced", "rowflow-observed", "spring-data");
+        assertThat(Contenders.allNames()).containsExactly("raw", "rowflow", "rowflow-uncoalesced", "rowflow-observed",
+                "spring-data", "hibernate-reactive", "jooq", "jdbc");
+        if (System.getProperty(Contenders.JOOQ_CLASSPATH) == null) {      // built and run on JDK 25 only (-Pjooq)
+            assertThat(Contenders.names()).doesNotContain("jooq").hasSize(Contenders.allNames().size() - 1);
+        } else {
+            assertThat(Contenders.names()).isEqualTo(Contenders.allNames());
+            assertThat(json).contains("\"name\": \"jooq\"");
+        }
         assertLatenciesPositive(json, "p50Millis");
         assertLatenciesPositive(json, "p99Millis");
         assertLatenciesPositive(json, "meanMillis");
@@ -48,13 +56,25 @@ class BenchmarkSmokeTest {
                 .contains("| W9 | rowflow-uncoalesced |").contains("| W6T | rowflow |").contains("| W10 | spring-data |")
                 .contains("### Latency of one lookup by id")
                 .contains("| L1 | rowflow |").contains("| L64 | spring-data |")
+                .contains("| W7 | hibernate-reactive |").contains("| W6 | jdbc |").contains("| L64 | jdbc |")
+                .contains("| W5C | hibernate-reactive |").contains("| W5C | jdbc |").contains("| W11 | rowflow |")
                 .contains("| rowflow coalescing | up to 2 lookup statements in flight per entity");
+        for (String peer : PEERS_SKIPPING) {      // the new peers leave W6T, W10 and W11 out (Contender.runs)
+            assertThat(markdown).doesNotContain("| W6T | " + peer + " |").doesNotContain("| W10 | " + peer + " |")
+                    .doesNotContain("| W11 | " + peer + " |");
+        }
         byte[] png = Files.readAllBytes(out.resolve("ratios.png"));
         assertThat(png).hasSizeGreaterThan(10_000);
         assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
     }
 
-    /** Every in-process workload (all but W6 and W6T) reports the percentile for every contender, above zero. */
+    /** The contenders that run neither W6T, W10 nor W11 (their {@code Contender.runs} is the default). */
+    private static final java.util.Set<String> PEERS_SKIPPING = java.util.Set.of("hibernate-reactive", "jooq", "jdbc");
+
+    /**
+     * Every in-process workload (all but W6 and W6T) reports the percentile for every contender that
+     * runs it, above zero.
+     */
     private static void assertLatenciesPositive(String json, String field) {
         Matcher values = Pattern.compile("\"" + field + "\": ([0-9.]+)").matcher(json);
         int found = 0;
@@ -63,7 +83,8 @@ class BenchmarkSmokeTest {
             found++;
         }
         long inProcess = java.util.Arrays.stream(Workload.values()).filter(workload -> !workload.streaming()).count();
-        assertThat(found).as(field).isEqualTo(inProcess * Contenders.names().size());
+        long skipping = Contenders.names().stream().filter(PEERS_SKIPPING::contains).count();
+        assertThat(found).as(field).isEqualTo(inProcess * Contenders.names().size() - 2 * skipping);      // W10, W11
     }
 
     @Test

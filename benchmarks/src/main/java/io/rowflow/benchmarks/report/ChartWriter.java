@@ -42,7 +42,11 @@ public final class ChartWriter {
             "raw", new Color(0x9e9e9e),
             "rowflow", new Color(0x1f77b4),
             "rowflow-uncoalesced", new Color(0x9ecae1),
-            "spring-data", new Color(0x6db33f));
+            "rowflow-observed", new Color(0x6baed6),
+            "spring-data", new Color(0x6db33f),
+            "hibernate-reactive", new Color(0x8c564b),
+            "jooq", new Color(0x9467bd),
+            "jdbc", new Color(0xff7f0e));
 
     private ChartWriter() {
     }

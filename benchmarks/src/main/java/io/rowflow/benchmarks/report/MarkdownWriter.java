@@ -13,6 +13,10 @@ import java.util.OptionalDouble;
 public final class MarkdownWriter {
 
     private static final String ROWFLOW = "rowflow";
+    /** The peer the benchmarks issue's target names: Rowflow must be ahead of it everywhere. */
+    private static final String TARGET_PEER = "spring-data";
+    /** Below this ratio the documentation owes a "what we lose and why" paragraph. */
+    static final double EXPLAIN_BELOW = 0.95;
     private static final double MIB = 1024.0 * 1024.0;
 
     private MarkdownWriter() {
@@ -22,8 +26,8 @@ public final class MarkdownWriter {
     public static String write(RunReport report) {
         StringBuilder md = new StringBuilder();
         md.append("### Median throughput as a ratio to raw R2DBC (same run)\n\n");
-        List<String> contenders = report.workloads().isEmpty() ? List.of()
-                : report.workloads().get(0).contenders().stream().map(ContenderResult::contender).toList();
+        List<String> contenders = report.workloads().stream().flatMap(result -> result.contenders().stream())
+                .map(ContenderResult::contender).distinct().toList();      // a contender may skip a workload (runs)
         md.append("| workload | raw R2DBC (median) |");
         contenders.stream().filter(c -> !c.equals(report.workloads().get(0).baseline()))
                 .forEach(c -> md.append(' ').append(c).append(" |"));
@@ -34,9 +38,10 @@ public final class MarkdownWriter {
             ContenderResult base = result.baselineResult();
             md.append("| ").append(result.workload().name()).append(' ').append(result.workload().title())
                     .append(" | ").append(throughput(base.median())).append(' ').append(result.workload().unit()).append(" |");
-            for (ContenderResult c : result.contenders()) {
-                if (!c.contender().equals(result.baseline())) {
-                    md.append(' ').append(ratio(result.ratio(c))).append(extra(result.workload(), c)).append(" |");
+            for (String name : contenders) {
+                if (!name.equals(result.baseline())) {
+                    ContenderResult c = result.result(name).orElse(null);
+                    md.append(' ').append(c == null ? "—" : ratio(result.ratio(c)) + extra(result.workload(), c)).append(" |");
                 }
             }
             md.append(' ').append(verdict(result)).append(" |\n");
@@ -47,8 +52,10 @@ public final class MarkdownWriter {
         md.append("Client CPU is the harness JVM's CPU time (all threads: contender, driver event loops, GC) per request, ")
                 .append("insert, stream or load during the measured rounds: the client-side cost, which the load of other ")
                 .append("processes changes far less than throughput, and alike for every contender. Allocated is the heap ")
-                .append("those threads allocated per request.\n\n");
+                .append("those threads allocated per request. A contender in a JVM of its own (jooq; every contender on W6) ")
+                .append("is measured in that JVM.\n\n");
         latencies(md, report.workloads());
+        behind(md, report.workloads());
         md.append("### Every round\n\n");
         md.append("| workload | contender | min | median | max | ratio (median) | ratio by round | statements | client CPU | allocated | peak heap | live heap |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -108,6 +115,40 @@ public final class MarkdownWriter {
                 .append("A p50 ratio above 1 is slower than raw R2DBC.\n\n");
     }
 
+    /**
+     * Every workload where {@code rowflow} (or {@code rowflow-uncoalesced}) runs at less than
+     * {@value #EXPLAIN_BELOW} of raw R2DBC's or a peer's median throughput: each needs its "what we
+     * lose and why" paragraph in the documentation.
+     */
+    private static void behind(StringBuilder md, List<WorkloadResult> results) {
+        StringBuilder rows = new StringBuilder();
+        for (WorkloadResult result : results) {
+            for (String rowflow : List.of(ROWFLOW, ROWFLOW + "-uncoalesced")) {
+                ContenderResult ours = result.result(rowflow).orElse(null);
+                if (ours == null) {
+                    continue;
+                }
+                for (ContenderResult other : result.contenders()) {
+                    if (other.contender().startsWith(ROWFLOW) || other.median() <= 0) {
+                        continue;
+                    }
+                    double ratio = ours.median() / other.median();
+                    if (ratio < EXPLAIN_BELOW) {
+                        rows.append("| ").append(result.workload().name()).append(' ').append(result.workload().title())
+                                .append(" | ").append(rowflow).append(" | ").append(other.contender())
+                                .append(" | ").append(ratio(ratio)).append(" |\n");
+                    }
+                }
+            }
+        }
+        if (rows.length() == 0) {
+            return;
+        }
+        md.append("### Where Rowflow is behind (median throughput ratio under ").append(ratio(EXPLAIN_BELOW)).append(")\n\n");
+        md.append("| workload | Rowflow contender | against | ratio |\n|---|---|---|---:|\n").append(rows);
+        md.append("\nEach needs its \"what we lose and why\" paragraph in docs/performance.md.\n\n");
+    }
+
     private static String extra(Workload workload, ContenderResult c) {
         StringBuilder extra = new StringBuilder();
         if (workload == Workload.W7 || workload == Workload.W9 || workload == Workload.W6T
@@ -139,10 +180,9 @@ public final class MarkdownWriter {
             condition += ", heap < 96 MiB";
             met &= rowflow.peakHeapBytes() != null && rowflow.peakHeapBytes() < 96 * MIB;
         }
-        for (ContenderResult other : result.contenders()) {      // ahead of the other libraries, not of Rowflow's variants
-            if (!other.contender().startsWith(ROWFLOW) && !other.contender().equals(result.baseline())) {
-                met &= rowflow.median() > other.median();
-            }
+        ContenderResult peer = result.result(TARGET_PEER).orElse(null);      // the target names Spring Data only
+        if (peer != null) {
+            met &= rowflow.median() > peer.median();
         }
         return condition + (met ? ": **met**" : ": **missed**");
     }
