@@ -218,9 +218,7 @@ public final class PostgresDialect extends StandardSqlDialect {
         StringBuilder arrays = new StringBuilder();
         StringBuilder aliases = new StringBuilder();
         for (int i = 0; i < quotedColumns.size(); i++) {
-            String declared = databaseTypes.get(i);
-            String arrayType = declared != null && !storedTypes.get(i).isArray() && !declared.endsWith("]")
-                    ? declared + "[]" : ARRAY_TYPES.get(storedTypes.get(i));
+            String arrayType = arrayType(storedTypes.get(i), databaseTypes.get(i));
             if (arrayType == null) {
                 return null;
             }
@@ -232,15 +230,19 @@ public final class PostgresDialect extends StandardSqlDialect {
                 + ") WITH ORDINALITY AS u (" + aliases + ", row_number) ORDER BY row_number";
     }
 
+    /** The array type binding a column's values: its declared type's array, else the stored Java type's, else {@code null}. */
+    private static @Nullable String arrayType(Class<?> storedType, @Nullable String declared) {
+        return declared != null && !storedType.isArray() && !declared.endsWith("]")
+                ? declared + "[]" : ARRAY_TYPES.get(storedType);
+    }
+
     /** {@code unnest($1::bigint[], $2::text[]) AS u (c0, c1)}, or {@code null} for a column type without arrays here. */
     @Override
     public @Nullable String arrayRows(List<Class<?>> storedTypes, List<@Nullable String> databaseTypes, String alias,
                                       List<String> aliases) {
         StringBuilder arrays = new StringBuilder();
         for (int i = 0; i < storedTypes.size(); i++) {
-            String declared = databaseTypes.get(i);
-            String arrayType = declared != null && !storedTypes.get(i).isArray() && !declared.endsWith("]")
-                    ? declared + "[]" : ARRAY_TYPES.get(storedTypes.get(i));
+            String arrayType = arrayType(storedTypes.get(i), databaseTypes.get(i));
             if (arrayType == null) {
                 return null;
             }
